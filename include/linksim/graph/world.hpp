@@ -1,0 +1,58 @@
+// The world every strategy acts in: members with their attributes and the connection graph.
+#pragma once
+#include <cstdint>
+#include <span>
+
+#include "linksim/graph/csr.hpp"
+#include "linksim/graph/members.hpp"
+#include "linksim/graph/params.hpp"
+
+namespace linksim::graph {
+
+class World final {
+ public:
+  World(Members members, Csr graph);
+
+  std::uint32_t num_members() const { return members_.size(); }
+  /// Undirected edges (each stored as two arcs).
+  std::uint64_t num_edges() const { return graph_.m_forward.m_column.size() / 2; }
+  /// v's connections, ascending by id.
+  std::span<const std::uint32_t> neighbours(std::uint32_t v) const {
+    const auto& start = graph_.m_forward.m_rowstart;
+    return {graph_.m_forward.m_column.data() + start[v], start[v + 1] - start[v]};
+  }
+  std::uint32_t degree(std::uint32_t v) const {
+    return graph_.m_forward.m_rowstart[v + 1] - graph_.m_forward.m_rowstart[v];
+  }
+  /// True if u and v are connected (binary search in the shorter row, O(log degree)).
+  bool connected(std::uint32_t u, std::uint32_t v) const;
+
+  std::uint16_t industry(std::uint32_t v) const { return members_.industry[v]; }
+  std::uint16_t region(std::uint32_t v) const { return members_.region[v]; }
+  Seniority seniority(std::uint32_t v) const { return members_.seniority[v]; }
+  std::uint8_t company_size(std::uint32_t v) const { return members_.company_size[v]; }
+  double activity(std::uint32_t v) const { return members_.activity[v]; }
+  double accept_propensity(std::uint32_t v) const { return members_.accept_propensity[v]; }
+  double report_propensity(std::uint32_t v) const { return members_.report_propensity[v]; }
+  double content_affinity(std::uint32_t v) const { return members_.content_affinity[v]; }
+  double profile_strength(std::uint32_t v) const { return members_.profile_strength[v]; }
+  bool creator(std::uint32_t v) const { return members_.creator[v] != 0; }
+  EmailClass email(std::uint32_t v) const { return members_.email[v]; }
+
+  const Members& members() const { return members_; }
+  const Csr& csr() const { return graph_; }
+  /// Bytes held by the graph and the attributes (capacity, not just size).
+  std::size_t memory_bytes() const;
+
+ private:
+  Members members_;
+  Csr graph_;
+};
+
+/// Draws members, target degrees and edges, and builds the CSR. Deterministic for
+/// (params, seed, replication) whatever `threads` is (0 = all hardware threads).
+/// Throws InputError if the parameters fail check_graph_params.
+World generate_world(const GraphParams& params, std::uint64_t seed, std::uint32_t replication,
+                     unsigned threads = 0);
+
+}  // namespace linksim::graph

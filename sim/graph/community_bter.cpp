@@ -1,0 +1,32 @@
+#include "linksim/graph/community_bter.hpp"
+
+#include <algorithm>
+
+namespace linksim::graph {
+
+std::vector<Edge> CommunityBter::generate(const GenerationInput& in) const {
+  const auto layout = detail::make_layout(in);
+  std::vector<std::vector<Edge>> per_cell;
+  std::vector<std::uint32_t> block_degree;
+  detail::block_edges(in, layout, per_cell, block_degree);
+
+  const std::size_t n = in.target_degree.size();
+  std::vector<std::uint32_t> excess(n);
+  std::size_t blocks = 0, reserve = 0;
+  for (const auto& c : per_cell) blocks += c.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    excess[i] = in.target_degree[i] > block_degree[i] ? in.target_degree[i] - block_degree[i] : 0;
+    reserve += excess[i] / 2 + 1;
+  }
+  std::vector<Edge> out;
+  out.reserve(blocks + reserve);
+  for (auto& c : per_cell) {
+    out.insert(out.end(), c.begin(), c.end());
+    std::vector<Edge>().swap(c);
+  }
+  detail::chung_lu_edges(in, layout, excess, blocks, out);
+  std::erase_if(out, [](const Edge& e) { return e.u == e.v; });  // draws that found no partner
+  return out;
+}
+
+}  // namespace linksim::graph

@@ -1,0 +1,63 @@
+// Test helpers: the scenario schema's default `world`, and cached default worlds (generating a
+// 100k-member world once per test binary run, not once per TEST_CASE).
+#pragma once
+#include <cstdint>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "linksim/graph/params.hpp"
+#include "linksim/graph/world.hpp"
+
+namespace linksim::graph::testing {
+
+// TEMPORARY: a minimal default applier (properties / $ref / default) until io::JsonSchema lands
+// on main; then this calls io::JsonSchema::scenario().apply_defaults.
+inline void apply_defaults(const nlohmann::json& root, const nlohmann::json& node, nlohmann::json& doc) {
+  const nlohmann::json* s = &node;
+  while (s->contains("$ref")) s = &root.at(nlohmann::json::json_pointer(s->at("$ref").get<std::string>().substr(1)));
+  if (!doc.is_object() || !s->contains("properties")) return;
+  for (const auto& [key, sub] : s->at("properties").items()) {
+    const nlohmann::json* r = &sub;
+    while (r->contains("$ref")) r = &root.at(nlohmann::json::json_pointer(r->at("$ref").get<std::string>().substr(1)));
+    if (!doc.contains(key) && r->contains("default")) doc[key] = r->at("default");
+    if (doc.contains(key)) apply_defaults(root, *r, doc[key]);
+  }
+}
+
+inline const nlohmann::json& schema() {
+  static const nlohmann::json s = [] {
+    std::ifstream in(std::string(LINKSIM_SOURCE_DIR) + "/scenarios/schema.json");
+    return nlohmann::json::parse(in);
+  }();
+  return s;
+}
+
+/// The default `world` block with `members` members (and any overrides already in `world`).
+inline nlohmann::json default_world(std::uint32_t members, nlohmann::json world = nlohmann::json::object()) {
+  world["members"] = members;
+  apply_defaults(schema(), schema().at("$defs").at("world"), world);
+  return world;
+}
+
+inline GraphParams default_params(std::uint32_t members) {
+  return graph_params_from_json(default_world(members), "/world");
+}
+
+/// 100k members, or 20k when LINKSIM_SLOW_TESTS=0 (Debug + sanitizers).
+inline std::uint32_t big_size() {
+  const char* slow = std::getenv("LINKSIM_SLOW_TESTS");
+  return slow && std::string(slow) == "0" ? 20000u : 100000u;
+}
+
+/// The default world of big_size() members for (seed 1, replication 0), generated once.
+inline const World& big_world() {
+  static const World w = generate_world(default_params(big_size()), 1, 0);
+  return w;
+}
+
+}  // namespace linksim::graph::testing
