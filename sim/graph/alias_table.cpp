@@ -4,15 +4,16 @@
 
 namespace linksim::graph {
 
+template <class W>
 GroupedAlias::GroupedAlias(const std::vector<std::uint32_t>& order,
-                           std::vector<std::uint32_t> offsets,
-                           const std::vector<std::uint32_t>& weight)
+                           std::vector<std::uint32_t> offsets, const std::vector<W>& weight)
     : slots_(order.size()), offsets_(std::move(offsets)), total_(offsets_.size() - 1, 0) {
   for (std::uint32_t g = 0; g + 1 < offsets_.size(); ++g) build_group(order, g, weight);
 }
 
+template <class W>
 void GroupedAlias::build_group(const std::vector<std::uint32_t>& order, std::uint32_t group,
-                               const std::vector<std::uint32_t>& weight) {
+                               const std::vector<W>& weight) {
   const std::uint32_t begin = offsets_[group], size = offsets_[group + 1] - begin;
   std::uint64_t total = 0;
   for (std::uint32_t i = 0; i < size; ++i) total += weight[order[begin + i]];
@@ -45,5 +46,10 @@ void GroupedAlias::build_group(const std::vector<std::uint32_t>& order, std::uin
   for (std::uint32_t i = heavy; i < size; ++i)
     slots_[begin + work[i]] = {0xFFFFFFFFu, order[begin + work[i]], order[begin + work[i]]};
 }
+
+template GroupedAlias::GroupedAlias(const std::vector<std::uint32_t>&, std::vector<std::uint32_t>,
+                                    const std::vector<std::uint32_t>&);
+template GroupedAlias::GroupedAlias(const std::vector<std::uint32_t>&, std::vector<std::uint32_t>,
+                                    const std::vector<std::uint64_t>&);
 
 }  // namespace linksim::graph

@@ -1,39 +1,66 @@
 // Chung-Lu edges for the degree left after the blocks, split into four kinds by homophily:
 // same industry and region, same industry only, same region only, neither. Each member emits
-// half of its excess degree as first endpoints (in community order, so the tables it reads stay
-// in cache); second endpoints are drawn in proportion to excess degree inside the kind's group,
-// so every member expects its full excess degree.
+// half of its excess degree as first endpoints; second endpoints are drawn in proportion to
+// excess degree among the members the kind allows, so every member expects its full excess.
+//
+// The second endpoint is drawn in two steps with the same distribution as one weighted draw:
+// first its community (cell) from small per-cell tables, then the member inside the cell. The
+// member draws are done cell by cell after a bucket sort, so the table they read stays in
+// cache; a direct draw from a table over all members missed the cache on nearly every edge.
 #include <algorithm>
 #include <cmath>
-#include <memory>
+#include <numeric>
 
 #include "linksim/core/rng.hpp"
 #include "linksim/graph/alias_table.hpp"
+#include "linksim/graph/bucket_scatter.hpp"
 #include "linksim/graph/community_bter.hpp"
 #include "linksim/graph/parallel.hpp"
 
 namespace linksim::graph::detail {
 namespace {
 
-constexpr std::uint32_t kChunk = 8192;        // first endpoints' positions per random stream
+constexpr std::uint32_t kChunk = 8192;             // first endpoints per random stream
 constexpr std::uint64_t kStreamBase = 1ull << 40;  // stream ids above the per-cell block streams
-constexpr int kTries = 32;                     // rejection attempts before an edge is dropped
+constexpr std::uint64_t kResolveBase = 3ull << 40;
+constexpr int kTries = 32;                         // rejection attempts before an edge is dropped
+constexpr std::uint32_t kNoCell = 0xFFFFFFFFu;
 
-struct Tables {
-  std::unique_ptr<GroupedAlias> all, cell, industry, region;
+// Community-level tables: over all cells, over one industry's cells, over one region's cells.
+struct CellTables {
+  GroupedAlias all, industry, region;
 };
 
-Tables make_tables(const CommunityLayout& l, const std::vector<std::uint32_t>& w, unsigned threads) {
-  std::vector<std::uint32_t> industry_offsets;
-  for (std::size_t c = 0; c < l.cell_offsets.size(); c += l.regions) industry_offsets.push_back(l.cell_offsets[c]);
-  Tables t;
-  parallel_chunks(4, threads, [&](std::size_t k) {
-    if (k == 0) t.all = std::make_unique<GroupedAlias>(l.order, std::vector<std::uint32_t>{0, static_cast<std::uint32_t>(l.order.size())}, w);
-    if (k == 1) t.cell = std::make_unique<GroupedAlias>(l.order, l.cell_offsets, w);
-    if (k == 2) t.industry = std::make_unique<GroupedAlias>(l.order, industry_offsets, w);
-    if (k == 3) t.region = std::make_unique<GroupedAlias>(l.region_order, l.region_offsets, w);
-  });
-  return t;
+CellTables make_cell_tables(const CommunityLayout& l, const std::vector<std::uint32_t>& excess) {
+  const std::uint32_t cells = static_cast<std::uint32_t>(l.cell_offsets.size() - 1), R = l.regions, I = cells / R;
+  std::vector<std::uint64_t> w(cells, 0);
+  for (std::uint32_t c = 0; c < cells; ++c)
+    for (std::uint32_t v = l.cell_offsets[c]; v < l.cell_offsets[c + 1]; ++v) w[c] += excess[v];
+  std::vector<std::uint32_t> ids(cells), by_region, ind_off, reg_off;
+  std::iota(ids.begin(), ids.end(), 0u);
+  for (std::uint32_t i = 0; i <= I; ++i) ind_off.push_back(i * R);
+  for (std::uint32_t r = 0; r < R; ++r) {
+    reg_off.push_back(r * I);
+    for (std::uint32_t i = 0; i < I; ++i) by_region.push_back(i * R + r);
+  }
+  reg_off.push_back(cells);
+  return {GroupedAlias(ids, {0, cells}, w), GroupedAlias(ids, ind_off, w), GroupedAlias(by_region, reg_off, w)};
+}
+
+// The target community of one stub of kind `kind` from cell (i, r), or kNoCell.
+std::uint32_t target_cell(core::Rng& rng, const CellTables& t, int kind, std::uint32_t i, std::uint32_t r,
+                          std::uint32_t R) {
+  if (kind == 0) return i * R + r;
+  const GroupedAlias& table = kind == 1 ? t.industry : kind == 2 ? t.region : t.all;
+  const std::uint32_t group = kind == 1 ? i : kind == 2 ? r : 0;
+  if (table.empty(group)) return kNoCell;
+  for (int tries = 0; tries < kTries; ++tries) {
+    const std::uint32_t c = table.sample(rng, group);
+    if (c / R != i && c % R != r) return c;                  // kind 3: neither shared
+    if (kind == 1 && c % R != r) return c;                   // same industry, other region
+    if (kind == 2 && c / R != i) return c;                   // same region, other industry
+  }
+  return kNoCell;
 }
 
 }  // namespace
@@ -42,10 +69,9 @@ std::size_t chung_lu_edges(const GenerationInput& in, const CommunityLayout& lay
                            const std::vector<std::uint32_t>& excess, std::size_t block_edges,
                            std::vector<Edge>& out) {
   const auto& m = in.members;
-  const std::uint32_t n = m.size();
-  double total = 0.0;
-  for (std::uint32_t x : excess) total += x;
-  const double cl = total / 2.0;
+  const std::uint32_t n = m.size(), R = layout.regions;
+  const auto cells = static_cast<std::uint32_t>(layout.cell_offsets.size() - 1);
+  const double cl = std::accumulate(excess.begin(), excess.end(), 0.0) / 2.0;
   if (cl < 1.0) return 0;
 
   // Shares the Chung-Lu part needs so that blocks (all inside one community) plus Chung-Lu hit
@@ -58,50 +84,66 @@ std::size_t chung_lu_edges(const GenerationInput& in, const CommunityLayout& lay
   std::uint64_t thr[3];
   for (int k = 0; k < 3; ++k) thr[k] = static_cast<std::uint64_t>(std::ldexp(cum[k], 32));
 
-  // Half the excess as first endpoints, rounded up or down at random (a per-member hash, so the
-  // counts are known before the parallel pass and every chunk knows where to write).
+  // Half the excess as first endpoints, rounded up or down by a per-member hash, so the counts
+  // are known before the parallel pass and every chunk knows where to write.
   const std::size_t chunks = (n + kChunk - 1) / kChunk;
-  std::vector<std::uint32_t> stubs(n);
   std::vector<std::size_t> offset(chunks + 1, 0);
-  for (std::uint32_t pos = 0; pos < n; ++pos) {
-    const std::uint32_t u = layout.order[pos];
+  auto stubs = [&](std::uint32_t u) {
     const std::uint64_t h = core::mix64(in.seed ^ core::mix64(in.replication ^ core::mix64(u + kStreamBase)));
-    stubs[u] = excess[u] / 2 + ((excess[u] & 1u) && (h >> 63) ? 1 : 0);
-    offset[pos / kChunk + 1] += stubs[u];
-  }
+    return excess[u] / 2 + ((excess[u] & 1u) && (h >> 63) ? 1u : 0u);
+  };
+  for (std::uint32_t u = 0; u < n; ++u) offset[u / kChunk + 1] += stubs(u);
   for (std::size_t c = 0; c < chunks; ++c) offset[c + 1] += offset[c];
-  const std::size_t first = out.size();
-  out.resize(first + offset[chunks]);
 
-  const Tables t = make_tables(layout, excess, in.threads);
-  const std::uint32_t regions = layout.regions;
+  // Step 1: (first endpoint, target community) for every stub, first endpoints in id order.
+  const CellTables tables = make_cell_tables(layout, excess);
+  std::vector<Edge> requests(offset[chunks]);
   parallel_chunks(chunks, in.threads, [&](std::size_t c) {
     auto rng = core::make_rng(in.seed, in.replication, core::Purpose::kGraph, kStreamBase + c);
-    Edge* dst = out.data() + first + offset[c];
+    Edge* dst = requests.data() + offset[c];
     const auto end = static_cast<std::uint32_t>(std::min<std::size_t>(n, (c + 1) * kChunk));
-    for (auto pos = static_cast<std::uint32_t>(c * kChunk); pos < end; ++pos) {
-      const std::uint32_t u = layout.order[pos], ui = m.industry[u], ur = m.region[u];
-      for (std::uint32_t s = 0; s < stubs[u]; ++s) {
+    for (auto u = static_cast<std::uint32_t>(c * kChunk); u < end; ++u) {
+      const std::uint32_t k = stubs(u);
+      for (std::uint32_t s = 0; s < k; ++s) {
         const std::uint32_t coin = rng();
         const int kind = coin < thr[0] ? 0 : coin < thr[1] ? 1 : coin < thr[2] ? 2 : 3;
-        const GroupedAlias& table = kind == 0 ? *t.cell : kind == 1 ? *t.industry : kind == 2 ? *t.region : *t.all;
-        const std::uint32_t group = kind == 0 ? ui * regions + ur : kind == 1 ? ui : kind == 2 ? ur : 0;
-        std::uint32_t v = u;  // u itself marks a dropped edge
-        if (!table.empty(group)) {
-          for (int tries = 0; tries < kTries; ++tries) {
-            const std::uint32_t x = table.sample(rng, group);
-            const bool same_i = m.industry[x] == ui, same_r = m.region[x] == ur;
-            if (x != u && same_i == (kind <= 1) && same_r == (kind == 0 || kind == 2)) {
-              v = x;
-              break;
-            }
-          }
-        }
-        *dst++ = {u, v};
+        *dst++ = {u, target_cell(rng, tables, kind, m.industry[u], m.region[u], R)};
       }
     }
   });
-  return offset[chunks];
+
+  // Step 2: group by target community (dropped requests go to an extra last bucket).
+  std::vector<std::size_t> at;
+  std::vector<Edge> grouped = bucket_scatter<Edge>(requests, cells + 1, 1, in.threads, [cells](const Edge& r, unsigned) {
+    return std::pair<std::size_t, Edge>{r.v == kNoCell ? cells : r.v, r};
+  }, &at);
+  std::vector<Edge>().swap(requests);
+
+  // Step 3: the member inside each target community, one stream per community.
+  std::vector<std::uint32_t> ids(n);
+  std::iota(ids.begin(), ids.end(), 0u);
+  const GroupedAlias members(ids, layout.cell_offsets, excess);
+  std::vector<std::uint32_t>().swap(ids);
+  parallel_chunks(cells, in.threads, [&](std::size_t c) {
+    auto rng = core::make_rng(in.seed, in.replication, core::Purpose::kGraph, kResolveBase + c);
+    const auto cell = static_cast<std::uint32_t>(c);
+    for (std::size_t k = at[c]; k < at[c + 1]; ++k) {
+      Edge& r = grouped[k];
+      const std::uint32_t u = r.u;
+      r.v = u;  // u itself marks a dropped edge
+      if (members.empty(cell)) continue;
+      for (int tries = 0; tries < kTries; ++tries) {
+        const std::uint32_t x = members.sample(rng, cell);
+        if (x != u) {
+          r.v = x;
+          break;
+        }
+      }
+    }
+  });
+  const std::size_t first = out.size();
+  out.insert(out.end(), grouped.begin(), grouped.begin() + static_cast<std::ptrdiff_t>(at[cells]));
+  return out.size() - first;
 }
 
 }  // namespace linksim::graph::detail

@@ -3,9 +3,10 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include <boost/iterator/counting_iterator.hpp>
-#include <boost/iterator/transform_iterator.hpp>
+#include <boost/sort/pdqsort/pdqsort.hpp>
 
+
+#include "linksim/graph/bucket_scatter.hpp"
 #include "linksim/graph/parallel.hpp"
 
 namespace linksim::graph {
@@ -14,14 +15,20 @@ namespace {
 constexpr std::uint32_t kRows = 4096;        // rows per parallel chunk
 constexpr std::uint32_t kDropped = 1u << 31;  // marks an arc dropped by the cap (ids < 2^31)
 
-// Arc k of the symmetric graph: edge k/2 forwards for even k, backwards for odd k.
-struct ArcAt {
-  const Edge* edges;
-  std::pair<std::uint32_t, std::uint32_t> operator()(std::size_t k) const {
-    const Edge& e = edges[k >> 1];
-    return (k & 1) ? std::pair{e.v, e.u} : std::pair{e.u, e.v};
-  }
-};
+using Arc = std::pair<std::uint32_t, std::uint32_t>;
+
+// Both arcs of every edge, grouped into ~256 buckets of consecutive sources. Boost's histogram
+// sort then writes each bucket into a window of rows that stays in cache, instead of scattering
+// every arc across the whole column array (which made the build memory-latency bound).
+std::vector<Arc> arcs_by_source_bucket(const std::vector<Edge>& edges, std::uint32_t n, unsigned threads) {
+  int shift = 0;
+  while ((static_cast<std::uint64_t>(n) >> shift) > 256) ++shift;
+  const std::size_t buckets = ((static_cast<std::uint64_t>(n) - 1) >> shift) + 1;
+  return bucket_scatter<Arc>(edges, buckets, 2, threads, [shift](const Edge& e, unsigned j) {
+    const Arc a = j ? Arc{e.v, e.u} : Arc{e.u, e.v};
+    return std::pair<std::size_t, Arc>{a.first >> shift, a};
+  });
+}
 
 // Drops arcs until no row is longer than cap; both arcs of an edge go together.
 void enforce_cap(const std::vector<std::uint32_t>& start, std::vector<std::uint32_t>& col,
@@ -55,13 +62,13 @@ void enforce_cap(const std::vector<std::uint32_t>& start, std::vector<std::uint3
 
 }  // namespace
 
-Csr build_csr(const std::vector<Edge>& edges, std::uint32_t n, std::uint32_t cap, unsigned threads) {
+Csr build_csr(std::vector<Edge>&& edges, std::uint32_t n, std::uint32_t cap, unsigned threads) {
   if (n >= kDropped) throw std::invalid_argument("build_csr: at most 2^31 - 1 members");
   if (edges.size() * 2 >= 0xFFFFFFFFull) throw std::invalid_argument("build_csr: more than 2^32 - 1 arcs");
-  using boost::make_transform_iterator;
-  using Count = boost::counting_iterator<std::size_t>;
-  Csr g(boost::edges_are_unsorted_multi_pass, make_transform_iterator(Count(0), ArcAt{edges.data()}),
-        make_transform_iterator(Count(edges.size() * 2), ArcAt{edges.data()}), n);
+  std::vector<Arc> arcs = arcs_by_source_bucket(edges, n, threads);
+  std::vector<Edge>().swap(edges);
+  Csr g(boost::edges_are_unsorted_multi_pass, arcs.begin(), arcs.end(), n);
+  std::vector<Arc>().swap(arcs);
 
   auto& start = g.m_forward.m_rowstart;
   auto& col = g.m_forward.m_column;
@@ -71,7 +78,7 @@ Csr build_csr(const std::vector<Edge>& edges, std::uint32_t n, std::uint32_t cap
     for (auto v = static_cast<std::uint32_t>(c * kRows); v < end; ++v) {
       auto* b = col.data() + start[v];
       auto* e = col.data() + start[v + 1];
-      std::sort(b, e);
+      boost::sort::pdqsort_branchless(b, e);  // ~1.4x std::sort on short integer rows (measured)
       e = std::unique(b, e);
       len[v] = static_cast<std::uint32_t>(std::remove(b, e, v) - b);
     }

@@ -34,6 +34,35 @@ double sigmoid(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 double logit(double p) { return std::log(p / (1.0 - p)); }
 double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
 
+template <class T>
+void permute(std::vector<T>& v, const std::vector<std::uint32_t>& from) {
+  std::vector<T> out(v.size());
+  for (std::size_t i = 0; i < v.size(); ++i) out[i] = v[from[i]];
+  v.swap(out);
+}
+
+// Stable counting sort of members by community; from[new_id] = old_id.
+void order_by_community(Members& m) {
+  const auto regions = static_cast<std::uint32_t>(m.region_names.size());
+  const std::size_t cells = m.industry_names.size() * regions;
+  std::vector<std::uint32_t> pos(cells + 1, 0), from(m.size());
+  for (std::uint32_t i = 0; i < m.size(); ++i) ++pos[m.industry[i] * regions + m.region[i] + 1];
+  for (std::size_t c = 0; c < cells; ++c) pos[c + 1] += pos[c];
+  for (std::uint32_t i = 0; i < m.size(); ++i) from[pos[m.industry[i] * regions + m.region[i]]++] = i;
+  permute(m.industry, from);
+  permute(m.region, from);
+  permute(m.seniority, from);
+  permute(m.company_size, from);
+  permute(m.activity, from);
+  permute(m.accept_propensity, from);
+  permute(m.report_propensity, from);
+  permute(m.content_affinity, from);
+  permute(m.profile_strength, from);
+  permute(m.creator, from);
+  permute(m.email, from);
+  permute(m.sociability, from);
+}
+
 }  // namespace
 
 const char* to_string(Seniority s) {
@@ -104,6 +133,7 @@ Members generate_members(const GraphParams& p, std::uint64_t seed, std::uint32_t
       m.email[i] = static_cast<EmailClass>(pick(email, core::uniform01(rng)));
     }
   });
+  order_by_community(m);
   return m;
 }
 

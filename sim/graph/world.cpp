@@ -41,7 +41,7 @@ World generate_world(const GraphParams& params, std::uint64_t seed, std::uint32_
   const auto generator = make_generator(params.edges.model);
   std::vector<Edge> edges = generator->generate({params, members, target, seed, replication, threads});
   connect_components(edges, params.members, seed, replication);
-  Csr graph = build_csr(edges, params.members, params.effective_cap(), threads);
+  Csr graph = build_csr(std::move(edges), params.members, params.effective_cap(), threads);
   return World(std::move(members), std::move(graph));
 }
 

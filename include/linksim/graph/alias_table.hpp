@@ -11,9 +11,10 @@ namespace linksim::graph {
 class GroupedAlias final {
  public:
   /// `order` lists member ids grouped: group g is order[offsets[g] .. offsets[g+1]).
-  /// `weight[id]` is the member's weight (0 = never drawn).
+  /// `weight[id]` is the member's weight (0 = never drawn). W is std::uint32_t or std::uint64_t.
+  template <class W>
   GroupedAlias(const std::vector<std::uint32_t>& order, std::vector<std::uint32_t> offsets,
-               const std::vector<std::uint32_t>& weight);
+               const std::vector<W>& weight);
 
   std::uint32_t groups() const { return static_cast<std::uint32_t>(offsets_.size() - 1); }
   /// True when nothing in the group can be drawn.
@@ -33,8 +34,9 @@ class GroupedAlias final {
     std::uint32_t primary;
     std::uint32_t alias;
   };
+  template <class W>
   void build_group(const std::vector<std::uint32_t>& order, std::uint32_t group,
-                   const std::vector<std::uint32_t>& weight);
+                   const std::vector<W>& weight);
 
   std::vector<Slot> slots_;
   std::vector<std::uint32_t> offsets_;

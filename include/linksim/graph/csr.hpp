@@ -13,10 +13,10 @@ namespace linksim::graph {
 using Csr = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
                                                boost::no_property, std::uint32_t, std::uint32_t>;
 
-/// Builds the CSR with `edges_are_unsorted_multi_pass` (two arcs per edge, no intermediate arc
-/// list), then sorts each row, drops duplicate arcs and self-loops, and enforces `cap` by dropping
+/// Builds the CSR with `edges_are_unsorted_multi_pass` from both arcs of every edge (grouped by
+/// source range first, for cache locality; `edges` is consumed to bound peak memory), then sorts each row, drops duplicate arcs and self-loops, and enforces `cap` by dropping
 /// the over-cap member's edges to its highest-degree neighbours (the least likely to cut anyone
 /// off). Deterministic whatever `threads` is.
-Csr build_csr(const std::vector<Edge>& edges, std::uint32_t n, std::uint32_t cap, unsigned threads);
+Csr build_csr(std::vector<Edge>&& edges, std::uint32_t n, std::uint32_t cap, unsigned threads);
 
 }  // namespace linksim::graph

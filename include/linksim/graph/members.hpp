@@ -33,8 +33,11 @@ struct Members {
   std::uint32_t size() const { return static_cast<std::uint32_t>(industry.size()); }
 };
 
-/// Draws every member's attributes from the parameters. Deterministic for (seed, replication)
-/// whatever `threads` is: members are drawn in fixed chunks, each with its own stream.
+/// Draws every member's attributes from the parameters, then renumbers members so that each
+/// community (industry-major, then region) holds a contiguous range of ids, in draw order inside
+/// it. Contiguous communities keep graph generation and CSR construction cache-local.
+/// Deterministic for (seed, replication) whatever `threads` is: members are drawn in fixed
+/// chunks, each with its own stream.
 Members generate_members(const GraphParams& p, std::uint64_t seed, std::uint32_t replication,
                          unsigned threads);
 
