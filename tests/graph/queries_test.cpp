@@ -1,0 +1,86 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <map>
+
+#include "linksim/graph/member_filter.hpp"
+#include "linksim/graph/neighbour_marks.hpp"
+#include "world_fixture.hpp"
+
+using namespace linksim::graph;
+using linksim::graph::testing::big_world;
+
+namespace {
+
+std::uint32_t brute_mutual(const World& w, std::uint32_t a, std::uint32_t b) {
+  const auto x = w.neighbours(a), y = w.neighbours(b);
+  std::vector<std::uint32_t> both;
+  std::set_intersection(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(both));
+  return static_cast<std::uint32_t>(both.size());
+}
+
+}  // namespace
+
+TEST_CASE("build_csr drops duplicates and self-loops and sorts rows", "[graph]") {
+  const World w = testing::small_world(4, {{0, 1}, {1, 0}, {0, 1}, {2, 2}, {3, 0}, {1, 2}});
+  CHECK(w.num_edges() == 3);
+  CHECK(std::vector<std::uint32_t>(w.neighbours(0).begin(), w.neighbours(0).end()) == std::vector<std::uint32_t>{1, 3});
+  CHECK(w.degree(2) == 1);
+  CHECK(w.connected(0, 3));
+  CHECK(w.connected(3, 0));
+  CHECK_FALSE(w.connected(2, 3));
+}
+
+TEST_CASE("mutual-connection counts from the neighbour bitmap match row intersections", "[graph]") {
+  const World& w = big_world();
+  NeighbourMarks marks(w);
+  for (std::uint32_t sender : {0u, 17u, 999u, w.num_members() - 1}) {
+    marks.mark(sender);
+    CHECK(marks.sender() == sender);
+    for (std::uint32_t v = 0; v < 2000; v += 7) CHECK(marks.mutual_count(v) == brute_mutual(w, sender, v));
+    for (std::uint32_t u : w.neighbours(sender)) CHECK(marks.is_neighbour(u));
+  }
+  marks.mark(5);  // the previous sender's marks are gone
+  std::uint32_t marked = 0;
+  for (std::uint32_t v = 0; v < w.num_members(); ++v) marked += marks.is_neighbour(v);
+  CHECK(marked == w.degree(5));
+  CHECK_THROWS_AS(marks.mark(w.num_members()), std::out_of_range);
+}
+
+TEST_CASE("second-degree pool lists exactly the members two steps away, with mutual counts", "[graph]") {
+  const World& w = big_world();
+  SecondDegreePool pool(w);
+  for (std::uint32_t sender : {3u, 4242u}) {
+    std::map<std::uint32_t, std::uint32_t> expected;
+    for (std::uint32_t u : w.neighbours(sender))
+      for (std::uint32_t x : w.neighbours(u))
+        if (x != sender && !w.connected(sender, x)) ++expected[x];
+    const auto& got = pool.collect(sender);
+    REQUIRE(got.size() == expected.size());
+    auto it = expected.begin();
+    for (const auto& s : got) {
+      CHECK(s.member == it->first);
+      CHECK(s.mutual == it->second);
+      ++it;
+    }
+  }
+}
+
+TEST_CASE("members_where filters by attributes", "[graph]") {
+  const World& w = big_world();
+  MemberFilter f;
+  f.industries = {0};
+  f.seniorities = {Seniority::kDirector, Seniority::kVp};
+  f.min_activity = 0.1;
+  const auto hits = members_where(w, f);
+  CHECK(!hits.empty());
+  CHECK(std::is_sorted(hits.begin(), hits.end()));
+  std::size_t expected = 0;
+  for (std::uint32_t v = 0; v < w.num_members(); ++v)
+    expected += w.industry(v) == 0 && (w.seniority(v) == Seniority::kDirector || w.seniority(v) == Seniority::kVp) &&
+                w.activity(v) >= 0.1;
+  CHECK(hits.size() == expected);
+  const auto row = w.neighbours(0);
+  for (std::uint32_t v : members_where(w, f, row)) CHECK(f.matches(w, v));
+  CHECK(members_where(w, MemberFilter{}).size() == w.num_members());
+}
