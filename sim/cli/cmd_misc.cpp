@@ -80,17 +80,6 @@ void add_scenarios(CLI::App& app, Dispatch& d) {
   });
 }
 
-void add_sweep(CLI::App& app, Dispatch& d) {
-  auto* cmd = app.add_subcommand("sweep", "Run a grid of parameter values (not implemented yet)");
-  cmd->allow_extras();
-  cmd->callback([&d] {
-    d.action = [] {
-      std::cerr << "linksim sweep: not implemented yet\n";
-      return 1;
-    };
-  });
-}
-
 void add_graph(CLI::App& app, Dispatch& d) {
   auto* cmd = app.add_subcommand("graph", "Generate a scenario's graph, print statistics, export CSV (not implemented yet)");
   cmd->allow_extras();
