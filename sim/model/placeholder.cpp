@@ -6,6 +6,7 @@
 
 #include "linksim/core/rng.hpp"
 #include "linksim/core/simulation.hpp"
+#include "linksim/strategy/strategy_params.hpp"
 
 namespace linksim::model {
 
@@ -21,11 +22,12 @@ metrics::RunResult run_placeholder(const nlohmann::json& config, std::uint64_t s
   const double mean_delay = response.at("mean_response_days").get<double>() * static_cast<double>(kDay);
   const int cap = config.at("platform").at("weekly_invite_cap").get<int>();
 
-  std::vector<int> per_day;
-  for (const auto& [name, cohort] : config.at("senders").items())
-    for (int i = 0; i < cohort.at("count").get<int>(); ++i)
-      per_day.push_back(cohort.at("strategy").at("invites_per_day").get<int>());
-  const auto n = static_cast<std::uint32_t>(per_day.size());
+  std::vector<strategy::Invites> pacing;
+  for (const auto& [name, cohort] : config.at("senders").items()) {
+    const auto params = strategy::resolve_strategy(cohort.at("strategy"), "/senders/" + name + "/strategy");
+    for (int i = 0; i < cohort.at("count").get<int>(); ++i) pacing.push_back(params.invites);
+  }
+  const auto n = static_cast<std::uint32_t>(pacing.size());
 
   std::vector<Rng> send_rng, response_rng;
   for (std::uint32_t s = 0; s < n; ++s) {
@@ -54,7 +56,7 @@ metrics::RunResult run_placeholder(const nlohmann::json& config, std::uint64_t s
       case kDayStart:
         if (is_weekend(e.time)) break;
         for (std::uint32_t s = 0; s < n; ++s)
-          for (int k = 0; k < per_day[s]; ++k)
+          for (int k = 0, pace = pacing[s].pace_on_day(static_cast<int>(day_of(e.time))); k < pace; ++k)
             sim.schedule(e.time + hours.start_hour * kHour + static_cast<Time>(uniform01(send_rng[s]) * working_seconds), kSend, s);
         break;
       case kSend: {
