@@ -16,7 +16,7 @@ void BM_DefaultScenario(benchmark::State& state) {
   options.threads = threads;
   std::size_t runs = 0;
   for (auto _ : state) {
-    const auto outcome = linksim::experiment::run_experiment(scenario, linksim::experiment::run_model, options);
+    const auto outcome = linksim::experiment::run_experiment(scenario, linksim::experiment::make_model(scenario), options);
     runs += outcome.arms.size() * outcome.replications_completed;
     benchmark::DoNotOptimize(outcome.arms.data());
   }

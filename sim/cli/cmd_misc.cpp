@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "linksim/graph/graph_command.hpp"
 #include "linksim/io/json_schema.hpp"
 #include "linksim/strategy/strategy_params.hpp"
 
@@ -108,12 +109,28 @@ void add_scenarios(CLI::App& app, Dispatch& d) {
 }
 
 void add_graph(CLI::App& app, Dispatch& d) {
-  auto* cmd = app.add_subcommand("graph", "Generate a scenario's graph, print statistics, export CSV (not implemented yet)");
-  cmd->allow_extras();
-  cmd->callback([&d] {
-    d.action = [] {
-      std::cerr << "linksim graph: not implemented yet\n";
-      return 1;
+  auto* cmd = app.add_subcommand("graph", "Generate a scenario's network: statistics (--stats [--json]) and CSV export (--export DIR)");
+  struct Args {
+    std::string scenario, export_dir;
+    std::vector<std::string> sets;
+    bool stats = false, json = false;
+    std::size_t arm = 0;
+  };
+  auto args = std::make_shared<Args>();
+  cmd->add_option("scenario", args->scenario, "Scenario file (default: the built-in default)");
+  cmd->add_flag("--stats", args->stats, "Print graph statistics");
+  cmd->add_flag("--json", args->json, "Print the statistics as one JSON object");
+  cmd->add_option("--export", args->export_dir, "Write edges.csv and members.csv into this directory");
+  cmd->add_option("--arm", args->arm, "Use this arm's world (index, default 0)");
+  cmd->add_option("--set", args->sets, "Override a scenario value: PATH=VALUE");
+  cmd->callback([&d, args] {
+    d.action = [args] {
+      const io::Scenario s = load(args->scenario, args->sets);
+      if (args->arm >= s.arms.size())
+        throw io::InputError("--arm", fmt::format("an arm index below {}", s.arms.size()), std::to_string(args->arm));
+      const bool stats = args->stats || args->json || args->export_dir.empty();
+      return graph::graph_command(s.arms[args->arm].config.at("world"), s.locate(args->arm, "/world"), s.seed, stats,
+                                  args->json, args->export_dir, std::cout);
     };
   });
 }

@@ -12,6 +12,7 @@
 #include "linksim/experiment/runner.hpp"
 #include "linksim/io/merge_patch.hpp"
 #include "linksim/io/results.hpp"
+#include "linksim/io/trace_writer.hpp"
 
 namespace linksim::cli {
 
@@ -26,6 +27,7 @@ struct RunArgs {
   unsigned threads = 0;
   std::string out = "out";
   std::vector<std::string> sets;
+  std::string trace;
 };
 
 class ProgressBar {
@@ -79,14 +81,19 @@ void print_table(const experiment::Summary& s) {
 }  // namespace
 
 RunReport run_and_write(const io::Scenario& scenario, const std::string& dir, unsigned threads,
-                        const nlohmann::json& extra) {
+                        const nlohmann::json& extra, const std::string& trace_path) {
   ProgressBar bar(isatty(STDERR_FILENO) != 0);
   experiment::RunOptions options;
   options.threads = threads;
   options.stop = &g_stop;
   options.progress = [&bar](std::size_t done, std::size_t total) { bar.update(done, total); };
   std::signal(SIGINT, on_sigint);
-  const auto outcome = experiment::run_experiment(scenario, experiment::run_model, options);
+  std::vector<std::string> arm_names;
+  for (const auto& arm : scenario.arms) arm_names.push_back(arm.name);
+  io::TraceFileWriter trace(arm_names);
+  const auto model = experiment::make_model(scenario, trace_path.empty() ? nullptr : &trace);
+  const auto outcome = experiment::run_experiment(scenario, model, options);
+  if (!trace_path.empty()) trace.save(trace_path);
   std::signal(SIGINT, SIG_DFL);
   RunReport report;
   if (outcome.replications_completed == 0) {
@@ -127,13 +134,14 @@ void add_run(CLI::App& app, Dispatch& d) {
   cmd->add_option("--threads", args->threads, "Worker threads (default: all cores)")->check(CLI::Range(1u, 1024u));
   cmd->add_option("--out", args->out, "Output directory")->capture_default_str();
   cmd->add_option("--set", args->sets, "Override a scenario value: PATH=VALUE (dotted path; VALUE is JSON or a string)");
+  cmd->add_option("--trace", args->trace, "Write an event trace (JSON lines, replication 0 of every arm) to FILE");
   cmd->callback([&d, args] {
     d.action = [args] {
       std::vector<std::string> sets = args->sets;
       if (args->reps > 0) sets.push_back(fmt::format("replications={}", args->reps));
       if (args->seed >= 0) sets.push_back(fmt::format("seed={}", args->seed));
       const io::Scenario scenario = load(args->scenario, sets);
-      const RunReport report = run_and_write(scenario, args->out, args->threads, nlohmann::json());
+      const RunReport report = run_and_write(scenario, args->out, args->threads, nlohmann::json(), args->trace);
       return report.code;
     };
   });

@@ -38,7 +38,7 @@ struct RunReport {
 /// Runs every arm × replication and writes results.json (+ daily.csv) into `dir`. `extra` keys
 /// are added to results.json; when non-empty the run is part of a sweep and prints no table.
 RunReport run_and_write(const io::Scenario& scenario, const std::string& dir, unsigned threads,
-                        const nlohmann::json& extra);
+                        const nlohmann::json& extra, const std::string& trace_path = {});
 /// True once SIGINT was received during a run.
 bool interrupted();
 

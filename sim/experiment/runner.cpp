@@ -6,12 +6,23 @@
 #include <optional>
 #include <thread>
 
-#include "linksim/model/placeholder.hpp"
+#include "linksim/experiment/replication.hpp"
+#include "linksim/experiment/world_cache.hpp"
 
 namespace linksim::experiment {
 
-metrics::RunResult run_model(const io::Scenario& scenario, std::size_t arm, std::uint32_t replication) {
-  return model::run_placeholder(scenario.arms.at(arm).config, scenario.seed, replication);
+ModelFn make_model(const io::Scenario& scenario, TraceSink* trace) {
+  auto cache = std::make_shared<WorldCache>(scenario);
+  return [cache, trace](const io::Scenario& s, std::size_t arm, std::uint32_t replication) {
+    const auto world = cache->acquire(arm, replication);
+    struct Release {
+      WorldCache& c;
+      std::size_t a;
+      std::uint32_t r;
+      ~Release() { c.release(a, r); }
+    } release{*cache, arm, replication};
+    return run_replication(ReplicationInput{s, arm, replication, *world, replication == 0 ? trace : nullptr});
+  };
 }
 
 RunOutcome run_experiment(const io::Scenario& scenario, const ModelFn& model, const RunOptions& options) {

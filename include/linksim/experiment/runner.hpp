@@ -30,7 +30,11 @@ struct RunOutcome {
 /// stops the run and is rethrown.
 RunOutcome run_experiment(const io::Scenario& scenario, const ModelFn& model, const RunOptions& options = {});
 
-/// The model used by `linksim run` today.
-metrics::RunResult run_model(const io::Scenario& scenario, std::size_t arm, std::uint32_t replication);
+class TraceSink;
+
+/// The full model for `scenario`: worlds shared across the arms of a replication, then
+/// run_replication. The returned function must not outlive `scenario` (or `trace`).
+/// Trace records are produced for replication 0 only (one run per arm is what a reader needs).
+ModelFn make_model(const io::Scenario& scenario, TraceSink* trace = nullptr);
 
 }  // namespace linksim::experiment

@@ -1,0 +1,42 @@
+// One replication of one arm: senders with strategies act in a shared world under the platform's
+// rules, members respond, and the recorder keeps the metrics of DESIGN.md.
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "linksim/core/time.hpp"
+#include "linksim/graph/world.hpp"
+#include "linksim/io/scenario.hpp"
+#include "linksim/metrics/run_result.hpp"
+
+namespace linksim::experiment {
+
+/// One line of the event trace: what happened to whom, and why in plain English.
+struct TraceRecord {
+  core::Time time = 0;
+  std::uint32_t sender = 0;
+  const char* event = "";
+  std::int64_t member = -1;  ///< -1 when no member is involved
+  std::string reason;
+};
+
+/// Receives trace records (the io module writes them as JSON lines). Called from one thread per
+/// replication; an implementation shared across threads must lock.
+class TraceSink {
+ public:
+  virtual ~TraceSink() = default;
+  virtual void write(const std::string& arm, std::uint32_t replication, const TraceRecord& r) = 0;
+};
+
+struct ReplicationInput {
+  const io::Scenario& scenario;
+  std::size_t arm = 0;
+  std::uint32_t replication = 0;
+  const graph::World& world;
+  TraceSink* trace = nullptr;  ///< null: no trace
+};
+
+/// Runs the arm's horizon and returns its metrics and daily series. Pure function of its input.
+metrics::RunResult run_replication(const ReplicationInput& in);
+
+}  // namespace linksim::experiment

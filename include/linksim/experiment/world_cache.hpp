@@ -1,0 +1,36 @@
+// Worlds shared by the arms of a replication (common random numbers): generated once per
+// (replication, world parameters), released when the last arm that needs it has finished.
+#pragma once
+#include <cstdint>
+#include <future>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "linksim/graph/world.hpp"
+#include "linksim/io/scenario.hpp"
+
+namespace linksim::experiment {
+
+class WorldCache final {
+ public:
+  explicit WorldCache(const io::Scenario& scenario);
+  /// The world of (arm, replication); blocks while another thread generates it.
+  std::shared_ptr<const graph::World> acquire(std::size_t arm, std::uint32_t replication);
+  /// Call once per acquire, when the arm's replication is done.
+  void release(std::size_t arm, std::uint32_t replication);
+
+ private:
+  struct Entry {
+    std::shared_future<std::shared_ptr<const graph::World>> world;
+    std::size_t users_left = 0;
+  };
+  const io::Scenario& scenario_;
+  std::vector<std::string> keys_;    ///< per arm: the graph-relevant part of its world config
+  std::map<std::string, std::size_t> arms_per_key_;
+  std::map<std::pair<std::uint32_t, std::string>, Entry> entries_;
+  std::mutex mutex_;
+};
+
+}  // namespace linksim::experiment

@@ -1,0 +1,738 @@
+// The event loop of one replication: pacing, prospecting, platform checks, member responses,
+// follow-ups, InMail, email, content and the daily recorder. See docs/model.md.
+#include "linksim/experiment/replication.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "linksim/core/rng.hpp"
+#include "linksim/core/simulation.hpp"
+#include "linksim/metrics/sender_stats.hpp"
+#include "linksim/model/content.hpp"
+#include "linksim/model/email_delivery.hpp"
+#include "linksim/model/email_finder.hpp"
+#include "linksim/model/funnel.hpp"
+#include "linksim/model/inmail.hpp"
+#include "linksim/model/invite_response.hpp"
+#include "linksim/model/reply.hpp"
+#include "linksim/model/response_params.hpp"
+#include "linksim/model/sender_reputation.hpp"
+#include "linksim/platform/params.hpp"
+#include "linksim/platform/policy.hpp"
+#include "linksim/strategy/prospects.hpp"
+#include "linksim/strategy/strategy_params.hpp"
+
+namespace linksim::experiment {
+
+namespace {
+
+using core::Event;
+using core::Time;
+using core::kDay;
+using core::kHour;
+
+enum Kind : std::uint32_t {
+  kDayStart = 1,
+  kDayEnd,
+  kInviteWake,   // a = sender
+  kWarmInvite,   // a = sender, b = prospect (warm-up finished)
+  kSeen,         // b = invite: the member saw it and left it pending
+  kResolve,      // b = invite: the member's answer (or expiry)
+  kMessage,      // b = invite (the connection), c = touch
+  kReply,        // b = invite, c = channel
+  kInmailWake,   // a = sender
+  kInmailAnswer, // b = InMail record
+  kEmailWake,    // a = sender
+  kEmailTouch,   // b = email thread, c = touch
+  kEmailReply,   // b = email thread
+  kPost,         // a = sender
+  kInbound,      // a = sender, b = member, c = 0 follow / 1 invite
+};
+
+enum class InviteStatus : std::uint8_t { kPending, kAccepted, kDeclined, kReported, kWithdrawn, kExpired };
+
+struct Invite {
+  std::uint32_t sender = 0, target = 0, mutual = 0;
+  Time sent_at = 0;
+  model::InviteResponse response = model::InviteResponse::kIgnore;
+  InviteStatus status = InviteStatus::kPending;
+  std::uint16_t warm_touches = 0;
+  bool personalized = false;
+};
+
+struct InMailRecord {
+  std::uint32_t sender = 0, target = 0;
+  Time sent_at = 0;
+  bool interested = false;
+};
+
+struct EmailThread {
+  std::uint32_t sender = 0, target = 0;
+  model::FoundEmail found;
+  bool replied = false;
+};
+
+struct Sender {
+  std::uint32_t member = 0;
+  std::uint32_t cohort = 0;
+  const strategy::StrategyParams* strategy = nullptr;
+  platform::PlanId plan = platform::PlanId::kFree;
+  double profile_strength = 0.5;
+  bool focal = true, abusive = false;
+  core::Rng rng;
+  std::unique_ptr<strategy::Prospects> prospects;
+  bool exhausted = false;
+  Time paused_until = 0;  ///< backing off after a limit, warning or restriction
+  int invites_today = 0, pace_today = 0;
+  int inmails_this_week = 0, emails_today = 0;
+  std::vector<std::uint32_t> invites;  ///< ids in send order (hygiene scans from the oldest)
+  std::size_t hygiene_pos = 0;
+  std::unique_ptr<model::SenderReputation> reputation;
+  std::unique_ptr<model::CreatorState> creator;
+};
+
+const char* kChannelNames[] = {"message", "inmail", "email"};
+
+class Run {
+ public:
+  explicit Run(const ReplicationInput& in)
+      : in_(in),
+        arm_(in.scenario.arms.at(in.arm)),
+        config_(arm_.config),
+        world_(in.world),
+        response_(model::response_params_from_json(config_.at("world").at("response"),
+                                                   in.scenario.locate(in.arm, "/world/response"))),
+        platform_(platform::platform_params_from_json(config_.at("platform"), in.scenario.locate(in.arm, "/platform"))),
+        horizon_(config_.at("horizon_days").get<int>()),
+        seed_(in.scenario.seed),
+        rep_(in.replication) {
+    build_senders();
+    policy_ = std::make_unique<platform::Policy>(platform_, plans_);
+    for (std::size_t s = 0; s < senders_.size(); ++s)
+      policy_->senders().connections[s] = world_.degree(senders_[s].member);
+    stats_.resize(senders_.size());
+    for (std::size_t s = 0; s < senders_.size(); ++s)
+      if (senders_[s].focal) focal_.push_back(static_cast<std::uint32_t>(s));
+    content_graph_ = model::ContentGraph{
+        {world_.csr().m_forward.m_rowstart.data(), world_.csr().m_forward.m_rowstart.size()},
+        {world_.csr().m_forward.m_column.data(), world_.csr().m_forward.m_column.size()},
+        {world_.members().content_affinity.data(), world_.members().content_affinity.size()},
+        {world_.members().activity.data(), world_.members().activity.size()},
+        {}};
+  }
+
+  metrics::RunResult run() {
+    sim_.every(0, kDay, kDayStart);
+    sim_.every(kDay - 1, kDay, kDayEnd);
+    const Time end = static_cast<Time>(horizon_) * kDay - 1;
+    sim_.run_until(end, [this](const Event& e) { dispatch(e); });
+    return finish();
+  }
+
+ private:
+  // ---- set-up ---------------------------------------------------------------------------
+  void build_senders() {
+    std::uint32_t cohort_index = 0;
+    std::uint64_t global = 0;
+    std::vector<char> taken(world_.num_members(), 0);
+    for (const auto& [name, cohort] : config_.at("senders").items()) {
+      const std::string path = in_.scenario.locate(in_.arm, "/senders/" + name + "/strategy");
+      strategies_.push_back(std::make_unique<strategy::StrategyParams>(strategy::resolve_strategy(cohort.at("strategy"), path)));
+      const auto plan = platform::plan_from_name(cohort.at("plan").get<std::string>(), "/senders/" + name + "/plan");
+      const int count = cohort.at("count").get<int>();
+      for (int i = 0; i < count; ++i, ++global) {
+        Sender s;
+        s.cohort = cohort_index;
+        s.strategy = strategies_.back().get();
+        s.plan = plan;
+        s.profile_strength = cohort.at("profile_strength").get<double>();
+        s.focal = cohort.at("focal").get<bool>();
+        s.abusive = cohort.at("label").get<std::string>() == "abusive";
+        // Sender i is the same member in every arm of a replication (common random numbers):
+        // an established professional, drawn from a stream keyed by the sender's index only.
+        core::Rng pick = core::make_rng(seed_, rep_, core::Purpose::kSender, 0x5E1EC7000000ull + global);
+        std::uint32_t m = 0;
+        for (int attempt = 0; attempt < 10000; ++attempt) {
+          m = core::uniform_below(pick, world_.num_members());
+          const auto d = world_.degree(m);
+          if (!taken[m] && d >= 20 && d <= 2000) break;
+        }
+        taken[m] = 1;
+        s.member = m;
+        s.rng = core::make_rng(seed_, rep_, core::Purpose::kSender, global);
+        const double precision = platform_.plans[static_cast<std::size_t>(plan)].search_filter_precision;
+        s.prospects = std::make_unique<strategy::Prospects>(world_, m, s.strategy->targeting, precision,
+                                                            core::mix64(seed_ ^ core::mix64(rep_ * 0x10001ull + global)));
+        s.reputation = std::make_unique<model::SenderReputation>(response_.email.reputation);
+        plans_.push_back(plan);
+        senders_.push_back(std::move(s));
+      }
+      ++cohort_index;
+    }
+  }
+
+  /// A stream for one (sender member, target, channel) pair: the same pair gets the same draws in
+  /// every arm, whatever order events happen in (common random numbers across arms).
+  core::Rng pair_rng(std::uint32_t sender_member, std::uint32_t target, std::uint64_t channel) const {
+    const std::uint64_t key = (static_cast<std::uint64_t>(sender_member) << 32) | target;
+    return core::make_rng(seed_, rep_, core::Purpose::kResponses, core::mix64(key) ^ channel);
+  }
+
+  // ---- dispatch -------------------------------------------------------------------------
+  void dispatch(const Event& e) {
+    switch (e.kind) {
+      case kDayStart: day_start(e.time); break;
+      case kDayEnd: day_end(e.time); break;
+      case kInviteWake: invite_wake(e.a, e.time); break;
+      case kWarmInvite: send_invite(e.a, e.b, e.time, true); break;
+      case kSeen: seen(e.b, e.time); break;
+      case kResolve: resolve(e.b, e.time); break;
+      case kMessage: message(e.b, e.c, e.time); break;
+      case kReply: reply(e.a, e.b, e.c, e.time); break;
+      case kInmailWake: inmail_wake(e.a, e.time); break;
+      case kInmailAnswer: inmail_answer(e.b, e.time); break;
+      case kEmailWake: email_wake(e.a, e.time); break;
+      case kEmailTouch: email_touch(e.b, e.c, e.time); break;
+      case kEmailReply: email_reply(e.b, e.time); break;
+      case kPost: post(e.a, e.time); break;
+      case kInbound: inbound(e.a, e.b, e.c, e.time); break;
+      default: break;
+    }
+  }
+
+  Time window_open(Time day) const { return day + 9 * kHour; }
+  Time window_close(Time day) const { return day + 17 * kHour; }
+
+  void day_start(Time now) {
+    const int day = static_cast<int>(core::day_of(now));
+    const bool weekday = !core::is_weekend(now);
+    for (std::uint32_t s = 0; s < senders_.size(); ++s) {
+      Sender& x = senders_[s];
+      const auto& st = *x.strategy;
+      x.invites_today = 0;
+      x.emails_today = 0;
+      if (core::day_of_week(now) == 0) x.inmails_this_week = 0;
+      hygiene(s, now);
+      if (day == 0 || (day % 30) == 0) charge_plan(s, std::min(30, horizon_ - day));
+      if (!weekday && st.invites.working_hours) continue;
+      const Time open = st.invites.working_hours ? window_open(now) : now;
+      x.pace_today = st.invites.pace_on_day(day);
+      if (x.pace_today > 0 && !x.exhausted) sim_.schedule(open + jitter(x, 600), kInviteWake, s);
+      if (weekday && st.inmail.per_week > 0) sim_.schedule(window_open(now) + jitter(x, 1800), kInmailWake, s);
+      if (weekday && st.email.per_day > 0) sim_.schedule(window_open(now) + jitter(x, 1800), kEmailWake, s);
+      if (weekday && st.content.posts_per_week > 0) {
+        // Posts spread over the working week: the expected count per weekday is posts/5.
+        const double per_day = st.content.posts_per_week / 5.0;
+        const auto posts = static_cast<int>(std::floor(per_day)) + (core::uniform01(x.rng) < per_day - std::floor(per_day) ? 1 : 0);
+        for (int p = 0; p < posts; ++p) sim_.schedule(window_open(now) + jitter(x, 8 * kHour), kPost, s);
+      }
+    }
+  }
+
+  Time jitter(Sender& x, Time span) { return static_cast<Time>(core::uniform01(x.rng) * static_cast<double>(span)); }
+
+  void charge_plan(std::uint32_t s, int days) {
+    const auto& plan = platform_.plans[static_cast<std::size_t>(senders_[s].plan)];
+    stats_[s].cost_usd += plan.price_usd_per_month * days / 30.0;
+  }
+
+  void effort(std::uint32_t s, model::Action a, double count = 1.0) {
+    const auto i = static_cast<std::size_t>(a);
+    stats_[s].hours_spent += response_.costs.minutes[i] / 60.0 * count;
+    stats_[s].cost_usd += response_.costs.usd[i] * count;
+  }
+
+  // ---- invitations ----------------------------------------------------------------------
+  void schedule_next_wake(std::uint32_t s, Time now) {
+    Sender& x = senders_[s];
+    const int left = x.pace_today - x.invites_today;
+    if (left <= 0 || x.exhausted) return;
+    const Time close = x.strategy->invites.working_hours ? window_close(core::start_of_day(now)) : core::start_of_day(now) + kDay - 2;
+    const Time room = close - now;
+    if (room <= 0) return;
+    const double even = static_cast<double>(room) / (left + 1);
+    const double gap = x.strategy->invites.random_gaps ? core::exponential(x.rng, even) : even;
+    const Time at = now + std::max<Time>(1, static_cast<Time>(gap));
+    if (at < close) sim_.schedule(at, kInviteWake, s);
+  }
+
+  void invite_wake(std::uint32_t s, Time now) {
+    Sender& x = senders_[s];
+    if (now < x.paused_until) return;
+    const auto& st = *x.strategy;
+    const auto target = x.prospects->next(core::uniform01(x.rng));
+    if (!target) {
+      x.exhausted = true;
+      return;
+    }
+    ++x.invites_today;
+    if (st.warmup.days > 0) {
+      // Engage before connecting: likes and comments for D days, then the invitation.
+      effort(s, model::Action::kEngagement, static_cast<double>(st.warmup.days) * st.warmup.touches_per_day);
+      sim_.schedule(now + static_cast<Time>(st.warmup.days) * kDay, kWarmInvite, s, *target);
+    } else if (!send_invite(s, *target, now, false)) {
+      return;  // denied: send_invite decided when to try again
+    }
+    schedule_next_wake(s, now);
+  }
+
+  /// Returns false when the platform denied the invitation.
+  bool send_invite(std::uint32_t s, std::uint32_t target, Time now, bool warmed) {
+    Sender& x = senders_[s];
+    const auto& st = *x.strategy;
+    if (now < x.paused_until) return false;
+    platform::Action a;
+    a.kind = platform::ActionKind::kInvite;
+    a.recipient = target;
+    a.chars = static_cast<std::uint16_t>(st.invites.note == strategy::Note::kNone ? 0 : st.invites.note_chars);
+    a.personalized = st.invites.note == strategy::Note::kPersonalized;
+    a.out_of_region = world_.region(target) != world_.region(x.member);
+    a.out_of_industry = world_.industry(target) != world_.industry(x.member);
+    const std::size_t log_before = policy_->transitions().size();
+    const platform::Decision d = policy_->check(a, s, now);
+    if (!d.allowed()) {
+      ++stats_[s].denied;
+      trace(s, now, "invite_denied", target, policy_->explain(d, a, s, now));
+      on_denied(s, d, now);
+      sync_ladder(log_before);
+      return false;
+    }
+    sync_ladder(log_before);
+    const std::uint32_t id = static_cast<std::uint32_t>(invites_.size());
+    Invite inv;
+    inv.sender = s;
+    inv.target = target;
+    inv.sent_at = now;
+    inv.mutual = strategy::mutual_count(world_, x.member, target);
+    inv.personalized = a.personalized;
+    inv.warm_touches = static_cast<std::uint16_t>(warmed ? st.warmup.days * st.warmup.touches_per_day : 0);
+    model::InviteFeatures f;
+    f.mutual_connections = inv.mutual;
+    f.same_industry = !a.out_of_industry;
+    f.same_region = !a.out_of_region;
+    f.note = st.invites.note == strategy::Note::kPersonalized ? model::NoteKind::kPersonalized
+             : st.invites.note == strategy::Note::kTemplate   ? model::NoteKind::kTemplate
+                                                              : model::NoteKind::kNone;
+    f.note_length = a.chars;
+    f.warmup_touches = inv.warm_touches;
+    f.warmup_days = static_cast<std::uint16_t>(warmed ? st.warmup.days : 0);
+    f.target_seniority = static_cast<std::uint8_t>(world_.seniority(target));
+    f.sender_seniority = static_cast<std::uint8_t>(world_.seniority(x.member));
+    f.sender_profile_strength = static_cast<float>(x.profile_strength);
+    f.accept_propensity = static_cast<float>(world_.accept_propensity(target));
+    f.report_propensity = static_cast<float>(world_.report_propensity(target));
+    f.activity = static_cast<float>(world_.activity(target));
+    core::Rng rng = pair_rng(x.member, target, 1);
+    const model::InviteOutcome o = model::draw_invite_outcome(response_.invite, f, rng);
+    inv.response = o.outcome;
+    invites_.push_back(inv);
+    x.invites.push_back(id);
+    auto& stat = stats_[s];
+    ++stat.invites_sent;
+    ++stat.sent_today;
+    ++stat.pending;
+    effort(s, f.note == model::NoteKind::kPersonalized ? model::Action::kInvitePersonalized
+              : f.note == model::NoteKind::kTemplate   ? model::Action::kInviteTemplate
+                                                       : model::Action::kInvite);
+    trace(s, now, "invite_sent", target,
+          fmt::format("{} mutual, {}{}", inv.mutual, a.out_of_industry ? "other industry" : "same industry",
+                      f.note == model::NoteKind::kNone ? ", no note" : f.note == model::NoteKind::kTemplate ? ", template note" : ", personalized note"));
+    if (o.outcome == model::InviteResponse::kIgnore) {
+      // The member looks at it on a day they are active and leaves it pending.
+      const double q = model::daily_action_probability(f.activity, response_.invite.attention);
+      const Time seen_delay = model::active_delay(q, core::uniform01(rng), core::uniform01(rng));
+      if (seen_delay != core::kNever && seen_delay < o.delay_seconds) sim_.schedule(now + seen_delay, kSeen, s, id);
+    }
+    if (o.delay_seconds != core::kNever) sim_.schedule(now + o.delay_seconds, kResolve, s, id);
+    return true;
+  }
+
+  void on_denied(std::uint32_t s, const platform::Decision& d, Time now) {
+    Sender& x = senders_[s];
+    using platform::Notice;
+    const Time tomorrow = core::start_of_day(now) + kDay;
+    switch (d.notice) {
+      case Notice::kRestricted:
+      case Notice::kSuspended:
+        x.paused_until = std::max(d.retry_at, now) + static_cast<Time>(x.strategy->invites.backoff_days) * kDay;
+        break;
+      default:
+        // A limit: a user who reads "limit reached" stops for the day (or until the window frees);
+        // an automation tool that ignores it keeps trying at its next slot.
+        if (x.strategy->invites.stop_at_weekly_cap || d.retry_at == core::kNever)
+          x.paused_until = std::max(tomorrow, d.retry_at == core::kNever ? tomorrow : d.retry_at);
+        else
+          schedule_next_wake(s, now);
+        break;
+    }
+  }
+
+  void sync_ladder(std::size_t before) {
+    const auto& log = policy_->transitions();
+    for (std::size_t i = before; i < log.size(); ++i) {
+      const auto& t = log[i];
+      if (t.sender >= senders_.size()) continue;
+      trace(t.sender, t.time, "ladder", -1, fmt::format("{} -> {}: {}", t.from, t.to, t.reason));
+      if (!t.penalty) continue;
+      auto& stat = stats_[t.sender];
+      if (t.to == "warning") ++stat.warnings;
+      else ++stat.restrictions;
+      // Back off after any warning or restriction (what a careful user does).
+      Sender& x = senders_[t.sender];
+      x.paused_until = std::max(x.paused_until, std::max(t.until == core::kNever ? t.time : t.until, t.time) +
+                                                    static_cast<Time>(x.strategy->invites.backoff_days) * kDay);
+    }
+  }
+
+  void observe(std::uint32_t s, platform::OutcomeKind k, std::uint32_t other, Time sent_at, Time now) {
+    const std::size_t before = policy_->transitions().size();
+    policy_->observe(platform::Outcome{k, other, sent_at}, s, now);
+    sync_ladder(before);
+  }
+
+  void seen(std::uint32_t id, Time now) {
+    Invite& inv = invites_[id];
+    if (inv.status != InviteStatus::kPending) return;
+    observe(inv.sender, platform::OutcomeKind::kIgnored, inv.target, inv.sent_at, now);
+  }
+
+  void resolve(std::uint32_t id, Time now) {
+    Invite& inv = invites_[id];
+    if (inv.status != InviteStatus::kPending) return;  // withdrawn meanwhile
+    auto& stat = stats_[inv.sender];
+    --stat.pending;
+    switch (inv.response) {
+      case model::InviteResponse::kAccept:
+        inv.status = InviteStatus::kAccepted;
+        ++stat.invites_accepted;
+        ++stat.connections_gained;
+        observe(inv.sender, platform::OutcomeKind::kAccepted, inv.target, inv.sent_at, now);
+        trace(inv.sender, now, "invite_accepted", inv.target, fmt::format("after {:.1f} days", static_cast<double>(now - inv.sent_at) / kDay));
+        if (senders_[inv.sender].creator) senders_[inv.sender].creator->add_connection(inv.target);
+        if (senders_[inv.sender].strategy->followups.messages > 0) sim_.schedule(now + kHour, kMessage, inv.sender, id, 0);
+        break;
+      case model::InviteResponse::kDecline:
+        inv.status = InviteStatus::kDeclined;
+        ++stat.invites_declined;
+        observe(inv.sender, platform::OutcomeKind::kDeclined, inv.target, inv.sent_at, now);
+        trace(inv.sender, now, "invite_declined", inv.target, "");
+        break;
+      case model::InviteResponse::kReport:
+        inv.status = InviteStatus::kReported;
+        ++stat.spam_reports;
+        observe(inv.sender, platform::OutcomeKind::kReported, inv.target, inv.sent_at, now);
+        trace(inv.sender, now, "invite_reported", inv.target, "\"I don't know this person\"");
+        break;
+      case model::InviteResponse::kIgnore:
+        // Expired: the platform withdraws it (it was ignored all along).
+        inv.status = InviteStatus::kExpired;
+        ++stat.expired;
+        observe(inv.sender, platform::OutcomeKind::kWithdrawn, inv.target, inv.sent_at, now);
+        break;
+    }
+  }
+
+  void hygiene(std::uint32_t s, Time now) {
+    Sender& x = senders_[s];
+    const int after = x.strategy->hygiene.withdraw_after_days;
+    if (after <= 0) return;
+    const Time cutoff = now - static_cast<Time>(after) * kDay;
+    while (x.hygiene_pos < x.invites.size()) {
+      Invite& inv = invites_[x.invites[x.hygiene_pos]];
+      if (inv.sent_at > cutoff) break;
+      ++x.hygiene_pos;
+      if (inv.status != InviteStatus::kPending) continue;
+      inv.status = InviteStatus::kWithdrawn;
+      auto& stat = stats_[s];
+      --stat.pending;
+      ++stat.withdrawn;
+      effort(s, model::Action::kWithdraw);
+      observe(s, platform::OutcomeKind::kWithdrawn, inv.target, inv.sent_at, now);
+      trace(s, now, "invite_withdrawn", inv.target, fmt::format("pending for more than {} days", after));
+    }
+  }
+
+  // ---- messages, replies and the funnel ---------------------------------------------------
+  void message(std::uint32_t id, std::uint32_t touch, Time now) {
+    const Invite& inv = invites_[id];
+    const std::uint32_t s = inv.sender;
+    Sender& x = senders_[s];
+    platform::Action a;
+    a.kind = platform::ActionKind::kMessage;
+    a.recipient = inv.target;
+    a.chars = 500;
+    const std::size_t before = policy_->transitions().size();
+    const auto d = policy_->check(a, s, now);
+    sync_ladder(before);
+    if (!d.allowed()) {
+      // Try again the next working morning (the daily message cap resets).
+      sim_.schedule(window_open(core::start_of_day(now) + kDay) + jitter(x, 3600), kMessage, s, id, touch);
+      return;
+    }
+    ++stats_[s].messages_sent;
+    effort(s, touch == 0 ? model::Action::kMessage : model::Action::kFollowUp);
+    model::ReplyFeatures f;
+    f.target_seniority = static_cast<std::uint8_t>(world_.seniority(inv.target));
+    f.personalized = inv.personalized;
+    f.mutual_connections = inv.mutual;
+    f.warmup_touches = inv.warm_touches;
+    f.accept_propensity = static_cast<float>(world_.accept_propensity(inv.target));
+    f.activity = static_cast<float>(world_.activity(inv.target));
+    core::Rng rng = pair_rng(x.member, inv.target, 0x100 + touch);
+    const auto r = model::draw_reply(response_.reply, f, touch, rng);
+    if (r.replied) {
+      sim_.schedule(now + r.delay_seconds, kReply, s, id, 0);
+    } else if (touch + 1 < static_cast<std::uint32_t>(x.strategy->followups.messages)) {
+      sim_.schedule(now + static_cast<Time>(x.strategy->followups.gap_days) * kDay, kMessage, s, id, touch + 1);
+    }
+  }
+
+  void reply(std::uint32_t s, std::uint32_t id, std::uint32_t channel, Time now) {
+    auto& stat = stats_[s];
+    ++stat.replies;
+    const std::uint32_t target = channel == 0 ? invites_[id].target : channel == 1 ? inmails_[id].target : threads_[id].target;
+    if (channel == 0) observe(s, platform::OutcomeKind::kReplied, target, invites_[id].sent_at, now);
+    const bool interested = channel == 1 ? inmails_[id].interested : true;
+    core::Rng rng = pair_rng(senders_[s].member, target, 0x200 + channel);
+    const auto f = model::draw_funnel(response_.funnel, interested, rng);
+    if (f.lead) ++stat.leads;
+    if (f.meeting) ++stat.meetings;
+    stat.pipeline_value += f.pipeline_usd;
+    trace(s, now, "reply", target, fmt::format("{} reply{}{}", kChannelNames[channel], f.lead ? ", a lead" : "", f.meeting ? ", meeting booked" : ""));
+  }
+
+  // ---- InMail -----------------------------------------------------------------------------
+  void inmail_wake(std::uint32_t s, Time now) {
+    Sender& x = senders_[s];
+    const auto& st = *x.strategy;
+    // Spread the weekly InMail budget over the five working days.
+    const int dow = core::day_of_week(now);
+    const int due = (st.inmail.per_week * (dow + 1) + 4) / 5;
+    while (x.inmails_this_week < due) {
+      const auto target = x.prospects->next(core::uniform01(x.rng));
+      if (!target) return;
+      platform::Action a;
+      a.kind = platform::ActionKind::kInmail;
+      a.recipient = *target;
+      a.chars = 1000;
+      a.personalized = st.inmail.personalized;
+      const std::size_t before = policy_->transitions().size();
+      const auto d = policy_->check(a, s, now);
+      sync_ladder(before);
+      if (!d.allowed()) {
+        trace(s, now, "inmail_denied", *target, policy_->explain(d, a, s, now));
+        return;
+      }
+      ++x.inmails_this_week;
+      ++stats_[s].inmails_sent;
+      effort(s, model::Action::kInMail);
+      const std::uint32_t id = static_cast<std::uint32_t>(inmails_.size());
+      model::InMailFeatures f;
+      f.target_seniority = static_cast<std::uint8_t>(world_.seniority(*target));
+      f.personalized = st.inmail.personalized;
+      f.mutual_connections = strategy::mutual_count(world_, x.member, *target);
+      f.same_industry = world_.industry(*target) == world_.industry(x.member);
+      f.accept_propensity = static_cast<float>(world_.accept_propensity(*target));
+      f.activity = static_cast<float>(world_.activity(*target));
+      core::Rng rng = pair_rng(x.member, *target, 2);
+      const auto r = model::draw_inmail_response(response_.inmail, f, rng);
+      inmails_.push_back(InMailRecord{s, *target, now, r.interested});
+      trace(s, now, "inmail_sent", *target, st.inmail.personalized ? "personalized" : "generic");
+      if (r.responded) sim_.schedule(now + r.delay_seconds, kInmailAnswer, s, id);
+    }
+  }
+
+  void inmail_answer(std::uint32_t id, Time now) {
+    const InMailRecord& m = inmails_[id];
+    observe(m.sender, m.interested ? platform::OutcomeKind::kInmailReplied : platform::OutcomeKind::kInmailDeclined,
+            m.target, m.sent_at, now);
+    if (m.interested) reply(m.sender, id, 1, now);
+    else trace(m.sender, now, "inmail_declined", m.target, "not interested");
+  }
+
+  // ---- email --------------------------------------------------------------------------------
+  void email_wake(std::uint32_t s, Time now) {
+    Sender& x = senders_[s];
+    const auto& st = *x.strategy;
+    const unsigned providers = st.email.finder == strategy::Finder::kChained ? 3u : 1u;
+    // Email has no platform limit: the sender works through today's quota in one batch.
+    while (x.emails_today < st.email.per_day) {
+      const auto target = x.prospects->next(core::uniform01(x.rng));
+      if (!target) return;
+      ++x.emails_today;
+      core::Rng rng = pair_rng(x.member, *target, 3);
+      const auto domain = static_cast<model::EmailDomain>(static_cast<std::uint8_t>(world_.email(*target)));
+      const model::FoundEmail found = model::find_email(response_.email.finder, domain, providers, rng);
+      effort(s, model::Action::kFinderLookup, found.lookups);
+      if (found.status == model::FinderStatus::kNotFound) continue;
+      if (st.email.verify) {
+        effort(s, model::Action::kVerification);
+        if (model::verify_email(response_.email.verification, found, rng) == model::Verdict::kInvalid) continue;
+      }
+      const auto id = static_cast<std::uint32_t>(threads_.size());
+      threads_.push_back(EmailThread{s, *target, found, false});
+      email_touch(id, 0, now);
+    }
+  }
+
+  void email_touch(std::uint32_t id, std::uint32_t touch, Time now) {
+    EmailThread& t = threads_[id];
+    if (t.replied) return;
+    Sender& x = senders_[t.sender];
+    core::Rng rng = pair_rng(x.member, t.target, 0x300 + touch);
+    const auto delivery = model::deliver_email(response_.email, t.found, x.reputation->inbox_probability(), rng);
+    x.reputation->record(delivery.delivery == model::Delivery::kBounced, delivery.complaint);
+    auto& stat = stats_[t.sender];
+    ++stat.emails_sent;
+    effort(t.sender, touch == 0 ? model::Action::kEmail : model::Action::kEmailFollowUp);
+    if (delivery.delivery == model::Delivery::kBounced) {
+      ++stat.emails_bounced;
+      return;  // a bounced address gets no follow-ups
+    }
+    if (delivery.delivery == model::Delivery::kInbox) {
+      model::ReplyFeatures f;
+      f.target_seniority = static_cast<std::uint8_t>(world_.seniority(t.target));
+      f.personalized = false;
+      f.mutual_connections = 0;
+      f.accept_propensity = static_cast<float>(world_.accept_propensity(t.target));
+      f.activity = static_cast<float>(world_.activity(t.target));
+      const auto r = model::draw_reply(response_.email.reply, f, touch, rng);
+      if (r.replied) {
+        t.replied = true;
+        sim_.schedule(now + r.delay_seconds, kEmailReply, t.sender, id);
+        return;
+      }
+    }
+    if (touch < static_cast<std::uint32_t>(x.strategy->email.followups))
+      sim_.schedule(now + static_cast<Time>(x.strategy->email.gap_days) * kDay, kEmailTouch, t.sender, id, touch + 1);
+  }
+
+  void email_reply(std::uint32_t id, Time now) { reply(threads_[id].sender, id, 2, now); }
+
+  // ---- content ------------------------------------------------------------------------------
+  void post(std::uint32_t s, Time now) {
+    Sender& x = senders_[s];
+    if (!content_) content_ = std::make_unique<model::ContentModel>(response_.content);
+    if (!x.creator) x.creator = std::make_unique<model::CreatorState>(x.member, content_graph_);
+    const std::size_t before = policy_->transitions().size();
+    platform::Action a;
+    a.kind = platform::ActionKind::kPost;
+    const auto d = policy_->check(a, s, now);
+    sync_ladder(before);
+    if (!d.allowed()) return;
+    model::Post p;
+    p.quality = 2.0 * x.strategy->content.quality;  // 0.5 is an ordinary post (multiplier 1)
+    const std::string& f = x.strategy->content.format;
+    p.format = f == "image" ? model::PostFormat::kImage : f == "video" ? model::PostFormat::kVideo
+               : f == "document" ? model::PostFormat::kCarousel : model::PostFormat::kText;
+    effort(s, model::Action::kPost);
+    core::Rng rng = core::make_rng(seed_, rep_, core::Purpose::kContent, core::mix64(x.member) ^ static_cast<std::uint64_t>(now));
+    inbound_buffer_.clear();
+    const auto out = content_->publish(*x.creator, content_graph_, p, now, rng, inbound_buffer_);
+    trace(s, now, "post", -1, fmt::format("{} impressions, {} engagements, {} profile views", out.impressions, out.engagements, out.profile_views));
+    for (const auto& ev : inbound_buffer_)
+      sim_.schedule(now + ev.delay_seconds, kInbound, s, ev.member, ev.kind == model::InboundEvent::Kind::kInvite ? 1u : 0u);
+  }
+
+  void inbound(std::uint32_t s, std::uint32_t member, std::uint32_t kind, Time now) {
+    Sender& x = senders_[s];
+    auto& stat = stats_[s];
+    if (kind == 0) {
+      ++stat.followers;
+      x.creator->add_follower(member);
+      return;
+    }
+    // An inbound invitation: the sender accepts it; it uses none of the sender's quota.
+    ++stat.inbound_requests;
+    ++stat.connections_gained;
+    x.creator->add_connection(member);
+    effort(s, model::Action::kAcceptInbound);
+    observe(s, platform::OutcomeKind::kConnected, member, now, now);
+    trace(s, now, "inbound_accepted", member, "an invitation from a post's reader");
+  }
+
+  // ---- recorder -------------------------------------------------------------------------------
+  void day_end(Time now) {
+    const Time day_start = core::start_of_day(now);
+    double conn = 0, sent = 0, weekly = 0, cap = 0, pending = 0, restricted = 0, replies = 0, leads = 0, cost = 0;
+    for (std::uint32_t s = 0; s < senders_.size(); ++s) {
+      auto& st = stats_[s];
+      std::rotate(st.last_week.rbegin(), st.last_week.rbegin() + 1, st.last_week.rend());
+      st.last_week[0] = st.sent_today;
+      const bool blocked = policy_->ladder().blocked_until(s, platform::ActionKind::kInvite) > day_start;
+      if (blocked) ++st.restricted_days;
+      senders_[s].reputation->end_day();
+      if (senders_[s].focal) {
+        conn += st.connections_gained;
+        sent += st.sent_today;
+        for (auto v : st.last_week) weekly += v;
+        cap += policy_->senders().weekly_cap(s);
+        pending += st.pending;
+        restricted += blocked ? 1 : 0;
+        replies += st.replies;
+        leads += st.leads;
+        cost += st.cost_usd;
+      }
+      st.sent_today = 0;
+    }
+    const double n = focal_.empty() ? 1.0 : static_cast<double>(focal_.size());
+    auto push = [&](const char* name, double v) { result_.daily[name].push_back(v / n); };
+    push("connections", conn);
+    push("invites_sent", sent);
+    push("invites_weekly", weekly);
+    push("weekly_cap", cap);
+    push("pending", pending);
+    push("restricted", restricted);
+    push("replies", replies);
+    push("leads", leads);
+    push("cost_usd", cost);
+  }
+
+  metrics::RunResult finish() {
+    for (std::uint32_t s = 0; s < senders_.size(); ++s)
+      if (policy_->ladder().state_name(s) == "suspension") stats_[s].suspended = 1;
+    metrics::add_sender_metrics(stats_, focal_, result_);
+    result_.scalars["events"] = static_cast<double>(sim_.processed());
+    return std::move(result_);
+  }
+
+  void trace(std::uint32_t s, Time now, const char* event, std::int64_t member, std::string reason) {
+    if (in_.trace == nullptr || !senders_[s].focal) return;
+    in_.trace->write(arm_.name, rep_, TraceRecord{now, s, event, member, std::move(reason)});
+  }
+
+  const ReplicationInput& in_;
+  const io::Arm& arm_;
+  const nlohmann::json& config_;
+  const graph::World& world_;
+  model::ResponseParams response_;
+  platform::PlatformParams platform_;
+  int horizon_;
+  std::uint64_t seed_;
+  std::uint32_t rep_;
+
+  core::Simulation sim_;
+  std::vector<std::unique_ptr<strategy::StrategyParams>> strategies_;
+  std::vector<platform::PlanId> plans_;
+  std::vector<Sender> senders_;
+  std::unique_ptr<platform::Policy> policy_;
+  std::vector<metrics::SenderStats> stats_;
+  std::vector<std::uint32_t> focal_;
+  std::vector<Invite> invites_;
+  std::vector<InMailRecord> inmails_;
+  std::vector<EmailThread> threads_;
+  model::ContentGraph content_graph_;
+  std::unique_ptr<model::ContentModel> content_;
+  std::vector<model::InboundEvent> inbound_buffer_;
+  metrics::RunResult result_;
+};
+
+}  // namespace
+
+metrics::RunResult run_replication(const ReplicationInput& in) { return Run(in).run(); }
+
+}  // namespace linksim::experiment

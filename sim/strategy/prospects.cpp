@@ -1,0 +1,113 @@
+// Prospect pools: anyone, the ideal customer profile (with the plan's filter precision), or the
+// second-degree network ordered by mutual connections.
+#include "linksim/strategy/prospects.hpp"
+
+#include <algorithm>
+
+namespace linksim::strategy {
+
+std::uint32_t mutual_count(const graph::World& w, std::uint32_t u, std::uint32_t v) {
+  const auto a = w.neighbours(u), b = w.neighbours(v);
+  std::uint32_t n = 0;
+  std::size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) ++i;
+    else if (b[j] < a[i]) ++j;
+    else {
+      ++n;
+      ++i;
+      ++j;
+    }
+  }
+  return n;
+}
+
+Prospects::Prospects(const graph::World& world, std::uint32_t sender, const Targeting& t, double precision, std::uint64_t key)
+    : world_(world), sender_(sender), t_(t), precision_(precision) {
+  const auto& m = world.members();
+  std::uint32_t lo = 0, hi = world.num_members();
+  // Members are numbered community by community (industry-major, then region), so a profile on
+  // industry and region is a contiguous id range.
+  if (t.pool == Pool::kIcp && t.same_industry) {
+    const auto range = std::equal_range(m.industry.begin(), m.industry.end(), m.industry[sender]);
+    lo = static_cast<std::uint32_t>(range.first - m.industry.begin());
+    hi = static_cast<std::uint32_t>(range.second - m.industry.begin());
+    if (t.same_region) {
+      const auto r = std::equal_range(m.region.begin() + lo, m.region.begin() + hi, m.region[sender]);
+      lo = static_cast<std::uint32_t>(r.first - m.region.begin());
+      hi = static_cast<std::uint32_t>(r.second - m.region.begin());
+    }
+  }
+  range_lo_ = lo;
+  in_range_ = Permutation(hi - lo, core::mix64(key ^ 0x1CEB00DAull));
+  anywhere_ = Permutation(world.num_members(), core::mix64(key ^ 0xFEEDFACEull));
+}
+
+// On-profile picks must match the profile; off-profile picks must not (so the two walks never
+// return the same member twice).
+bool Prospects::eligible(std::uint32_t v, bool on_profile) const {
+  if (v == sender_ || world_.connected(sender_, v)) return false;
+  return matches(v) == on_profile;
+}
+
+bool Prospects::matches(std::uint32_t v) const {
+  const auto& m = world_.members();
+  if (t_.pool == Pool::kIcp) {
+    if (t_.same_industry && m.industry[v] != m.industry[sender_]) return false;
+    if (t_.same_region && m.region[v] != m.region[sender_]) return false;
+  }
+  if (!t_.seniority.empty() &&
+      std::find(t_.seniority.begin(), t_.seniority.end(), static_cast<int>(m.seniority[v])) == t_.seniority.end())
+    return false;
+  return true;
+}
+
+std::optional<std::uint32_t> Prospects::walk(const Permutation& perm, std::uint64_t& pos, std::uint32_t offset, bool on_profile) {
+  while (pos < perm.size()) {
+    const auto v = static_cast<std::uint32_t>(offset + perm(pos++));
+    ++examined_;
+    if (eligible(v, on_profile)) return v;
+  }
+  return std::nullopt;
+}
+
+void Prospects::build_second_degree() {
+  second_built_ = true;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> counted;  // (member, mutual count)
+  std::vector<std::uint32_t> seen;
+  for (std::uint32_t u : world_.neighbours(sender_))
+    for (std::uint32_t w : world_.neighbours(u)) seen.push_back(w);
+  std::sort(seen.begin(), seen.end());
+  const std::uint32_t min_mutual = std::max(1, t_.min_mutual);
+  for (std::size_t i = 0; i < seen.size();) {
+    std::size_t j = i;
+    while (j < seen.size() && seen[j] == seen[i]) ++j;
+    const auto count = static_cast<std::uint32_t>(j - i);
+    if (count >= min_mutual && eligible(seen[i], true)) counted.emplace_back(seen[i], count);
+    i = j;
+  }
+  std::sort(counted.begin(), counted.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
+  second_.reserve(counted.size());
+  for (const auto& c : counted) second_.push_back(c.first);
+}
+
+std::optional<std::uint32_t> Prospects::next(double rng_u) {
+  if (t_.pool == Pool::kSecondDegree) {
+    if (!second_built_) build_second_degree();
+    while (second_pos_ < second_.size()) {
+      const std::uint32_t v = second_[second_pos_++];
+      ++examined_;
+      if (!world_.connected(sender_, v)) return v;
+    }
+    return std::nullopt;
+  }
+  if (t_.pool == Pool::kIcp && rng_u >= precision_) {
+    // An off-profile search result: anyone who is not already a connection.
+    if (auto v = walk(anywhere_, any_pos_, 0, false)) return v;
+  }
+  return walk(in_range_, in_pos_, range_lo_, true);
+}
+
+}  // namespace linksim::strategy
