@@ -7,10 +7,7 @@
 namespace linksim::graph {
 namespace {
 
-std::string describe(const nlohmann::json& v) {
-  std::string s = v.is_null() ? "nothing" : v.dump();
-  return s.size() > 60 ? s.substr(0, 57) + "..." : s;
-}
+using io::describe;
 
 class Reader {
  public:

@@ -3,45 +3,23 @@
 #pragma once
 #include <cstdint>
 #include <cstdlib>
-#include <fstream>
-#include <map>
 #include <memory>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "linksim/graph/params.hpp"
+#include "linksim/io/json_schema.hpp"
 #include "linksim/graph/world.hpp"
 
 namespace linksim::graph::testing {
 
-// TEMPORARY: a minimal default applier (properties / $ref / default) until io::JsonSchema lands
-// on main; then this calls io::JsonSchema::scenario().apply_defaults.
-inline void apply_defaults(const nlohmann::json& root, const nlohmann::json& node, nlohmann::json& doc) {
-  const nlohmann::json* s = &node;
-  while (s->contains("$ref")) s = &root.at(nlohmann::json::json_pointer(s->at("$ref").get<std::string>().substr(1)));
-  if (!doc.is_object() || !s->contains("properties")) return;
-  for (const auto& [key, sub] : s->at("properties").items()) {
-    const nlohmann::json* r = &sub;
-    while (r->contains("$ref")) r = &root.at(nlohmann::json::json_pointer(r->at("$ref").get<std::string>().substr(1)));
-    if (!doc.contains(key) && r->contains("default")) doc[key] = r->at("default");
-    if (doc.contains(key)) apply_defaults(root, *r, doc[key]);
-  }
-}
-
-inline const nlohmann::json& schema() {
-  static const nlohmann::json s = [] {
-    std::ifstream in(std::string(LINKSIM_SOURCE_DIR) + "/scenarios/schema.json");
-    return nlohmann::json::parse(in);
-  }();
-  return s;
-}
-
 /// The default `world` block with `members` members (and any overrides already in `world`).
 inline nlohmann::json default_world(std::uint32_t members, nlohmann::json world = nlohmann::json::object()) {
   world["members"] = members;
-  apply_defaults(schema(), schema().at("$defs").at("world"), world);
-  return world;
+  nlohmann::json scenario = {{"name", "test"}, {"description", "graph test"}, {"world", world}};
+  io::JsonSchema::scenario().apply_defaults(scenario);
+  return scenario.at("world");
 }
 
 inline GraphParams default_params(std::uint32_t members) {
