@@ -1,4 +1,5 @@
-// Placeholder model used until the member-response and strategy modules land.
+// Placeholder model used until the strategy module and the simulation loop land. Invitations go
+// to synthetic cold prospects and are answered by the real invite-response model.
 #include "linksim/model/placeholder.hpp"
 
 #include <deque>
@@ -6,19 +7,21 @@
 
 #include "linksim/core/rng.hpp"
 #include "linksim/core/simulation.hpp"
+#include "linksim/model/calibration.hpp"
+#include "linksim/model/invite_response.hpp"
+#include "linksim/model/response_params.hpp"
 
 namespace linksim::model {
 
 namespace {
-enum Kind : std::uint32_t { kDayStart = 1, kSend = 2, kAccept = 3, kDayEnd = 4 };
+enum Kind : std::uint32_t { kDayStart = 1, kSend = 2, kAccept = 3, kDayEnd = 4, kResolve = 5 };
 }
 
 metrics::RunResult run_placeholder(const nlohmann::json& config, std::uint64_t seed, std::uint32_t replication) {
   using namespace core;
   const int horizon = config.at("horizon_days").get<int>();
-  const auto& response = config.at("world").at("response");
-  const double p_accept = response.at("accept_probability").get<double>();
-  const double mean_delay = response.at("mean_response_days").get<double>() * static_cast<double>(kDay);
+  const ResponseParams response = response_params_from_json(config.at("world").at("response"), "/world/response");
+  SyntheticTargets prospects;
   const int cap = config.at("platform").at("weekly_invite_cap").get<int>();
 
   std::vector<int> per_day;
@@ -27,10 +30,11 @@ metrics::RunResult run_placeholder(const nlohmann::json& config, std::uint64_t s
       per_day.push_back(cohort.at("strategy").at("invites_per_day").get<int>());
   const auto n = static_cast<std::uint32_t>(per_day.size());
 
-  std::vector<Rng> send_rng, response_rng;
+  std::vector<Rng> send_rng, response_rng, prospect_rng;
   for (std::uint32_t s = 0; s < n; ++s) {
     send_rng.push_back(make_rng(seed, replication, Purpose::kSender, s));
     response_rng.push_back(make_rng(seed, replication, Purpose::kResponses, s));
+    prospect_rng.push_back(make_rng(seed, replication, Purpose::kMembers, s));
   }
   std::vector<std::deque<Time>> window(n);  // send times in the last 7 days, per sender
   std::vector<double> sent(n), blocked_days(n);
@@ -42,7 +46,7 @@ metrics::RunResult run_placeholder(const nlohmann::json& config, std::uint64_t s
   auto& d_cap = r.daily["weekly_cap"];
   auto& d_pending = r.daily["pending"];
   auto& d_restricted = r.daily["restricted"];
-  double sent_today = 0, total_accepted = 0, total_pending = 0;
+  double sent_today = 0, total_accepted = 0, total_pending = 0, total_reports = 0;
   const WorkingHours hours;
   const auto working_seconds = static_cast<double>((hours.end_hour - hours.start_hour) * kHour);
 
@@ -68,12 +72,17 @@ metrics::RunResult run_placeholder(const nlohmann::json& config, std::uint64_t s
         ++sent[e.a];
         ++sent_today;
         ++total_pending;
-        if (bernoulli(response_rng[e.a], p_accept))
-          sim.schedule(e.time + static_cast<Time>(exponential(response_rng[e.a], mean_delay)), kAccept, e.a);
+        const Target t = prospects.draw(prospect_rng[e.a], Segment::kCold);
+        const InviteOutcome o = draw_invite_outcome(response, cold_invite(t, Sender{}), response_rng[e.a]);
+        total_reports += o.outcome == InviteResponse::kReport ? 1 : 0;
+        sim.schedule(e.time + o.delay_seconds, o.outcome == InviteResponse::kAccept ? kAccept : kResolve, e.a);
         break;
       }
       case kAccept:
         ++total_accepted;
+        --total_pending;
+        break;
+      case kResolve:  // declined, reported or expired
         --total_pending;
         break;
       case kDayEnd: {
@@ -112,6 +121,7 @@ metrics::RunResult run_placeholder(const nlohmann::json& config, std::uint64_t s
   r.scalars["acceptance_rate"] = total_sent > 0 ? total_accepted / total_sent : 0.0;
   r.scalars["pending_at_end"] = total_pending / dn;
   r.scalars["restricted_days"] = total_blocked / dn;
+  r.scalars["spam_reports"] = total_reports / dn;
   return r;
 }
 

@@ -1,5 +1,5 @@
-// The foundation's placeholder model: paced senders under a rolling weekly cap, members who
-// accept with a fixed probability after an exponential delay. The full model replaces it.
+// The foundation's placeholder model: paced senders under a rolling weekly cap, inviting synthetic
+// cold prospects who answer through the invite-response model. The full simulation replaces it.
 #pragma once
 #include <cstdint>
 
