@@ -103,7 +103,7 @@ TEST_CASE("arms are merge patches over the base", "[io]") {
   CHECK(s.arms[0].config["world"]["members"] == 500);
   CHECK(s.arms[1].config["world"]["members"] == 900);
   CHECK(s.arms[1].config["horizon_days"] == 7);
-  CHECK(s.arms[1].config["world"]["response"]["accept_probability"] == 0.27);  // defaults survive
+  CHECK(s.arms[1].config["world"]["response"]["invite"]["expiry_days"] == 180);  // defaults survive
   CHECK(s.locate(1, "/world/members") == "/arms/1/patch/world/members");
   CHECK(s.locate(1, "/world/response") == "/world/response");
   CHECK(s.locate(0, "/world/members") == "/world/members");
