@@ -1,0 +1,36 @@
+// Runs arms × replications on a thread pool. Results are stored by (arm, replication) index, so
+// they are identical whatever the thread count.
+#pragma once
+#include <atomic>
+#include <cstdint>
+#include <functional>
+
+#include "linksim/experiment/summary.hpp"
+#include "linksim/io/scenario.hpp"
+
+namespace linksim::experiment {
+
+/// One replication of one arm. Must be a pure function of its arguments (it runs on any thread).
+using ModelFn = std::function<metrics::RunResult(const io::Scenario&, std::size_t arm, std::uint32_t replication)>;
+
+struct RunOptions {
+  unsigned threads = 0;                       ///< 0 = all hardware threads
+  const std::atomic<bool>* stop = nullptr;    ///< set asynchronously (SIGINT) to stop early
+  std::function<void(std::size_t done, std::size_t total)> progress;  ///< called from workers, serialized
+};
+
+struct RunOutcome {
+  std::vector<ArmRuns> arms;
+  bool complete = true;
+  std::size_t replications_completed = 0;  ///< replications finished in every arm (kept pairs)
+};
+
+/// Runs every (replication, arm) job; on a stop request, keeps the replications that finished in
+/// every arm (so comparisons stay paired) and marks the outcome incomplete. A model exception
+/// stops the run and is rethrown.
+RunOutcome run_experiment(const io::Scenario& scenario, const ModelFn& model, const RunOptions& options = {});
+
+/// The model used by `linksim run` today.
+metrics::RunResult run_model(const io::Scenario& scenario, std::size_t arm, std::uint32_t replication);
+
+}  // namespace linksim::experiment

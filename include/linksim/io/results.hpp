@@ -1,0 +1,19 @@
+// Writers for results.json and daily.csv (format: docs/results-format.md), always atomic.
+#pragma once
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "linksim/experiment/runner.hpp"
+#include "linksim/io/scenario.hpp"
+
+namespace linksim::io {
+
+nlohmann::json results_json(const Scenario& scenario, const experiment::Summary& summary, bool complete);
+/// Tidy CSV: arm,replication,day,metric,value.
+std::string daily_csv(const experiment::RunOutcome& outcome);
+/// Writes `content` to a temporary file beside `path`, then renames it over `path`, so readers
+/// never see a half-written file. Creates the parent directory. Throws std::runtime_error.
+void write_file_atomic(const std::string& path, const std::string& content);
+
+}  // namespace linksim::io

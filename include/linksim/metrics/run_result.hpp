@@ -1,0 +1,24 @@
+// What one replication of one arm produced: scalar metrics and daily series.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+namespace linksim::metrics {
+
+/// The sender metrics of DESIGN.md, in the order reports list them.
+inline const std::vector<std::string>& sender_metric_names() {
+  static const std::vector<std::string> names{
+      "invites_sent", "invites_accepted", "acceptance_rate", "connections_gained",
+      "inbound_requests", "pending_at_end", "withdrawn", "spam_reports", "warnings",
+      "restrictions", "restricted_days", "suspended", "inmails_sent", "emails_sent", "replies",
+      "leads", "meetings", "pipeline_value", "cost_usd", "hours_spent"};
+  return names;
+}
+
+struct RunResult {
+  std::map<std::string, double> scalars;              ///< metric name → value
+  std::map<std::string, std::vector<double>> daily;   ///< series name → one value per day
+};
+
+}  // namespace linksim::metrics

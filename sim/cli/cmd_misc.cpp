@@ -1,0 +1,105 @@
+// `linksim explain`, `linksim scenarios`, and the subcommands later issues complete.
+#include <filesystem>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "linksim/io/json_schema.hpp"
+
+namespace linksim::cli {
+
+namespace {
+
+void explain_node(const nlohmann::json& value, const std::string& path, std::ostream& out) {
+  if (value.is_object() && !value.empty()) {
+    for (const auto& [k, v] : value.items()) explain_node(v, path + "/" + k, out);
+    return;
+  }
+  const auto* node = io::JsonSchema::scenario().node_for(path);
+  std::string note;
+  if (node != nullptr) {
+    if (node->contains("default") && (*node)["default"] == value) note = "default";
+    else note = "set by scenario";
+    if (node->contains("$comment")) note += "; " + (*node)["$comment"].get<std::string>();
+  }
+  std::string dotted = path.substr(1);
+  for (auto& c : dotted) if (c == '/') c = '.';
+  out << fmt::format("  {:<48} = {:<14} [{}]\n", dotted, value.dump(), note);
+}
+
+std::vector<std::filesystem::path> library_dirs() {
+  return {std::filesystem::path("scenarios"), std::filesystem::path(LINKSIM_SOURCE_DIR) / "scenarios"};
+}
+
+}  // namespace
+
+void add_explain(CLI::App& app, Dispatch& d) {
+  auto* cmd = app.add_subcommand("explain", "Print the effective parameters of every arm, each with its source");
+  auto path = std::make_shared<std::string>();
+  auto sets = std::make_shared<std::vector<std::string>>();
+  cmd->add_option("scenario", *path, "Scenario file (default: the built-in default)");
+  cmd->add_option("--set", *sets, "Override a scenario value: PATH=VALUE");
+  cmd->callback([&d, path, sets] {
+    d.action = [path, sets] {
+      const io::Scenario s = load(*path, *sets);
+      std::cout << s.name << " (" << s.origin << ")\n" << s.description << "\n\n";
+      std::cout << fmt::format("horizon {} days, {} replications, seed {}\n", s.horizon_days, s.replications, s.seed);
+      for (std::size_t a = 0; a < s.arms.size(); ++a) {
+        std::cout << "\narm " << a << ": " << s.arms[a].name << (a == 0 ? " (baseline)" : "") << '\n';
+        for (const char* section : {"world", "platform", "senders"})
+          explain_node(s.arms[a].config.at(section), std::string("/") + section, std::cout);
+      }
+      return 0;
+    };
+  });
+}
+
+void add_scenarios(CLI::App& app, Dispatch& d) {
+  app.add_subcommand("scenarios", "List the scenario library with the question each answers")->callback([&d] {
+    d.action = [] {
+      for (const auto& dir : library_dirs()) {
+        if (!std::filesystem::is_directory(dir)) continue;
+        std::vector<std::filesystem::path> files;
+        for (const auto& e : std::filesystem::directory_iterator(dir))
+          if (e.path().extension() == ".json" && e.path().filename() != "schema.json") files.push_back(e.path());
+        std::sort(files.begin(), files.end());
+        for (const auto& f : files) {
+          try {
+            const io::Scenario s = io::load_scenario_file(f.string());
+            std::cout << fmt::format("{:<40} {}\n    {}\n", f.string(), s.name, s.description);
+          } catch (const io::InputError& e) {
+            std::cout << fmt::format("{:<40} (invalid: {})\n", f.string(), e.issues().front().to_string());
+          }
+        }
+        return 0;
+      }
+      std::cerr << "linksim: no scenarios/ directory found\n";
+      return 1;
+    };
+  });
+}
+
+void add_sweep(CLI::App& app, Dispatch& d) {
+  auto* cmd = app.add_subcommand("sweep", "Run a grid of parameter values (not implemented yet)");
+  cmd->allow_extras();
+  cmd->callback([&d] {
+    d.action = [] {
+      std::cerr << "linksim sweep: not implemented yet\n";
+      return 1;
+    };
+  });
+}
+
+void add_graph(CLI::App& app, Dispatch& d) {
+  auto* cmd = app.add_subcommand("graph", "Generate a scenario's graph, print statistics, export CSV (not implemented yet)");
+  cmd->allow_extras();
+  cmd->callback([&d] {
+    d.action = [] {
+      std::cerr << "linksim graph: not implemented yet\n";
+      return 1;
+    };
+  });
+}
+
+}  // namespace linksim::cli

@@ -1,0 +1,128 @@
+// `linksim run [SCENARIO]`: arms × replications, then results.json, daily.csv and a summary table.
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "linksim/experiment/runner.hpp"
+#include "linksim/io/merge_patch.hpp"
+#include "linksim/io/results.hpp"
+
+namespace linksim::cli {
+
+namespace {
+std::atomic<bool> g_stop{false};
+extern "C" void on_sigint(int) { g_stop.store(true); }
+
+struct RunArgs {
+  std::string scenario;
+  int reps = 0;
+  long long seed = -1;
+  unsigned threads = 0;
+  std::string out = "out";
+  std::vector<std::string> sets;
+};
+
+class ProgressBar {
+ public:
+  explicit ProgressBar(bool enabled) : enabled_(enabled), start_(std::chrono::steady_clock::now()) {}
+  void update(std::size_t done, std::size_t total) {
+    if (!enabled_) return;
+    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    const double eta = done ? elapsed * static_cast<double>(total - done) / static_cast<double>(done) : 0.0;
+    const int width = 30;
+    const auto filled = static_cast<int>(width * static_cast<double>(done) / static_cast<double>(total));
+    std::cerr << fmt::format("\r[{}{}] {}/{} runs, {:.1f}s elapsed, ETA {:.1f}s ", std::string(filled, '#'),
+                             std::string(width - filled, '.'), done, total, elapsed, eta)
+              << std::flush;
+    if (done == total) std::cerr << '\n';
+  }
+
+ private:
+  bool enabled_;
+  std::chrono::steady_clock::time_point start_;
+};
+
+void print_table(const experiment::Summary& s) {
+  const std::vector<std::string> key = {"invites_sent", "acceptance_rate", "connections_gained", "pending_at_end",
+                                        "restricted_days", "replies", "leads", "meetings", "cost_usd"};
+  std::cout << fmt::format("{:<24}", "metric");
+  for (const auto& arm : s.arms) std::cout << fmt::format(" {:>27}", arm.name.substr(0, 27));
+  std::cout << '\n';
+  for (const auto& m : key) {
+    std::size_t idx = 0;
+    while (idx < s.metric_names.size() && s.metric_names[idx] != m) ++idx;
+    if (idx == s.metric_names.size()) continue;
+    // The best arm is the highest mean, except for metrics where lower is better.
+    const bool lower_better = m == "pending_at_end" || m == "restricted_days" || m == "cost_usd";
+    std::size_t best = 0;
+    bool all_equal = true;
+    for (std::size_t a = 1; a < s.arms.size(); ++a) {
+      const double x = s.arms[a].metrics[idx].estimate.mean, y = s.arms[best].metrics[idx].estimate.mean;
+      all_equal = all_equal && x == s.arms[0].metrics[idx].estimate.mean;
+      if (lower_better ? x < y : x > y) best = a;
+    }
+    std::cout << fmt::format("{:<24}", m);
+    for (std::size_t a = 0; a < s.arms.size(); ++a) {
+      const auto& e = s.arms[a].metrics[idx].estimate;
+      std::cout << fmt::format(" {:>27}", fmt::format("{}{:.3g} [{:.3g}, {:.3g}]", s.arms.size() > 1 && !all_equal && a == best ? "*" : "", e.mean, e.lo, e.hi));
+    }
+    std::cout << '\n';
+  }
+  if (s.arms.size() > 1) std::cout << "(* best arm for the metric; [95% CI] over " << s.replications << " replications)\n";
+}
+}  // namespace
+
+void add_run(CLI::App& app, Dispatch& d) {
+  auto* cmd = app.add_subcommand("run", "Run a scenario (the built-in default when none is given)");
+  auto args = std::make_shared<RunArgs>();
+  cmd->add_option("scenario", args->scenario, "Scenario file (default: the built-in default scenario)");
+  cmd->add_option("--reps", args->reps, "Replications per arm (overrides the scenario)")->check(CLI::Range(1, 100000));
+  cmd->add_option("--seed", args->seed, "Master seed (overrides the scenario)")->check(CLI::NonNegativeNumber);
+  cmd->add_option("--threads", args->threads, "Worker threads (default: all cores)")->check(CLI::Range(1u, 1024u));
+  cmd->add_option("--out", args->out, "Output directory")->capture_default_str();
+  cmd->add_option("--set", args->sets, "Override a scenario value: PATH=VALUE (dotted path; VALUE is JSON or a string)");
+  cmd->callback([&d, args] {
+    d.action = [args] {
+      std::vector<std::string> sets = args->sets;
+      if (args->reps > 0) sets.push_back(fmt::format("replications={}", args->reps));
+      if (args->seed >= 0) sets.push_back(fmt::format("seed={}", args->seed));
+      const io::Scenario scenario = load(args->scenario, sets);
+
+      ProgressBar bar(isatty(STDERR_FILENO) != 0);
+      experiment::RunOptions options;
+      options.threads = args->threads;
+      options.stop = &g_stop;
+      options.progress = [&bar](std::size_t done, std::size_t total) { bar.update(done, total); };
+      std::signal(SIGINT, on_sigint);
+      const auto outcome = experiment::run_experiment(scenario, experiment::run_model, options);
+      std::signal(SIGINT, SIG_DFL);
+      if (outcome.replications_completed == 0) {
+        std::cerr << "linksim: interrupted before any replication finished; nothing written\n";
+        return 1;
+      }
+      const auto summary = experiment::summarize(outcome.arms);
+      const std::string dir = args->out;
+      io::write_file_atomic(dir + "/results.json", io::results_json(scenario, summary, outcome.complete).dump(2) + "\n");
+      if (scenario.outputs.at("csv").get<bool>()) io::write_file_atomic(dir + "/daily.csv", io::daily_csv(outcome));
+      std::cout << scenario.name << " — " << scenario.arms.size() << " arm(s) × " << outcome.replications_completed
+                << " replication(s), " << scenario.horizon_days << " days\n";
+      print_table(summary);
+      for (const auto& w : summary.warnings) std::cerr << "warning: " << w << '\n';
+      if (!outcome.complete) {
+        std::cerr << "interrupted: wrote " << outcome.replications_completed << " of " << scenario.replications
+                  << " replications to " << dir << "/results.json (marked incomplete)\n";
+        return 130;
+      }
+      std::cout << "wrote " << dir << "/results.json\n";
+      return 0;
+    };
+  });
+}
+
+}  // namespace linksim::cli

@@ -1,0 +1,30 @@
+// `linksim validate SCENARIO...`: every error of every file, one line each; exit 2 if any.
+#include <iostream>
+
+#include "commands.hpp"
+
+namespace linksim::cli {
+
+void add_validate(CLI::App& app, Dispatch& d) {
+  auto* cmd = app.add_subcommand("validate", "Check scenario files against the schema and the model's rules");
+  auto files = std::make_shared<std::vector<std::string>>();
+  cmd->add_option("scenario", *files, "Scenario files")->required();
+  cmd->callback([&d, files] {
+    d.action = [files] {
+      int code = 0;
+      for (const auto& f : *files) {
+        try {
+          const io::Scenario s = load(f, {});
+          std::cout << f << ": ok (" << s.arms.size() << " arm" << (s.arms.size() == 1 ? "" : "s") << ", "
+                    << s.replications << " replications, " << s.horizon_days << " days)\n";
+        } catch (const io::InputError& e) {
+          for (const auto& issue : e.issues()) std::cerr << f << ": error: " << issue.to_string() << '\n';
+          code = 2;
+        }
+      }
+      return code;
+    };
+  });
+}
+
+}  // namespace linksim::cli

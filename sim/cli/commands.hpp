@@ -1,0 +1,28 @@
+// Subcommand registration for the linksim CLI; each add_* defines options and the action.
+#pragma once
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "linksim/io/scenario.hpp"
+
+namespace linksim::cli {
+
+/// The action of the subcommand that was chosen; returns the exit code.
+struct Dispatch {
+  std::function<int()> action;
+};
+
+void add_run(CLI::App& app, Dispatch& d);
+void add_validate(CLI::App& app, Dispatch& d);
+void add_sweep(CLI::App& app, Dispatch& d);
+void add_graph(CLI::App& app, Dispatch& d);
+void add_explain(CLI::App& app, Dispatch& d);
+void add_scenarios(CLI::App& app, Dispatch& d);
+
+/// Loads a scenario file, or the built-in default when `path` is empty, with --set overrides.
+io::Scenario load(const std::string& path, const std::vector<std::string>& sets);
+
+}  // namespace linksim::cli

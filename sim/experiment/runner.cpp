@@ -1,0 +1,74 @@
+// Thread-pool runner over (replication, arm) jobs.
+#include "linksim/experiment/runner.hpp"
+
+#include <exception>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "linksim/model/placeholder.hpp"
+
+namespace linksim::experiment {
+
+metrics::RunResult run_model(const io::Scenario& scenario, std::size_t arm, std::uint32_t replication) {
+  return model::run_placeholder(scenario.arms.at(arm).config, scenario.seed, replication);
+}
+
+RunOutcome run_experiment(const io::Scenario& scenario, const ModelFn& model, const RunOptions& options) {
+  const std::size_t n_arms = scenario.arms.size();
+  const auto n_reps = static_cast<std::size_t>(scenario.replications);
+  const std::size_t total = n_arms * n_reps;
+  // Replication-major job order: replication r of every arm finishes before r+1 starts in
+  // earnest, so an interrupted run keeps as many complete pairs as possible.
+  std::vector<std::optional<metrics::RunResult>> slots(total);
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> failed{false};
+  std::exception_ptr error;
+  std::mutex mutex;
+  std::size_t done = 0;
+
+  auto worker = [&] {
+    for (;;) {
+      if (failed.load() || (options.stop && options.stop->load())) return;
+      const std::size_t job = next.fetch_add(1);
+      if (job >= total) return;
+      const std::size_t rep = job / n_arms, arm = job % n_arms;
+      try {
+        auto result = model(scenario, arm, static_cast<std::uint32_t>(rep));
+        std::lock_guard lock(mutex);
+        slots[job] = std::move(result);
+        ++done;
+        if (options.progress) options.progress(done, total);
+      } catch (...) {
+        std::lock_guard lock(mutex);
+        if (!error) error = std::current_exception();
+        failed = true;
+        return;
+      }
+    }
+  };
+  unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(total, 1)));
+  if (threads <= 1) {
+    worker();
+  } else {
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
+    for (auto& t : pool) t.join();
+  }
+  if (error) std::rethrow_exception(error);
+
+  RunOutcome out;
+  for (const auto& arm : scenario.arms) out.arms.push_back(ArmRuns{arm.name, arm.description, {}});
+  for (std::size_t rep = 0; rep < n_reps; ++rep) {
+    bool all = true;
+    for (std::size_t a = 0; a < n_arms; ++a) all = all && slots[rep * n_arms + a].has_value();
+    if (!all) continue;
+    for (std::size_t a = 0; a < n_arms; ++a) out.arms[a].runs.push_back(std::move(*slots[rep * n_arms + a]));
+    ++out.replications_completed;
+  }
+  out.complete = out.replications_completed == n_reps;
+  return out;
+}
+
+}  // namespace linksim::experiment

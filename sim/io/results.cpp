@@ -1,0 +1,91 @@
+// results.json and daily.csv.
+#include "linksim/io/results.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "linksim/core/version.hpp"
+
+namespace linksim::io {
+
+using nlohmann::json;
+
+namespace {
+json number(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
+json numbers(const std::vector<double>& v) {
+  json a = json::array();
+  for (double x : v) a.push_back(number(x));
+  return a;
+}
+}  // namespace
+
+json results_json(const Scenario& scenario, const experiment::Summary& summary, bool complete) {
+  json out;
+  out["linksim_version"] = std::string(core::version());
+  out["scenario"] = {{"name", scenario.name}, {"description", scenario.description}, {"seed", scenario.seed},
+                     {"replications", scenario.replications}, {"horizon_days", scenario.horizon_days},
+                     {"source", scenario.origin}};
+  out["complete"] = complete;
+  out["replications_completed"] = summary.replications;
+  out["metric_names"] = summary.metric_names;
+  json arms = json::array();
+  for (const auto& arm : summary.arms) {
+    json metrics = json::object();
+    for (const auto& m : arm.metrics)
+      metrics[m.name] = {{"mean", number(m.estimate.mean)}, {"sd", number(m.estimate.sd)},
+                         {"ci95", {number(m.estimate.lo), number(m.estimate.hi)}},
+                         {"per_replication", numbers(m.per_replication)}};
+    json daily = json::object();
+    for (const auto& d : arm.daily) daily[d.name] = {{"mean", numbers(d.mean)}, {"ci95_lo", numbers(d.lo)}, {"ci95_hi", numbers(d.hi)}};
+    arms.push_back({{"name", arm.name}, {"description", arm.description}, {"metrics", metrics}, {"daily", daily}});
+  }
+  out["arms"] = arms;
+  json comparisons = json::array();
+  for (const auto& c : summary.comparisons) {
+    json metrics = json::object();
+    for (const auto& [name, e] : c.metrics)
+      metrics[name] = {{"mean_diff", number(e.mean)}, {"sd", number(e.sd)}, {"ci95", {number(e.lo), number(e.hi)}}};
+    comparisons.push_back({{"arm", c.arm}, {"baseline", c.baseline}, {"metrics", metrics}});
+  }
+  out["comparisons"] = comparisons;
+  out["warnings"] = summary.warnings;
+  return out;
+}
+
+std::string daily_csv(const experiment::RunOutcome& outcome) {
+  std::string csv = "arm,replication,day,metric,value\n";
+  auto quote = [](const std::string& s) {
+    if (s.find_first_of(",\"\n") == std::string::npos) return s;
+    std::string q = "\"";
+    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+  };
+  for (const auto& arm : outcome.arms)
+    for (std::size_t r = 0; r < arm.runs.size(); ++r)
+      for (const auto& [metric, values] : arm.runs[r].daily)
+        for (std::size_t d = 0; d < values.size(); ++d)
+          csv += fmt::format("{},{},{},{},{}\n", quote(arm.name), r, d + 1, metric, values[d]);
+  return csv;
+}
+
+void write_file_atomic(const std::string& path, const std::string& content) {
+  namespace fs = std::filesystem;
+  const fs::path target(path);
+  if (target.has_parent_path()) fs::create_directories(target.parent_path());
+  const fs::path tmp = target.string() + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) throw std::runtime_error("cannot write " + tmp.string());
+    out << content;
+    out.flush();
+    if (!out) throw std::runtime_error("cannot write " + tmp.string());
+  }
+  fs::rename(tmp, target);
+}
+
+}  // namespace linksim::io

@@ -1,0 +1,136 @@
+// The linksim command as a user runs it: exit codes, error lines, reproducible output files.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace {
+struct Result {
+  int code;
+  std::string out;
+};
+// Runs the CLI with a shell, capturing stdout and stderr together.
+Result cli(const std::string& args) {
+  const std::string cmd = std::string(LINKSIM_CLI_PATH) + " " + args + " 2>&1";
+  FILE* pipe = popen(cmd.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::string out;
+  std::array<char, 4096> buf{};
+  while (std::fgets(buf.data(), buf.size(), pipe) != nullptr) out += buf.data();
+  const int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+std::string temp_dir(const std::string& name) {
+  auto dir = std::filesystem::temp_directory_path() / ("linksim_cli_test_" + name);
+  std::filesystem::remove_all(dir);
+  return dir.string();
+}
+const std::string kData = LINKSIM_TEST_DATA;
+}  // namespace
+
+TEST_CASE("validate rejects each bad file with exit 2 and one line per error naming the path", "[cli]") {
+  struct Case {
+    std::string file;
+    std::vector<std::string> paths;
+  };
+  const auto c = GENERATE_REF(values<Case>({
+      {"malformed.json", {"/: expected valid JSON"}},
+      {"wrong_type.json", {"/horizon_days: expected integer"}},
+      {"misspelt_key.json", {"/replicatons: expected one of the keys"}},
+      {"unknown_key.json", {"/colour: expected one of the keys"}},
+      {"nonpositive_counts.json", {"/replications: expected integer >= 1", "/senders/focal/count: expected integer >= 1"}},
+      {"horizon_out_of_range.json", {"/horizon_days: expected integer <= 3650"}},
+      {"arm_patch_breaks_schema.json", {"/arms/0/patch/world/members: expected integer"}},
+  }));
+  const Result r = cli("validate " + kData + "/bad/" + c.file);
+  INFO(r.out);
+  CHECK(r.code == 2);
+  std::istringstream lines(r.out);
+  std::size_t n = 0;
+  for (std::string line; std::getline(lines, line);) {
+    ++n;
+    CHECK(line.rfind(kData + "/bad/" + c.file + ": error: /", 0) == 0);
+  }
+  CHECK(n == c.paths.size());
+  for (const auto& p : c.paths) CHECK(r.out.find(p) != std::string::npos);
+}
+
+TEST_CASE("usage errors exit 2, a missing file is an input error", "[cli]") {
+  CHECK(cli("").code == 2);
+  CHECK(cli("frobnicate").code == 2);
+  CHECK(cli("run --reps 0").code == 2);
+  CHECK(cli("run --set noequals").code == 2);
+  const Result missing = cli("validate /nonexistent/scenario.json");
+  CHECK(missing.code == 2);
+  CHECK(missing.out.find("cannot open") != std::string::npos);
+  CHECK(cli("run --help").code == 0);
+  CHECK(cli("sweep x").code == 1);  // not implemented yet
+}
+
+TEST_CASE("a bad --set value is reported and nothing is written", "[cli]") {
+  const std::string dir = temp_dir("badset");
+  const Result r = cli("run --reps 2 --out " + dir + " --set horizon_days=-1");
+  CHECK(r.code == 2);
+  CHECK(r.out.find("/horizon_days: expected integer >= 1, found -1") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir));
+}
+
+TEST_CASE("same scenario and seed give byte-identical results.json, whatever the thread count", "[cli]") {
+  const std::string a = temp_dir("det_a"), b = temp_dir("det_b"), c = temp_dir("det_c");
+  REQUIRE(cli("run --reps 6 --seed 5 --threads 1 --out " + a).code == 0);
+  REQUIRE(cli("run --reps 6 --seed 5 --threads 2 --out " + b).code == 0);
+  REQUIRE(cli("run --reps 6 --seed 6 --threads 2 --out " + c).code == 0);
+  const std::string ra = slurp(a + "/results.json");
+  CHECK(ra.size() > 1000);
+  CHECK(ra == slurp(b + "/results.json"));
+  CHECK(slurp(a + "/daily.csv") == slurp(b + "/daily.csv"));
+  CHECK(ra != slurp(c + "/results.json"));  // the seed matters
+}
+
+TEST_CASE("results.json has the contract's shape", "[cli]") {
+  const std::string dir = temp_dir("shape");
+  REQUIRE(cli("run --reps 3 --out " + dir).code == 0);
+  const auto j = nlohmann::json::parse(slurp(dir + "/results.json"));
+  CHECK(j.at("complete") == true);
+  CHECK(j.at("replications_completed") == 3);
+  REQUIRE(j.at("arms").size() == 3);
+  for (const char* m : {"invites_sent", "invites_accepted", "acceptance_rate", "connections_gained", "inbound_requests",
+                        "pending_at_end", "withdrawn", "spam_reports", "warnings", "restrictions", "restricted_days",
+                        "suspended", "inmails_sent", "emails_sent", "replies", "leads", "meetings", "pipeline_value",
+                        "cost_usd", "hours_spent"}) {
+    const auto& metric = j["arms"][0]["metrics"].at(m);
+    CHECK(metric.at("per_replication").size() == 3);
+    CHECK(metric.at("ci95").size() == 2);
+    CHECK(metric.at("ci95")[0].get<double>() <= metric.at("mean").get<double>());
+  }
+  CHECK(j["arms"][0]["daily"]["connections"]["mean"].size() == 84);
+  REQUIRE(j.at("comparisons").size() == 2);
+  CHECK(j["comparisons"][0]["baseline"] == j["arms"][0]["name"]);
+  // The placeholder's weekly cap binds: pace 40/day cannot exceed 100 invitations per 7 days.
+  CHECK(j["arms"][2]["metrics"]["invites_sent"]["mean"].get<double>() <= 100.0 * 84 / 7);
+}
+
+TEST_CASE("every scenario in the library validates and runs with a fixed seed", "[cli][scenarios]") {
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(LINKSIM_SOURCE_DIR) + "/scenarios")) {
+    if (entry.path().extension() != ".json" || entry.path().filename() == "schema.json") continue;
+    INFO(entry.path());
+    CHECK(cli("validate " + entry.path().string()).code == 0);
+    const std::string dir = temp_dir("lib_" + entry.path().stem().string());
+    CHECK(cli("run " + entry.path().string() + " --reps 2 --seed 1 --out " + dir).code == 0);
+    CHECK(std::filesystem::exists(dir + "/results.json"));
+  }
+}
