@@ -6,6 +6,7 @@
 
 #include "linksim/core/rng.hpp"
 #include "linksim/core/simulation.hpp"
+#include "linksim/platform/params.hpp"
 
 namespace linksim::model {
 
@@ -19,7 +20,9 @@ metrics::RunResult run_placeholder(const nlohmann::json& config, std::uint64_t s
   const auto& response = config.at("world").at("response");
   const double p_accept = response.at("accept_probability").get<double>();
   const double mean_delay = response.at("mean_response_days").get<double>() * static_cast<double>(kDay);
-  const int cap = config.at("platform").at("weekly_invite_cap").get<int>();
+  // Until the strategy module wires platform::Policy in: the free plan's weekly cap.
+  const auto platform = platform::platform_params_from_json(config.at("platform"), "/platform");
+  const int cap = static_cast<int>(platform.plans[static_cast<std::size_t>(platform::PlanId::kFree)].weekly_invite_cap);
 
   std::vector<int> per_day;
   for (const auto& [name, cohort] : config.at("senders").items())
