@@ -1,0 +1,95 @@
+// The escalation ladder: strikes walk warning → restriction of hours → days → a month → feature
+// limits → account review → suspension, and the restrictions block the actions each step names.
+// Every transition is recorded with its reason in plain English.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "linksim/core/time.hpp"
+#include "linksim/platform/action.hpp"
+#include "linksim/platform/decision.hpp"
+#include "linksim/platform/param_reader.hpp"
+
+namespace linksim::platform {
+
+enum class Step : std::uint8_t {
+  kWarning,
+  kRestrictedHours,
+  kRestrictedDays,
+  kRestrictedMonth,
+  kFeatureLimits,
+  kAccountReview,
+  kSuspension,
+};
+inline constexpr std::size_t kSteps = 7;
+inline constexpr std::array<std::string_view, kSteps> kStepNames = {
+    "warning", "restricted_hours", "restricted_days", "restricted_month", "feature_limits", "account_review",
+    "suspension"};
+
+struct LadderStep {
+  core::Time duration = 0;    ///< how long the restriction lasts (suspension: for good)
+  std::uint32_t blocks = 0;   ///< action_bit mask of what it blocks
+};
+
+struct LadderParams {
+  bool enabled = true;
+  std::array<LadderStep, kSteps> steps{};
+  std::uint32_t several_per_day = 3;       ///< this many strikes within 24 h jump to restricted_days
+  core::Time strike_memory = 90 * core::kDay;  ///< a strike this long after the last one starts over
+
+  static LadderParams from_json(const nlohmann::json& j, const std::string& path, Issues& issues);
+  void validate(const std::string& path, Issues& issues) const;
+};
+
+/// Why a strike happened; "outstanding invitations" strikes go at least to restricted_month.
+enum class StrikeKind : std::uint8_t { kGeneral, kOutstanding };
+
+struct Transition {
+  core::Time time = 0;
+  SenderId sender = 0;
+  std::string from;    ///< state before ("good_standing", a step name, "inmail_ban_1" …)
+  std::string to;
+  core::Time until = 0;  ///< end of the restriction it imposes (core::kNever: permanent; time: none)
+  std::string reason;    ///< e.g. "restricted: acceptance 18% < 30% over the last 100 invites"
+};
+
+class Ladder final {
+ public:
+  Ladder(const LadderParams& params, std::size_t senders);
+
+  /// A strike walks the ladder one step (or more, see StrikeKind and several_per_day).
+  void strike(SenderId s, core::Time now, StrikeKind kind, const std::string& reason);
+  /// A restriction outside the ladder (InMail bans, the recruiter floor), recorded as a transition.
+  void restrict(SenderId s, core::Time now, std::uint32_t blocks, core::Time until, Notice notice,
+                std::string from, std::string to, std::string reason);
+  /// A recorded state change that blocks nothing (warnings of the InMail floor, reinstatement).
+  void record(SenderId s, core::Time now, std::string from, std::string to, std::string reason);
+
+  core::Time blocked_until(SenderId s, ActionKind k) const { return blocked_[index(s, k)]; }
+  Notice block_notice(SenderId s, ActionKind k) const { return notice_[index(s, k)]; }
+  /// -1 in good standing, else the Step reached.
+  int level(SenderId s) const { return level_[s]; }
+  std::string_view state_name(SenderId s) const;
+  const std::vector<Transition>& transitions() const { return log_; }
+  const LadderParams& params() const { return p_; }
+
+ private:
+  static std::size_t index(SenderId s, ActionKind k) { return s * kActionKinds + static_cast<std::size_t>(k); }
+  void block(SenderId s, std::uint32_t blocks, core::Time until, Notice notice);
+
+  LadderParams p_;
+  std::vector<std::int8_t> level_;
+  std::vector<core::Time> last_strike_;
+  std::vector<core::Time> recent_;       ///< ring of the last several_per_day strike times per sender
+  std::vector<std::uint8_t> recent_head_;
+  std::vector<core::Time> blocked_;      ///< per sender × action kind
+  std::vector<Notice> notice_;
+  std::vector<Transition> log_;
+};
+
+}  // namespace linksim::platform

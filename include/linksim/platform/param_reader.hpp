@@ -1,0 +1,56 @@
+// Reading a rule's parameters from JSON and checking them, collecting every problem as an
+// io::Issue (JSON path, expected, found) instead of stopping at the first. Rule constructors use
+// the same checks and throw std::invalid_argument naming the parameter.
+#pragma once
+#include <cstdint>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "linksim/core/time.hpp"
+#include "linksim/io/errors.hpp"
+
+namespace linksim::platform {
+
+using Issues = std::vector<io::Issue>;
+
+/// Reads the members of one JSON object; a missing key or a wrong type becomes an issue and
+/// leaves the output untouched. `finish()` reports the keys nobody read (with the valid names).
+class ParamReader final {
+ public:
+  ParamReader(const nlohmann::json& obj, std::string path, Issues& issues);
+  void get(std::string_view key, bool& out);
+  void get(std::string_view key, std::uint32_t& out);
+  void get(std::string_view key, std::int32_t& out);
+  void get(std::string_view key, double& out);
+  void get(std::string_view key, std::string& out);
+  /// A number of `unit`s (key names say the unit: window_days, ban_hours …), kept in seconds.
+  void get_duration(std::string_view key, core::Time unit, core::Time& out);
+  /// A list of action names ("invite", "message" …) as an action_bit mask.
+  void get_actions(std::string_view key, std::uint32_t& mask);
+  /// Marks a key as known without reading it.
+  void allow(std::string_view key) { read_.insert(std::string(key)); }
+  void finish();
+  const std::string& path() const { return path_; }
+
+ private:
+  const nlohmann::json* member(std::string_view key, const char* expected);
+  const nlohmann::json& obj_;
+  std::string path_;
+  Issues& issues_;
+  std::set<std::string> read_;
+};
+
+/// Appends an issue at path/key unless `ok`.
+void expect(Issues& issues, bool ok, const std::string& path, std::string_view key, std::string expected,
+            std::string found);
+/// A duration in `unit`s for messages ("-3" days).
+std::string in_units(core::Time t, core::Time unit);
+std::string num(double x);
+/// Throws std::invalid_argument "<what>: <path>: expected …, found …; …" if there are issues.
+void throw_if_invalid(std::string_view what, const Issues& issues);
+
+}  // namespace linksim::platform

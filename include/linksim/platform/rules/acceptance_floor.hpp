@@ -1,0 +1,58 @@
+// Acceptance-rate floor (seed: low acceptance reduces the personal limit; keep it above 70% to be
+// safe). The rate is accepted / responses over the last K responses to invitations, or over the
+// responses of the last D calendar days; below the floor the personal weekly cap is lowered, or a
+// strike is added (at most one per `strike_every`), or both. Evaluated when a response arrives.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "linksim/platform/rule.hpp"
+
+namespace linksim::platform {
+
+class AcceptanceFloor final : public Rule {
+ public:
+  struct Params {
+    double floor = 0.30;
+    std::string basis = "last_k";       ///< "last_k" or "window"
+    std::uint32_t last_k = 100;
+    core::Time window = 30 * core::kDay;  ///< whole days
+    std::uint32_t min_responses = 50;   ///< no judgement on fewer responses
+    std::string effect = "lower_cap";   ///< "lower_cap", "strike" or "both"
+    std::uint32_t lowered_cap_percent = 50;
+    core::Time strike_every = 7 * core::kDay;
+    static Params from_json(const nlohmann::json& j, const std::string& path, Issues& issues);
+    void validate(const std::string& path, Issues& issues) const;
+  };
+
+  AcceptanceFloor(const Params& p, const SenderBook& book);
+  std::string_view name() const override { return "acceptance_floor"; }
+  std::uint32_t actions() const override { return 0; }
+  std::uint32_t outcomes() const override;
+  RuleCheck check(const Action&, SenderId, core::Time, const SenderBook&) const override { return RuleCheck::pass(); }
+  void observe(const Outcome& o, SenderId s, core::Time now, Context& ctx) override;
+  std::string describe(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;
+
+  /// (accepted, responses) in the sample that counts at `now`.
+  std::pair<std::uint32_t, std::uint32_t> sample(SenderId s, core::Time now) const;
+
+ private:
+  std::string rate_text(SenderId s, core::Time now) const;
+  void record(SenderId s, core::Time now, bool accepted);
+
+  Params p_;
+  bool by_window_;
+  std::uint32_t slots_;  ///< K (last_k) or D days (window)
+  // last_k: a ring of 0/1 per sender. window: per-day counters per sender.
+  std::vector<std::uint8_t> bits_;
+  std::vector<std::uint32_t> head_, size_, accepted_;
+  std::vector<std::uint16_t> day_total_, day_accepted_;
+  std::vector<std::int64_t> last_day_;
+  std::vector<core::Time> last_strike_;
+};
+
+}  // namespace linksim::platform

@@ -1,0 +1,49 @@
+// Burst detection: `count` actions within `window` ("sending many invitations in a short time",
+// seed; help a551012). Effect "strike": the action goes through with a strike (at most one per
+// window); effect "deny": the count-th action within the window is refused (a sliding-log limit).
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "linksim/platform/limiters/sliding_log.hpp"
+#include "linksim/platform/rule.hpp"
+
+namespace linksim::platform {
+
+class Burst final : public Rule {
+ public:
+  struct Params {
+    std::uint32_t count = 20;
+    core::Time window = 15 * core::kMinute;
+    std::string effect = "strike";  ///< "strike" or "deny"
+    std::uint32_t actions = action_bit(ActionKind::kInvite);
+    static Params from_json(const nlohmann::json& j, const std::string& path, Issues& issues);
+    void validate(const std::string& path, Issues& issues) const;
+  };
+
+  Burst(const Params& p, const SenderBook& book);
+  std::string_view name() const override { return "burst"; }
+  std::uint32_t actions() const override { return p_.actions; }
+  RuleCheck check(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;
+  void commit(const Action& a, SenderId s, core::Time now, Context& ctx) override;
+  std::string describe(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;
+
+ private:
+  using Log = SlidingLog<SecondClock, std::int32_t>;
+  std::span<std::int32_t> ring(SenderId s) { return {stamps_.data() + std::size_t{s} * log_.limit(), log_.limit()}; }
+  std::span<const std::int32_t> ring(SenderId s) const {
+    return {stamps_.data() + std::size_t{s} * log_.limit(), log_.limit()};
+  }
+
+  Params p_;
+  bool deny_;
+  Log log_;  ///< limit count (strike) or count - 1 (deny)
+  std::vector<Log::State> state_;
+  std::vector<std::int32_t> stamps_;
+  std::vector<core::Time> last_strike_;
+};
+
+}  // namespace linksim::platform

@@ -1,0 +1,30 @@
+// At most 30,000 first-degree connections (seed; help a551012); beyond it, invitations are
+// refused and people can only follow.
+#pragma once
+#include <cstdint>
+
+#include <nlohmann/json.hpp>
+
+#include "linksim/platform/rule.hpp"
+
+namespace linksim::platform {
+
+class ConnectionCap final : public Rule {
+ public:
+  struct Params {
+    std::uint32_t max_connections = 30000;
+    static Params from_json(const nlohmann::json& j, const std::string& path, Issues& issues);
+    void validate(const std::string& path, Issues& issues) const;
+  };
+
+  ConnectionCap(const Params& p, const SenderBook& book);
+  std::string_view name() const override { return "connection_cap"; }
+  std::uint32_t actions() const override { return action_bit(ActionKind::kInvite); }
+  RuleCheck check(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;
+  std::string describe(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;
+
+ private:
+  Params p_;
+};
+
+}  // namespace linksim::platform

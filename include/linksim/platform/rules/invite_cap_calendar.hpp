@@ -1,0 +1,41 @@
+// Weekly invitation cap per calendar week (Monday 00:00 to Monday 00:00; some practitioners say
+// LinkedIn counts this way). Around a week boundary it lets up to twice the cap through within
+// hours, which the rolling window does not. Same pending option as the rolling cap.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "linksim/platform/limiters/fixed_window.hpp"
+#include "linksim/platform/rule.hpp"
+
+namespace linksim::platform {
+
+class InviteCapCalendar final : public Rule {
+ public:
+  struct Params {
+    bool count_pending = false;
+    static Params from_json(const nlohmann::json& j, const std::string& path, Issues& issues);
+    void validate(const std::string& path, Issues& issues) const;
+  };
+
+  InviteCapCalendar(const Params& p, const SenderBook& book);
+  std::string_view name() const override { return "invite_cap_calendar"; }
+  std::uint32_t actions() const override { return action_bit(ActionKind::kInvite); }
+  std::uint32_t outcomes() const override;
+  RuleCheck check(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;
+  void commit(const Action& a, SenderId s, core::Time now, Context& ctx) override;
+  void observe(const Outcome& o, SenderId s, core::Time now, Context& ctx) override;
+  std::string describe(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;
+
+ private:
+  std::uint64_t usage(SenderId s, core::Time now, const SenderBook& book) const;
+
+  Params p_;
+  FixedWindow<SecondClock> week_;
+  std::vector<FixedWindow<SecondClock>::State> sent_;
+  std::vector<FixedWindow<SecondClock>::State> resolved_;  ///< this week's sends already answered
+};
+
+}  // namespace linksim::platform

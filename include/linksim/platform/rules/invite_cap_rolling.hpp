@@ -1,0 +1,53 @@
+// Weekly invitation cap over a rolling window (default 7 days; seed: "about 100 per week", and
+// hitting it blocks until the window frees, help a550555). The cap is the plan's, lowered by the
+// acceptance floor. Option (seed FAQ): pending invitations count toward the cap until they are
+// accepted, declined or withdrawn, even after they leave the window.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "linksim/platform/rule.hpp"
+
+namespace linksim::platform {
+
+class InviteCapRolling final : public Rule {
+ public:
+  struct Params {
+    core::Time window = 7 * core::kDay;
+    bool count_pending = false;
+    static Params from_json(const nlohmann::json& j, const std::string& path, Issues& issues);
+    void validate(const std::string& path, Issues& issues) const;
+  };
+
+  InviteCapRolling(const Params& p, const SenderBook& book);
+  std::string_view name() const override { return "invite_cap_rolling"; }
+  std::uint32_t actions() const override { return action_bit(ActionKind::kInvite); }
+  std::uint32_t outcomes() const override;
+  RuleCheck check(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;
+  void commit(const Action& a, SenderId s, core::Time now, Context& ctx) override;
+  void observe(const Outcome& o, SenderId s, core::Time now, Context& ctx) override;
+  std::string describe(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;
+
+  /// Invitations sent inside (now - window, now].
+  std::uint32_t in_window(SenderId s, core::Time now) const;
+
+ private:
+  struct Log {
+    std::uint64_t offset = 0;       ///< first slot in stamps_ / resolved_
+    std::uint32_t capacity = 0;     ///< the plan's cap (the personal cap is never higher)
+    std::uint32_t pushed = 0;       ///< invitations logged so far (slot = index % capacity)
+    std::uint32_t tail = 0;         ///< first logged invitation still in the window (count_pending only)
+    std::uint32_t resolved_in_window = 0;
+  };
+  core::Time stamp(const Log& l, std::uint32_t i) const { return stamps_[l.offset + i % l.capacity]; }
+  void expire(Log& l, core::Time now) const;
+
+  Params p_;
+  mutable std::vector<Log> logs_;        // mutable: expiring old entries is a cache, not a change
+  std::vector<std::int32_t> stamps_;     // seconds; the Policy keeps times below 2^31
+  std::vector<std::uint8_t> resolved_;
+};
+
+}  // namespace linksim::platform

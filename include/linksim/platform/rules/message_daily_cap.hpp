@@ -1,0 +1,33 @@
+// Messages to first-degree connections: at most the plan's daily cap (seed: up to 120 a day) per
+// calendar day, each at most the plan's length (seed: 8,000 characters).
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "linksim/platform/limiters/fixed_window.hpp"
+#include "linksim/platform/rule.hpp"
+
+namespace linksim::platform {
+
+class MessageDailyCap final : public Rule {
+ public:
+  struct Params {
+    static Params from_json(const nlohmann::json& j, const std::string& path, Issues& issues);
+    void validate(const std::string&, Issues&) const {}
+  };
+
+  MessageDailyCap(const Params& p, const SenderBook& book);
+  std::string_view name() const override { return "message_daily_cap"; }
+  std::uint32_t actions() const override { return action_bit(ActionKind::kMessage); }
+  RuleCheck check(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;
+  void commit(const Action& a, SenderId s, core::Time now, Context& ctx) override;
+  std::string describe(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;
+
+ private:
+  FixedWindow<SecondClock> day_;
+  std::vector<FixedWindow<SecondClock>::State> sent_;
+};
+
+}  // namespace linksim::platform

@@ -1,0 +1,37 @@
+// After withdrawing an invitation, the same person cannot be invited again for 3 weeks
+// (help a551012).
+#pragma once
+#include <cstdint>
+
+#include <nlohmann/json.hpp>
+
+#include "linksim/platform/pair_map.hpp"
+#include "linksim/platform/rule.hpp"
+
+namespace linksim::platform {
+
+class ReinviteCooldown final : public Rule {
+ public:
+  struct Params {
+    core::Time cooldown = 21 * core::kDay;
+    static Params from_json(const nlohmann::json& j, const std::string& path, Issues& issues);
+    void validate(const std::string& path, Issues& issues) const;
+  };
+
+  ReinviteCooldown(const Params& p, const SenderBook& book);
+  std::string_view name() const override { return "reinvite_cooldown"; }
+  std::uint32_t actions() const override { return action_bit(ActionKind::kInvite); }
+  std::uint32_t outcomes() const override { return outcome_bit(OutcomeKind::kWithdrawn); }
+  RuleCheck check(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;
+  void commit(const Action& a, SenderId s, core::Time now, Context& ctx) override;
+  void observe(const Outcome& o, SenderId s, core::Time now, Context& ctx) override;
+  std::string describe(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;
+
+  std::size_t tracked_pairs() const { return until_.size(); }
+
+ private:
+  Params p_;
+  PairMap until_;  ///< (sender, member) → end of the cooldown
+};
+
+}  // namespace linksim::platform

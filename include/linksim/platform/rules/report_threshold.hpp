@@ -1,0 +1,38 @@
+// Spam / "I don't know this person" reports: `reports` of them within `window` are a strike
+// (practitioners' 2009–2015 rule: 5 reports). Option: from then on, every invitation needs the
+// recipient's email address.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "linksim/platform/rule.hpp"
+
+namespace linksim::platform {
+
+class ReportThreshold final : public Rule {
+ public:
+  struct Params {
+    std::uint32_t reports = 5;
+    core::Time window = 90 * core::kDay;
+    bool require_email = true;
+    static Params from_json(const nlohmann::json& j, const std::string& path, Issues& issues);
+    void validate(const std::string& path, Issues& issues) const;
+  };
+
+  ReportThreshold(const Params& p, const SenderBook& book);
+  std::string_view name() const override { return "report_threshold"; }
+  std::uint32_t actions() const override { return p_.require_email ? action_bit(ActionKind::kInvite) : 0; }
+  std::uint32_t outcomes() const override { return outcome_bit(OutcomeKind::kReported); }
+  RuleCheck check(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;
+  void observe(const Outcome& o, SenderId s, core::Time now, Context& ctx) override;
+  std::string describe(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;
+
+ private:
+  Params p_;
+  std::vector<core::Time> ring_;  ///< the last `reports` report times per sender (cleared after a strike)
+  std::vector<std::uint32_t> head_;
+};
+
+}  // namespace linksim::platform

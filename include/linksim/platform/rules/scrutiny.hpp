@@ -1,0 +1,43 @@
+// Out-of-region / out-of-industry scrutiny (seed: "sending too many requests to users outside your
+// geographic region or industry may trigger additional scrutiny"). Each invitation weighs
+// region_weight if out of region plus industry_weight if out of industry (at most 1); when the
+// weights of the last K invitations reach threshold·K, a strike, and the count starts over.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "linksim/platform/rule.hpp"
+
+namespace linksim::platform {
+
+class Scrutiny final : public Rule {
+ public:
+  struct Params {
+    std::uint32_t last_k = 50;
+    double region_weight = 1.0;
+    double industry_weight = 1.0;
+    double threshold = 0.8;
+    static Params from_json(const nlohmann::json& j, const std::string& path, Issues& issues);
+    void validate(const std::string& path, Issues& issues) const;
+  };
+
+  Scrutiny(const Params& p, const SenderBook& book);
+  std::string_view name() const override { return "scrutiny"; }
+  std::uint32_t actions() const override { return action_bit(ActionKind::kInvite); }
+  RuleCheck check(const Action&, SenderId, core::Time, const SenderBook&) const override { return RuleCheck::pass(); }
+  void commit(const Action& a, SenderId s, core::Time now, Context& ctx) override;
+  std::string describe(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;
+
+  /// Sum of the last K weights, in hundredths.
+  std::uint32_t score(SenderId s) const { return sum_[s]; }
+
+ private:
+  Params p_;
+  std::uint32_t w_region_, w_industry_, limit_;  // hundredths
+  std::vector<std::uint8_t> weights_;            // ring of K weights (hundredths) per sender
+  std::vector<std::uint32_t> head_, size_, sum_;
+};
+
+}  // namespace linksim::platform

@@ -1,0 +1,159 @@
+#include "linksim/platform/params.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "linksim/platform/rule_factory.hpp"
+
+namespace linksim::embedded {
+extern const std::string_view platform_preset_linkedin_2025;
+extern const std::string_view platform_preset_linkedin_pre_2021;
+}  // namespace linksim::embedded
+
+namespace linksim::platform {
+
+using nlohmann::json;
+
+namespace {
+
+const std::map<std::string, json>& presets() {
+  static const std::map<std::string, json> all = {
+      {"linkedin_2025", json::parse(embedded::platform_preset_linkedin_2025)},
+      {"linkedin_pre_2021", json::parse(embedded::platform_preset_linkedin_pre_2021)},
+  };
+  return all;
+}
+
+std::string list(const std::vector<std::string>& names) {
+  std::string s;
+  for (const auto& n : names) s += (s.empty() ? "" : ", ") + n;
+  return s;
+}
+
+// Records the scenario as the source of every value it sets.
+void mark_overrides(const json& patch, const std::string& rel, const std::string& path,
+                    std::map<std::string, std::string>& sources) {
+  if (patch.is_object() && !patch.empty()) {
+    for (const auto& [k, v] : patch.items()) mark_overrides(v, io::join_path(rel, k), io::join_path(path, k), sources);
+    return;
+  }
+  sources[rel] = "scenario (" + path + ")";
+}
+
+void read_plans(const json& plans, const std::string& path, PlatformParams& out, Issues& issues) {
+  if (!plans.is_object()) {
+    issues.push_back({path, "an object keyed by plan name", io::describe(plans), {}});
+    return;
+  }
+  for (const auto& [name, body] : plans.items()) {
+    const std::string at = io::join_path(path, name);
+    try {
+      const PlanId id = plan_from_name(name, at);
+      const std::size_t before = issues.size();
+      PlanParams p = PlanParams::from_json(body, at, issues);
+      if (issues.size() == before) p.validate(at, issues);
+      out.plans[static_cast<std::size_t>(id)] = std::move(p);
+    } catch (const io::InputError& e) {
+      issues.insert(issues.end(), e.issues().begin(), e.issues().end());
+    }
+  }
+}
+
+void read_rules(const json& rules, const std::string& path, PlatformParams& out, Issues& issues) {
+  if (!rules.is_object()) {
+    issues.push_back({path, "an object keyed by rule name", io::describe(rules), {}});
+    return;
+  }
+  for (const auto& [name, body] : rules.items()) {
+    const std::string at = io::join_path(path, name);
+    const std::size_t before = issues.size();
+    check_rule_params(name, body, at, issues);
+    if (issues.size() != before) continue;
+    if (!body.contains("enabled") || !body.at("enabled").is_boolean()) {
+      issues.push_back({at + "/enabled", "a boolean",
+                        body.contains("enabled") ? io::describe(body.at("enabled")) : "nothing", {}});
+      continue;
+    }
+    if (body.at("enabled").get<bool>()) out.rules.push_back(RuleSpec{name, body});
+  }
+  // Consult rules in the factory's order, whatever the order of the keys.
+  std::vector<RuleSpec> ordered;
+  for (auto n : rule_names())
+    for (auto& r : out.rules)
+      if (r.name == n) ordered.push_back(std::move(r));
+  out.rules = std::move(ordered);
+}
+
+void read_limiters(const json& limiters, const std::string& path, PlatformParams& out, Issues& issues) {
+  if (!limiters.is_array()) {
+    issues.push_back({path, "a list of limiters", io::describe(limiters), {}});
+    return;
+  }
+  for (std::size_t i = 0; i < limiters.size(); ++i) {
+    const std::string at = io::join_path(path, i);
+    const std::size_t before = issues.size();
+    LimiterParams p = LimiterParams::from_json(limiters[i], at, issues);
+    p.validate(at, issues);
+    if (issues.size() == before) out.limiters.push_back(std::move(p));
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> platform_preset_names() {
+  std::vector<std::string> names;
+  for (const auto& [n, _] : presets()) names.push_back(n);
+  return names;
+}
+
+const json& platform_preset(std::string_view name) { return presets().at(std::string(name)); }
+
+std::string PlatformParams::source_of(const std::string& pointer) const {
+  for (std::string p = pointer;; p = p.substr(0, p.rfind('/'))) {
+    const auto it = sources.find(p);
+    if (it != sources.end()) return it->second;
+    if (p.empty()) return "no source recorded";
+  }
+}
+
+PlatformParams platform_params_from_json(const json& platform, const std::string& path) {
+  Issues issues;
+  PlatformParams out;
+  if (!platform.is_object()) throw io::InputError(path, "an object", io::describe(platform));
+  const std::vector<std::string> keys = {"preset", "plans", "rules", "limiters", "ladder"};
+  for (const auto& [k, v] : platform.items())
+    if (std::find(keys.begin(), keys.end(), k) == keys.end()) {
+      const std::string near = io::nearest(k, keys);
+      issues.push_back({io::join_path(path, k), "one of the keys " + list(keys), "unknown key \"" + k + "\"",
+                        near.empty() ? std::string() : "did you mean \"" + near + "\"?"});
+    }
+  out.preset = "linkedin_2025";
+  if (platform.contains("preset")) {
+    const json& p = platform.at("preset");
+    if (p.is_string() && presets().count(p.get<std::string>())) out.preset = p.get<std::string>();
+    else issues.push_back({path + "/preset", "one of the presets " + list(platform_preset_names()), io::describe(p), {}});
+  }
+  const json& preset = presets().at(out.preset);
+  out.effective = preset.at("platform");
+  json patch = platform;
+  patch.erase("preset");
+  for (const auto& k : keys)
+    if (k != "preset" && patch.contains(k)) out.effective[k].merge_patch(patch.at(k));
+  for (const auto& [k, v] : preset.at("sources").items()) out.sources[k] = out.preset + ": " + v.get<std::string>();
+  mark_overrides(patch, "", path, out.sources);
+  out.effective["preset"] = out.preset;
+
+  read_plans(out.effective.value("plans", json::object()), path + "/plans", out, issues);
+  for (std::size_t i = 0; i < kPlanCount; ++i)
+    if (!out.effective["plans"].contains(std::string(kPlanNames[i])))
+      issues.push_back({path + "/plans/" + std::string(kPlanNames[i]), "the plan's parameters", "nothing", {}});
+  read_rules(out.effective.value("rules", json::object()), path + "/rules", out, issues);
+  read_limiters(out.effective.value("limiters", json::array()), path + "/limiters", out, issues);
+  const std::size_t before = issues.size();
+  out.ladder = LadderParams::from_json(out.effective.value("ladder", json::object()), path + "/ladder", issues);
+  if (issues.size() == before) out.ladder.validate(path + "/ladder", issues);
+  if (!issues.empty()) throw io::InputError(std::move(issues));
+  return out;
+}
+
+}  // namespace linksim::platform

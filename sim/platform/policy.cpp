@@ -1,0 +1,98 @@
+#include "linksim/platform/policy.hpp"
+
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "linksim/platform/rule_factory.hpp"
+
+namespace linksim::platform {
+
+Policy::Policy(const PlatformParams& params, std::span<const PlanId> sender_plans)
+    : book_(params.plans, sender_plans), ladder_(params.ladder, sender_plans.size()) {
+  for (const auto& spec : params.rules) rules_.push_back(make_rule(spec.name, spec.params, book_));
+  for (const auto& lim : params.limiters) rules_.push_back(make_limiter_rule(lim, book_));
+  if (rules_.size() >= Decision::kNoRule) throw std::invalid_argument("Policy: too many rules (at most 254)");
+  for (std::size_t i = 0; i < rules_.size(); ++i) {
+    for (std::size_t k = 0; k < kActionKinds; ++k)
+      if (rules_[i]->actions() & (1u << k)) by_action_[k].emplace_back(rules_[i].get(), static_cast<std::uint8_t>(i));
+    for (std::size_t k = 0; k < kOutcomeKinds; ++k)
+      if (rules_[i]->outcomes() & (1u << k)) by_outcome_[k].push_back(rules_[i].get());
+  }
+}
+
+void Policy::check_time(core::Time now) {
+  if (now < 0 || now > kMaxTime)
+    throw std::out_of_range(fmt::format("Policy: time {} outside [0, {}] seconds", now, kMaxTime));
+}
+
+Decision Policy::check(const Action& a, SenderId s, core::Time now) {
+  check_time(now);
+  const core::Time until = ladder_.blocked_until(s, a.kind);
+  if (now < until) return Decision{Verdict::kDeny, ladder_.block_notice(s, a.kind), Decision::kNoRule, until};
+  const auto& rules = by_action_[static_cast<std::size_t>(a.kind)];
+  for (const auto& [rule, index] : rules) {
+    const RuleCheck r = rule->check(a, s, now, book_);
+    if (!r.ok) {
+      Context ctx{book_, ladder_};
+      rule->denied(a, s, now, ctx);
+      return Decision{Verdict::kDeny, r.notice, index, r.retry_at};
+    }
+  }
+  const std::size_t before = ladder_.transitions().size();
+  Context ctx{book_, ladder_};
+  for (const auto& [rule, index] : rules) rule->commit(a, s, now, ctx);
+  if (a.kind == ActionKind::kInvite) ++book_.pending[s];
+  if (ladder_.transitions().size() == before) return Decision{};
+  return strike_decision(s, a.kind, now);
+}
+
+Decision Policy::strike_decision(SenderId s, ActionKind k, core::Time now) const {
+  const Transition& t = ladder_.transitions().back();
+  if (t.until > now) {
+    const core::Time until = ladder_.blocked_until(s, k);
+    return Decision{Verdict::kAllowWithStrike, until > now ? ladder_.block_notice(s, k) : Notice::kRestricted,
+                    Decision::kNoRule, t.until};
+  }
+  return Decision{Verdict::kAllowWithStrike, Notice::kWarning, Decision::kNoRule, now};
+}
+
+void Policy::observe(const Outcome& o, SenderId s, core::Time now) {
+  check_time(now);
+  std::uint32_t& pending = book_.pending[s];
+  switch (o.kind) {
+    case OutcomeKind::kAccepted:
+      ++book_.connections[s];
+      [[fallthrough]];
+    case OutcomeKind::kDeclined:
+    case OutcomeKind::kReported:
+    case OutcomeKind::kWithdrawn:
+      if (pending > 0) --pending;
+      break;
+    case OutcomeKind::kConnected: ++book_.connections[s]; break;
+    case OutcomeKind::kDisconnected:
+      if (book_.connections[s] > 0) --book_.connections[s];
+      break;
+    default: break;
+  }
+  Context ctx{book_, ladder_};
+  for (Rule* r : by_outcome_[static_cast<std::size_t>(o.kind)]) r->observe(o, s, now, ctx);
+}
+
+std::string_view Policy::rule_name(std::uint8_t index) const {
+  return index < rules_.size() ? rules_[index]->name() : std::string_view("restriction");
+}
+
+std::string Policy::explain(const Decision& d, const Action& a, SenderId s, core::Time now) const {
+  if (d.verdict == Verdict::kDeny && d.rule < rules_.size())
+    return std::string(rules_[d.rule]->name()) + ": " + rules_[d.rule]->describe(a, s, now, book_);
+  if (d.verdict == Verdict::kDeny)
+    return fmt::format("{} ({}) until {}", notice_text(d.notice), ladder_.state_name(s), format_time(d.retry_at));
+  if (d.verdict == Verdict::kAllowWithStrike && !ladder_.transitions().empty()) {
+    const Transition& t = ladder_.transitions().back();
+    return fmt::format("{} → {}: {}", t.from, t.to, t.reason);
+  }
+  return "sent";
+}
+
+}  // namespace linksim::platform
