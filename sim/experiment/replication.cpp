@@ -12,6 +12,7 @@
 #include "linksim/core/rng.hpp"
 #include "linksim/core/simulation.hpp"
 #include "linksim/metrics/sender_stats.hpp"
+#include "linksim/model/active_delay.hpp"
 #include "linksim/model/content.hpp"
 #include "linksim/model/email_delivery.hpp"
 #include "linksim/model/email_finder.hpp"
@@ -377,7 +378,7 @@ class Run {
       const auto& t = log[i];
       if (t.sender >= senders_.size()) continue;
       trace(t.sender, t.time, "ladder", -1, fmt::format("{} -> {}: {}", t.from, t.to, t.reason));
-      if (!t.penalty) continue;
+      if (t.to == "good_standing") continue;  // a reinstatement, not a penalty
       auto& stat = stats_[t.sender];
       if (t.to == "warning") ++stat.warnings;
       else ++stat.restrictions;
