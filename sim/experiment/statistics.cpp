@@ -106,18 +106,29 @@ Interval bootstrap_interval(std::span<const double> xs, std::uint64_t seed, std:
   const double m = shifted_mean(xs);
   const double alpha = 1.0 - level;
   auto rng = core::make_rng(seed, stream, core::Purpose::kBootstrap);
-  std::vector<double> resample(n);
+  // Deviations from the sample mean: one pass per resample gives its mean and sd without storing
+  // it, and an all-equal sample gives exactly zero deviations (so exactly [mean, mean]).
+  std::vector<double> dev(n);
+  for (std::uint32_t i = 0; i < n; ++i) dev[i] = xs[i] - m;
+  const double dn = static_cast<double>(n);
   std::vector<double> stats;  // resample means (percentile) or t statistics (studentized)
   stats.reserve(resamples);
   for (std::size_t b = 0; b < resamples; ++b) {
-    for (double& x : resample) x = xs[core::uniform_below(rng, n)];
-    const double rm = shifted_mean(resample);
+    double s1 = 0.0;
+    double s2 = 0.0;
+    for (std::uint32_t i = 0; i < n; ++i) {
+      const double d = dev[core::uniform_below(rng, n)];
+      s1 += d;
+      s2 += d * d;
+    }
     if (kind == BootstrapKind::kPercentile) {
-      stats.push_back(rm);
+      stats.push_back(m + s1 / dn);
       continue;
     }
-    const double rsd = sd_about(resample, rm);
-    if (rsd > 0.0) stats.push_back((rm - m) / (rsd / std::sqrt(static_cast<double>(n))));
+    const double var = n > 1 ? (s2 - s1 * s1 / dn) / (dn - 1.0) : 0.0;
+    // A resample of one repeated value has no spread, but the one-pass formula can leave a
+    // rounding residue that would become a huge t; any real spread is far above 1e-12 of s2/n.
+    if (var > 1e-12 * (s2 / dn)) stats.push_back((s1 / dn) / std::sqrt(var / dn));
   }
   if (stats.empty()) return {m, m};  // studentized, and no resample had any spread
   std::sort(stats.begin(), stats.end());
