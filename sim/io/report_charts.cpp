@@ -198,20 +198,28 @@ constexpr std::array<Stage, 5> kFunnel = {{{"invites_sent", "1. invitations sent
 std::optional<Chart> funnel_chart(const json& arms, const std::vector<std::string>& names) {
   json rows = json::array();
   json stages = json::array();
+  std::string zero_stages;  // stages at exactly zero in every arm: named in the caption, not drawn
   for (const Stage& stage : kFunnel) {
-    bool present = false;
+    json stage_rows = json::array();
+    bool all_zero = true;
     for (std::size_t a = 0; a < arms.size(); ++a) {
       const json* m = metric(arms[a], stage.metric);
       if (!m) continue;
-      present = true;
       const double mean = *number_at(*m, "mean");
-      json row = {{"arm", names[a]}, {"stage", stage.label}, {"mean", mean}, {"label", format_number(mean)}};
       const auto ci = ci_of(*m);
+      json row = {{"arm", names[a]}, {"stage", stage.label}, {"mean", mean}, {"label", format_number(mean)}};
       row["lo"] = ci ? ci->first : mean;
       row["hi"] = ci ? ci->second : mean;
-      rows.push_back(std::move(row));
+      all_zero = all_zero && mean == 0.0 && row["lo"] == 0.0 && row["hi"] == 0.0;
+      stage_rows.push_back(std::move(row));
     }
-    if (present) stages.push_back(stage.label);
+    if (stage_rows.empty()) continue;
+    if (all_zero) {
+      zero_stages += (zero_stages.empty() ? "" : ", ") + std::string(stage.label.substr(3));
+      continue;
+    }
+    stages.push_back(stage.label);
+    for (json& r : stage_rows) rows.push_back(std::move(r));
   }
   if (rows.empty()) return std::nullopt;
   const json y = {{"field", "arm"}, {"type", "nominal"}, {"title", nullptr}, {"sort", names}};
@@ -219,6 +227,7 @@ std::optional<Chart> funnel_chart(const json& arms, const std::vector<std::strin
               "Per sender, mean over replications, with the 95% CI as a black line. Each stage has its own "
               "scale, so compare arms within a stage.",
               {}};
+  if (!zero_stages.empty()) chart.caption += " Zero in every arm, not drawn: " + zero_stages + ".";
   chart.spec = {
       {"data", {{"values", rows}}},
       {"facet",
@@ -245,6 +254,7 @@ std::optional<Chart> funnel_chart(const json& arms, const std::vector<std::strin
 
 std::optional<Chart> cost_per_lead_chart(const json& arms, const std::vector<std::string>& names) {
   json rows = json::array();
+  bool any_leads = false;
   for (std::size_t a = 0; a < arms.size(); ++a) {
     const json* cost = metric(arms[a], "cost_usd");
     const json* leads = metric(arms[a], "leads");
@@ -252,13 +262,15 @@ std::optional<Chart> cost_per_lead_chart(const json& arms, const std::vector<std
     const double c = *number_at(*cost, "mean");
     const double l = *number_at(*leads, "mean");
     // Zero leads: no ratio; the bar is left out and the label says why.
+    any_leads = any_leads || l > 0.0;
     if (l > 0.0) {
       rows.push_back({{"arm", names[a]}, {"cpl", c / l}, {"label_y", c / l}, {"label", fmt::format("${}", format_number(c / l))}});
     } else {
       rows.push_back({{"arm", names[a]}, {"cpl", nullptr}, {"label_y", 0}, {"label", "no leads"}});
     }
   }
-  if (rows.empty()) return std::nullopt;
+  // Without a single lead there is no scale to draw on (the report says so in a note).
+  if (rows.empty() || !any_leads) return std::nullopt;
   const json x = {{"field", "arm"}, {"type", "nominal"}, {"title", nullptr}, {"sort", names}, {"axis", {{"labelAngle", 0}}}};
   Chart chart{"chart-cost-per-lead", "Cost per lead",
               "Mean cost (USD, subscriptions, tools and time as configured) divided by mean leads, per sender. "

@@ -1,6 +1,7 @@
 // The run report: header from the scenario, summary and comparison tables, charts.
 #include "linksim/io/report_html.hpp"
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
@@ -158,8 +159,9 @@ std::string summary_html(const json& results) {
   if (arms.empty() || metrics.empty()) return "<section id=\"summary\"><h2>Summary</h2><p class=\"note\">No metrics in the results.</p></section>\n";
   std::string out = "<section id=\"summary\">\n<h2>Summary</h2>\n";
   out += "<p class=\"legend\">Per sender, mean over replications, with the 95% confidence interval beside it. "
-         "\u2605 marks the best arm where more or less of a metric is clearly better; volumes such as "
-         "invitations sent get no mark.</p>\n<div class=\"table-wrap\"><table id=\"summary-table\">\n<thead><tr><th>metric</th>";
+         "\u2605 marks the arm with the best mean where more (or less) of a metric is better; volumes such "
+         "as invitations sent get no mark. Overlapping intervals mean the ranking is uncertain: the "
+         "paired comparisons below are the sharper test.</p>\n<div class=\"table-wrap\"><table id=\"summary-table\">\n<thead><tr><th>metric</th>";
   for (std::size_t a = 0; a < arms.size(); ++a) {
     out += "<th>" + html_escape(string_at(arms[a], "name", "arm " + std::to_string(a + 1))) + "</th>";
   }
@@ -245,7 +247,7 @@ std::string comparisons_html(const json& results) {
   return out + "</section>\n";
 }
 
-std::string charts_html(const std::vector<report::Chart>& charts) {
+std::string charts_html(const std::vector<report::Chart>& charts, bool leads_reported) {
   struct Group {
     const char* anchor;
     const char* heading;
@@ -256,11 +258,17 @@ std::string charts_html(const std::vector<report::Chart>& charts) {
       {"outcomes", "Outcomes", {"chart-funnel", "chart-cost-per-lead"}},
       {"policy", "Policy", {"chart-policy-tradeoff"}},
   };
+  const auto has = [&charts](std::string_view id) {
+    return std::any_of(charts.begin(), charts.end(), [id](const report::Chart& c) { return c.id == id; });
+  };
   std::string out;
   for (const Group& g : groups) {
     std::string figures;
     for (const auto& c : charts) {
       if (g.ids.count(c.id)) figures += report::figure_html(c);
+    }
+    if (std::string_view(g.anchor) == "outcomes" && !has("chart-cost-per-lead") && leads_reported) {
+      figures += "<p class=\"note\" id=\"no-cost-per-lead\">No arm produced a lead, so there is no cost per lead to chart.</p>\n";
     }
     if (!figures.empty()) {
       out += fmt::format("<section class=\"charts\" id=\"{}\">\n<h2>{}</h2>\n{}</section>\n", g.anchor, g.heading, figures);
@@ -277,7 +285,11 @@ std::string report_html(const nlohmann::json& results) {
   std::string body = header_html(results);
   body += summary_html(results);
   body += comparisons_html(results);
-  body += charts_html(charts);
+  bool leads_reported = false;
+  for (const json& arm : array_at(results, "arms")) {
+    leads_reported = leads_reported || number_at(object_at(object_at(arm, "metrics"), "leads"), "mean");
+  }
+  body += charts_html(charts, leads_reported);
   const std::string name = string_at(object_at(results, "scenario"), "name", "Unnamed scenario");
   return report::page_html("linksim report \u2013 " + name, body, charts);
 }

@@ -177,6 +177,32 @@ json fixture_results() {
           {"warnings", {"acceptance_rate in arm '<img src=x onerror=alert(2)>': CI half-width is 14% of the mean; use more replications"}}};
 }
 
+json fixture_results_degenerate() {
+  json results = fixture_results();
+  json arm = results["arms"][0];
+  for (auto& [name, stat] : arm["metrics"].items()) {
+    const double first = stat["per_replication"][0].get<double>();
+    const bool none = name == "leads" || name == "meetings" || name == "restricted_days" || name == "restrictions";
+    const double v = none ? 0.0 : first;
+    stat = {{"mean", v}, {"sd", 0.0}, {"ci95", {v, v}}, {"per_replication", {v}}};
+  }
+  for (auto& [name, series] : arm["daily"].items()) {
+    series["ci95_lo"] = series["mean"];
+    series["ci95_hi"] = series["mean"];
+    if (name == "restricted") {
+      for (auto& v : series["mean"]) v = 0.0;
+      series["ci95_lo"] = series["mean"];
+      series["ci95_hi"] = series["mean"];
+    }
+  }
+  results["arms"] = json::array({arm});
+  results["comparisons"] = json::array();
+  results["complete"] = false;
+  results["replications_completed"] = 1;
+  results["warnings"] = json::array();
+  return results;
+}
+
 json fixture_sweep() {
   json points = json::array();
   for (const double cap : {100.0, 150.0, 200.0}) {

@@ -12,6 +12,10 @@ inline constexpr const char* kHostileName = "<script>alert(1)</script>";
 /// sender and policy metrics, daily series, comparisons and warnings. Deterministic.
 nlohmann::json fixture_results();
 
+/// Edge cases a real run produces: one arm, one replication (every interval [mean, mean]), no
+/// leads or meetings (no cost per lead), nobody restricted, no comparisons, an incomplete run.
+nlohmann::json fixture_results_degenerate();
+
 /// A sweep document: 2 parameters × 3 values, 2 arms per point.
 nlohmann::json fixture_sweep();
 

@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -222,6 +223,19 @@ TEST_CASE("partial documents give a page, never an error", "[report]") {
     CHECK(it->spec["data"]["values"][1]["cpl"].is_null());
     CHECK(it->spec["data"]["values"][1]["label"] == "no leads");
   }
+  SECTION("no leads anywhere: no cost-per-lead chart, a note instead; zero funnel stages are named, not drawn") {
+    json results = linksim::testing::fixture_results();
+    for (json& arm : results["arms"]) {
+      for (const char* m : {"leads", "meetings"}) arm["metrics"][m] = {{"mean", 0.0}, {"ci95", {0.0, 0.0}}};
+    }
+    const auto charts = io::report::run_charts(results);
+    CHECK(std::none_of(charts.begin(), charts.end(), [](const auto& c) { return c.id == "chart-cost-per-lead"; }));
+    const auto funnel = std::find_if(charts.begin(), charts.end(), [](const auto& c) { return c.id == "chart-funnel"; });
+    REQUIRE(funnel != charts.end());
+    CHECK(funnel->spec["facet"]["row"]["sort"] == json({"1. invitations sent", "2. accepted", "3. replies"}));
+    CHECK(funnel->caption.find("Zero in every arm, not drawn: leads, meetings.") != std::string::npos);
+    CHECK(io::report_html(results).find("id=\"no-cost-per-lead\"") != std::string::npos);
+  }
   SECTION("an incomplete run is flagged") {
     json results = linksim::testing::fixture_results();
     results["complete"] = false;
@@ -296,15 +310,28 @@ TEST_CASE("the sweep report charts each metric against the parameters", "[report
   fs::remove_all(dir);
 }
 
+TEST_CASE("a one-arm, one-replication run without leads still makes a report", "[report]") {
+  const json results = linksim::testing::fixture_results_degenerate();
+  const auto charts = io::report::run_charts(results);
+  CHECK(std::none_of(charts.begin(), charts.end(), [](const auto& c) { return c.id == "chart-cost-per-lead"; }));
+  const std::string html = io::report_html(results);
+  CHECK(html.find("class=\"best\"") == std::string::npos);  // one arm: nothing to compare
+  CHECK(html.find("id=\"comparisons\"") == std::string::npos);
+  CHECK(html.find("after 1 of 20 replications") != std::string::npos);
+}
+
 // Not run by default: tests/external/report_chromium.sh runs it to get fixture reports to open
-// in a real browser. LINKSIM_REPORT_OUT names the run report to write, and
-// LINKSIM_SWEEP_REPORT_OUT (optional) the sweep report.
+// in a real browser. LINKSIM_REPORT_OUT names the run report to write; optional:
+// LINKSIM_SWEEP_REPORT_OUT the sweep report, LINKSIM_DEGENERATE_REPORT_OUT the edge-case report.
 TEST_CASE("write fixture reports for the browser check", "[.report-fixture]") {
   const char* out = std::getenv("LINKSIM_REPORT_OUT");
   REQUIRE(out != nullptr);
   io::write_report_html(linksim::testing::fixture_results(), out);
   if (const char* sweep_out = std::getenv("LINKSIM_SWEEP_REPORT_OUT")) {
     io::write_sweep_report_html(linksim::testing::fixture_sweep(), sweep_out);
+  }
+  if (const char* edge_out = std::getenv("LINKSIM_DEGENERATE_REPORT_OUT")) {
+    io::write_report_html(linksim::testing::fixture_results_degenerate(), edge_out);
   }
   CHECK(fs::exists(out));
 }
