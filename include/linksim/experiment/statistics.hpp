@@ -1,5 +1,6 @@
-// Summary statistics of replications: mean, sample sd, 95% confidence intervals (Student t or
-// percentile bootstrap) and paired differences between arms that share random numbers.
+// Summary statistics of replications: mean, sample sd, 95% confidence intervals (Student t,
+// percentile or studentized bootstrap) and paired differences between arms that share random
+// numbers.
 #pragma once
 #include <cstddef>
 #include <cstdint>

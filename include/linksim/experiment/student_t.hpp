@@ -14,9 +14,10 @@ double student_t_cdf(double t, double df);
 /// The p-quantile of Student's t: the t with P(T <= t) = p.
 /// @param p  probability in (0, 1)
 /// @param df degrees of freedom, > 0 (need not be an integer); +infinity gives the normal quantile.
-/// Accurate to about 1e-12 relative: closed forms for df 1 and 2, Newton's method on the exact
-/// CDF (incomplete beta) up to df 1e5, a three-term Cornish–Fisher expansion above
-/// (its error there is below 1e-13).
+/// Closed forms for df 1 and 2, Newton's method on the exact CDF (incomplete beta) up to df 1e5,
+/// a four-term Cornish–Fisher expansion above. Relative error below 1e-10 (checked against
+/// 40-digit mpmath for df 1–1e6, p 1e-8–0.9999; the worst case is near df 1e5, where log-gamma
+/// differences lose digits).
 double student_t_quantile(double p, double df);
 
 /// P(Z <= z) for the standard normal.
