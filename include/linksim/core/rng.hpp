@@ -22,6 +22,7 @@ enum class Purpose : std::uint32_t {
   kEmail = 6,
   kPolicy = 7,
   kPlaceholder = 8,
+  kBootstrap = 9,  ///< experiment::bootstrap_interval resamples
   kTest = 99,
 };
 
