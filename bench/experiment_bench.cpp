@@ -15,12 +15,17 @@ void BM_DefaultScenario(benchmark::State& state) {
   linksim::experiment::RunOptions options;
   options.threads = threads;
   std::size_t runs = 0;
+  double events = 0;
   for (auto _ : state) {
     const auto outcome = linksim::experiment::run_experiment(scenario, linksim::experiment::make_model(scenario), options);
     runs += outcome.arms.size() * outcome.replications_completed;
+    for (const auto& arm : outcome.arms)
+      for (const auto& run : arm.runs) events += run.events;
     benchmark::DoNotOptimize(outcome.arms.data());
   }
+  // End to end: world generation, the event loop and the recorder, per wall-clock second.
   state.counters["replications/s"] = benchmark::Counter(static_cast<double>(runs), benchmark::Counter::kIsRate);
+  state.counters["events/s"] = benchmark::Counter(events, benchmark::Counter::kIsRate);
 }
 
 }  // namespace

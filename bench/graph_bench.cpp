@@ -50,8 +50,9 @@ void BM_IgraphSbm(benchmark::State& state) {
   const auto n = static_cast<igraph_integer_t>(state.range(0));
   const igraph_integer_t k = 112, size = n / k;
   const double m = 50.0 * static_cast<double>(size * k);  // mean degree 100
-  const double pairs_in = static_cast<double>(k) * size * (size - 1) / 2.0;
-  const double pairs_out = static_cast<double>(k) * (k - 1) / 2.0 * size * size;
+  const double dk = static_cast<double>(k), dsize = static_cast<double>(size);
+  const double pairs_in = dk * dsize * (dsize - 1) / 2.0;
+  const double pairs_out = dk * (dk - 1) / 2.0 * dsize * dsize;
   igraph_matrix_t pref;
   igraph_vector_int_t sizes;
   igraph_matrix_init(&pref, k, k);

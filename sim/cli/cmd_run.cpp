@@ -11,6 +11,7 @@
 #include "commands.hpp"
 #include "linksim/experiment/runner.hpp"
 #include "linksim/io/merge_patch.hpp"
+#include "linksim/io/report_html.hpp"
 #include "linksim/io/results.hpp"
 #include "linksim/io/trace_writer.hpp"
 
@@ -65,14 +66,14 @@ void print_table(const experiment::Summary& s) {
     std::size_t best = 0;
     bool all_equal = true;
     for (std::size_t a = 1; a < s.arms.size(); ++a) {
-      const double x = s.arms[a].metrics[idx].estimate.mean, y = s.arms[best].metrics[idx].estimate.mean;
-      all_equal = all_equal && x == s.arms[0].metrics[idx].estimate.mean;
+      const double x = s.arms[a].metrics[idx].stats.mean, y = s.arms[best].metrics[idx].stats.mean;
+      all_equal = all_equal && x == s.arms[0].metrics[idx].stats.mean;
       if (lower_better ? x < y : x > y) best = a;
     }
     std::cout << fmt::format("{:<24}", m);
     for (std::size_t a = 0; a < s.arms.size(); ++a) {
-      const auto& e = s.arms[a].metrics[idx].estimate;
-      std::cout << fmt::format(" {:>27}", fmt::format("{}{:.3g} [{:.3g}, {:.3g}]", s.arms.size() > 1 && !all_equal && a == best ? "*" : "", e.mean, e.lo, e.hi));
+      const auto& e = s.arms[a].metrics[idx].stats;
+      std::cout << fmt::format(" {:>27}", fmt::format("{}{:.3g} [{:.3g}, {:.3g}]", s.arms.size() > 1 && !all_equal && a == best ? "*" : "", e.mean, e.ci.lo, e.ci.hi));
     }
     std::cout << '\n';
   }
@@ -106,12 +107,16 @@ RunReport run_and_write(const io::Scenario& scenario, const std::string& dir, un
   for (const auto& [k, v] : extra.items()) results[k] = v;
   io::write_file_atomic(dir + "/results.json", results.dump(2) + "\n");
   if (scenario.outputs.at("csv").get<bool>()) io::write_file_atomic(dir + "/daily.csv", io::daily_csv(outcome));
+  if (scenario.outputs.at("report").get<bool>()) io::write_report_html(results, dir + "/report.html");
   report.results = std::move(results);
   if (extra.empty()) {
     std::cout << scenario.name << " — " << scenario.arms.size() << " arm(s) × " << outcome.replications_completed
               << " replication(s), " << scenario.horizon_days << " days\n";
     print_table(report.summary);
-    for (const auto& w : report.summary.warnings) std::cerr << "warning: " << w << '\n';
+    if (!report.summary.warnings.empty())
+      std::cerr << "note: " << report.summary.warnings.size()
+                << " estimates have a 95% CI wider than ±10% of their mean (listed under \"warnings\" in results.json);"
+                   " more replications (--reps) narrow them\n";
   }
   if (!outcome.complete) {
     std::cerr << "interrupted: wrote " << outcome.replications_completed << " of " << scenario.replications

@@ -9,6 +9,7 @@
 
 #include "commands.hpp"
 #include "linksim/experiment/sweep.hpp"
+#include "linksim/io/report_html.hpp"
 #include "linksim/io/results.hpp"
 
 namespace linksim::cli {
@@ -102,6 +103,7 @@ void add_sweep(CLI::App& app, Dispatch& d) {
       sweep["complete"] = code == 0;
       io::write_file_atomic(args->out + "/sweep.csv", csv);
       io::write_file_atomic(args->out + "/sweep.json", sweep.dump(2) + "\n");
+      io::write_sweep_report_html(sweep, args->out + "/report.html");
       std::cout << fmt::format("sweep: {} points ({} reused from an earlier run, {} run now){}; wrote {}/sweep.csv\n",
                                sweep["points"].size(), reused, sweep["points"].size() - reused,
                                code == 0 ? "" : ", interrupted", args->out);

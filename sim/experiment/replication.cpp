@@ -697,7 +697,7 @@ class Run {
     for (std::uint32_t s = 0; s < senders_.size(); ++s)
       if (policy_->ladder().state_name(s) == "suspension") stats_[s].suspended = 1;
     metrics::add_sender_metrics(stats_, focal_, result_);
-    result_.scalars["events"] = static_cast<double>(sim_.processed());
+    result_.events = static_cast<double>(sim_.processed());
     return std::move(result_);
   }
 

@@ -1,5 +1,6 @@
 // The run report: header from the scenario, summary and comparison tables, charts.
 #include "linksim/io/report_html.hpp"
+#include "linksim/io/results.hpp"
 
 #include <algorithm>
 #include <set>
@@ -295,7 +296,7 @@ std::string report_html(const nlohmann::json& results) {
 }
 
 void write_report_html(const nlohmann::json& results, const std::string& path) {
-  report::write_text_atomically(path, report_html(results));
+  write_file_atomic(path, report_html(results));
 }
 
 }  // namespace linksim::io

@@ -2,7 +2,6 @@
 // an e-mail attachment, and nothing in it points outside the file.
 #include "linksim/io/report_page.hpp"
 
-#include <unistd.h>
 
 #include <cmath>
 #include <filesystem>
@@ -237,30 +236,5 @@ std::string value_text(const nlohmann::json& value) {
   return value.dump();
 }
 
-void write_text_atomically(const std::string& path, const std::string& content) {
-  namespace fs = std::filesystem;
-  const fs::path target(path);
-  std::error_code ec;
-  if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
-  if (ec) throw std::runtime_error("cannot create directory " + target.parent_path().string() + ": " + ec.message());
-  // The pid keeps two writers of the same report from sharing a temporary file.
-  const fs::path tmp = target.string() + ".tmp." + std::to_string(::getpid());
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    if (!f) throw std::runtime_error("cannot write " + tmp.string());
-    f.write(content.data(), static_cast<std::streamsize>(content.size()));
-    f.close();
-    if (!f) {
-      fs::remove(tmp, ec);
-      throw std::runtime_error("cannot write " + tmp.string() + " (disk full?)");
-    }
-  }
-  fs::rename(tmp, target, ec);
-  if (ec) {
-    std::error_code ignored;
-    fs::remove(tmp, ignored);
-    throw std::runtime_error("cannot rename " + tmp.string() + " to " + path + ": " + ec.message());
-  }
-}
 
 }  // namespace linksim::io::report

@@ -1,6 +1,8 @@
 // results.json and daily.csv.
 #include "linksim/io/results.hpp"
 
+#include <unistd.h>
+
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -37,8 +39,8 @@ json results_json(const Scenario& scenario, const experiment::Summary& summary, 
   for (const auto& arm : summary.arms) {
     json metrics = json::object();
     for (const auto& m : arm.metrics)
-      metrics[m.name] = {{"mean", number(m.estimate.mean)}, {"sd", number(m.estimate.sd)},
-                         {"ci95", {number(m.estimate.lo), number(m.estimate.hi)}},
+      metrics[m.name] = {{"mean", number(m.stats.mean)}, {"sd", number(m.stats.sd)},
+                         {"ci95", {number(m.stats.ci.lo), number(m.stats.ci.hi)}},
                          {"per_replication", numbers(m.per_replication)}};
     json daily = json::object();
     for (const auto& d : arm.daily) daily[d.name] = {{"mean", numbers(d.mean)}, {"ci95_lo", numbers(d.lo)}, {"ci95_hi", numbers(d.hi)}};
@@ -49,7 +51,7 @@ json results_json(const Scenario& scenario, const experiment::Summary& summary, 
   for (const auto& c : summary.comparisons) {
     json metrics = json::object();
     for (const auto& [name, e] : c.metrics)
-      metrics[name] = {{"mean_diff", number(e.mean)}, {"sd", number(e.sd)}, {"ci95", {number(e.lo), number(e.hi)}}};
+      metrics[name] = {{"mean_diff", number(e.mean_diff)}, {"sd", number(e.sd)}, {"ci95", {number(e.ci.lo), number(e.ci.hi)}}};
     comparisons.push_back({{"arm", c.arm}, {"baseline", c.baseline}, {"metrics", metrics}});
   }
   out["comparisons"] = comparisons;
@@ -76,16 +78,27 @@ std::string daily_csv(const experiment::RunOutcome& outcome) {
 void write_file_atomic(const std::string& path, const std::string& content) {
   namespace fs = std::filesystem;
   const fs::path target(path);
-  if (target.has_parent_path()) fs::create_directories(target.parent_path());
-  const fs::path tmp = target.string() + ".tmp";
+  std::error_code ec;
+  if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
+  if (ec) throw std::runtime_error("cannot create directory " + target.parent_path().string() + ": " + ec.message());
+  // The pid keeps two writers of the same file from sharing a temporary file.
+  const fs::path tmp = target.string() + ".tmp." + std::to_string(::getpid());
   {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw std::runtime_error("cannot write " + tmp.string());
-    out << content;
-    out.flush();
-    if (!out) throw std::runtime_error("cannot write " + tmp.string());
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    if (!f) throw std::runtime_error("cannot write " + tmp.string());
+    f.write(content.data(), static_cast<std::streamsize>(content.size()));
+    f.close();
+    if (!f) {
+      fs::remove(tmp, ec);
+      throw std::runtime_error("cannot write " + tmp.string() + " (disk full?)");
+    }
   }
-  fs::rename(tmp, target);
+  fs::rename(tmp, target, ec);
+  if (ec) {
+    std::error_code ignored;
+    fs::remove(tmp, ignored);
+    throw std::runtime_error("cannot rename " + tmp.string() + " to " + path + ": " + ec.message());
+  }
 }
 
 }  // namespace linksim::io

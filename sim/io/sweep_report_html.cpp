@@ -9,6 +9,7 @@
 #include "linksim/io/metric_goal.hpp"
 #include "linksim/io/report_charts.hpp"
 #include "linksim/io/report_html.hpp"
+#include "linksim/io/results.hpp"
 #include "linksim/io/report_page.hpp"
 
 namespace linksim::io {
@@ -94,7 +95,7 @@ std::string sweep_report_html(const nlohmann::json& sweep) {
 }
 
 void write_sweep_report_html(const nlohmann::json& sweep, const std::string& path) {
-  report::write_text_atomically(path, sweep_report_html(sweep));
+  write_file_atomic(path, sweep_report_html(sweep));
 }
 
 }  // namespace linksim::io

@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 
 #include <array>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -92,9 +93,10 @@ TEST_CASE("a bad --set value is reported and nothing is written", "[cli]") {
 
 TEST_CASE("same scenario and seed give byte-identical results.json, whatever the thread count", "[cli]") {
   const std::string a = temp_dir("det_a"), b = temp_dir("det_b"), c = temp_dir("det_c");
-  REQUIRE(cli("run --reps 6 --seed 5 --threads 1 --out " + a).code == 0);
-  REQUIRE(cli("run --reps 6 --seed 5 --threads 2 --out " + b).code == 0);
-  REQUIRE(cli("run --reps 6 --seed 6 --threads 2 --out " + c).code == 0);
+  const std::string small = " --set world.members=4000";
+  REQUIRE(cli("run --reps 4 --seed 5 --threads 1 --out " + a + small).code == 0);
+  REQUIRE(cli("run --reps 4 --seed 5 --threads 2 --out " + b + small).code == 0);
+  REQUIRE(cli("run --reps 4 --seed 6 --threads 2 --out " + c + small).code == 0);
   const std::string ra = slurp(a + "/results.json");
   CHECK(ra.size() > 1000);
   CHECK(ra == slurp(b + "/results.json"));
@@ -104,7 +106,7 @@ TEST_CASE("same scenario and seed give byte-identical results.json, whatever the
 
 TEST_CASE("results.json has the contract's shape", "[cli]") {
   const std::string dir = temp_dir("shape");
-  REQUIRE(cli("run --reps 3 --out " + dir).code == 0);
+  REQUIRE(cli("run --reps 3 --set world.members=4000 --out " + dir).code == 0);
   const auto j = nlohmann::json::parse(slurp(dir + "/results.json"));
   CHECK(j.at("complete") == true);
   CHECK(j.at("replications_completed") == 3);
@@ -131,7 +133,10 @@ TEST_CASE("every scenario in the library validates and runs with a fixed seed", 
     INFO(entry.path());
     CHECK(cli("validate " + entry.path().string()).code == 0);
     const std::string dir = temp_dir("lib_" + entry.path().stem().string());
-    CHECK(cli("run " + entry.path().string() + " --reps 2 --seed 1 --out " + dir).code == 0);
+    // Sanitizer builds (LINKSIM_SLOW_TESTS=0) run one replication; release builds two.
+    const char* slow = std::getenv("LINKSIM_SLOW_TESTS");
+    const std::string reps = slow != nullptr && std::string(slow) == "0" ? "1" : "2";
+    CHECK(cli("run " + entry.path().string() + " --reps " + reps + " --seed 1 --out " + dir).code == 0);
     CHECK(std::filesystem::exists(dir + "/results.json"));
   }
 }

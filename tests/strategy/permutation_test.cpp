@@ -7,7 +7,7 @@
 
 using linksim::strategy::Permutation;
 
-TEST_CASE("a permutation of [0, n) is a bijection", "[strategy]") {
+TEST_CASE("a keyed permutation is a bijection of 0..n-1", "[strategy]") {
   const auto n = GENERATE(1u, 2u, 3u, 7u, 64u, 1000u, 65537u);
   const Permutation p(n, 42);
   std::vector<char> seen(n, 0);
@@ -19,7 +19,7 @@ TEST_CASE("a permutation of [0, n) is a bijection", "[strategy]") {
   }
 }
 
-TEST_CASE("different keys give different orders, the same key the same order", "[strategy]") {
+TEST_CASE("different keys give different orders and the same key the same order", "[strategy]") {
   const Permutation a(10000, 1), b(10000, 2), c(10000, 1);
   int same_ab = 0;
   for (std::uint64_t i = 0; i < 10000; ++i) {

@@ -19,7 +19,7 @@ TEST_CASE("the guide's strategies are all presets", "[strategy]") {
   }
 }
 
-TEST_CASE("base, then preset, then the scenario's own keys", "[strategy]") {
+TEST_CASE("strategy = base preset then named preset then scenario keys", "[strategy]") {
   const auto blast = resolve_strategy(json{{"preset", "cold_blast"}}, "/s");
   CHECK(blast.invites.per_day == 40);          // from the preset
   CHECK(blast.followups.messages == 1);        // from the base

@@ -3,26 +3,14 @@
 #include <string>
 #include <vector>
 
+#include "linksim/experiment/statistics.hpp"
 #include "linksim/metrics/run_result.hpp"
 
 namespace linksim::experiment {
 
-/// Mean, sample sd and a t-based 95% confidence interval of a sample.
-struct Estimate {
-  double mean = 0, sd = 0, lo = 0, hi = 0;
-  std::size_t n = 0;
-};
-
-/// Student-t quantile (closed form for 1 and 2 degrees of freedom, Cornish–Fisher expansion
-/// above, |error| < 2e-4 for df >= 3).
-double t_quantile(double p, double df);
-Estimate estimate(const std::vector<double>& sample);
-/// Estimate of the mean of a - b, pairing a[i] with b[i] (common random numbers).
-Estimate paired_difference(const std::vector<double>& a, const std::vector<double>& b);
-
 struct MetricSummary {
   std::string name;
-  Estimate estimate;
+  SampleStats stats;
   std::vector<double> per_replication;
 };
 struct DailySummary {
@@ -36,7 +24,7 @@ struct ArmSummary {
 };
 struct Comparison {
   std::string arm, baseline;
-  std::vector<std::pair<std::string, Estimate>> metrics;
+  std::vector<std::pair<std::string, PairedStats>> metrics;
 };
 struct Summary {
   std::vector<std::string> metric_names;

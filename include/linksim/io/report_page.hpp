@@ -45,8 +45,5 @@ std::string string_at(const nlohmann::json& j, std::string_view key, std::string
 /// "100.0"), anything else as JSON.
 std::string value_text(const nlohmann::json& value);
 
-/// Writes `content` to `path` through a temporary file in the same directory and a rename, so a
-/// reader never sees a partial report. Throws std::runtime_error naming the path.
-void write_text_atomically(const std::string& path, const std::string& content);
 
 }  // namespace linksim::io::report

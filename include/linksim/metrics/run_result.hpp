@@ -19,6 +19,7 @@ inline const std::vector<std::string>& sender_metric_names() {
 struct RunResult {
   std::map<std::string, double> scalars;              ///< metric name → value
   std::map<std::string, std::vector<double>> daily;   ///< series name → one value per day
+  double events = 0;  ///< events the engine dispatched (for throughput figures, not a metric)
 };
 
 }  // namespace linksim::metrics
