@@ -49,10 +49,10 @@ BENCHMARK(BM_GraphGenerate)->Arg(1000000)->Iterations(1)->Unit(benchmark::kMilli
 void BM_IgraphSbm(benchmark::State& state) {
   const auto n = static_cast<igraph_integer_t>(state.range(0));
   const igraph_integer_t k = 112, size = n / k;
-  const double m = 50.0 * static_cast<double>(size * k);  // mean degree 100
-  const double dk = static_cast<double>(k), dsize = static_cast<double>(size);
-  const double pairs_in = dk * dsize * (dsize - 1) / 2.0;
-  const double pairs_out = dk * (dk - 1) / 2.0 * dsize * dsize;
+  const auto kd = static_cast<double>(k), sd = static_cast<double>(size);
+  const double m = 50.0 * kd * sd;  // mean degree 100
+  const double pairs_in = kd * sd * (sd - 1.0) / 2.0;
+  const double pairs_out = kd * (kd - 1.0) / 2.0 * sd * sd;
   igraph_matrix_t pref;
   igraph_vector_int_t sizes;
   igraph_matrix_init(&pref, k, k);

@@ -66,20 +66,20 @@ std::uint32_t target_cell(core::Rng& rng, const CellTables& t, int kind, std::ui
 }  // namespace
 
 std::size_t chung_lu_edges(const GenerationInput& in, const CommunityLayout& layout,
-                           const std::vector<std::uint32_t>& excess, std::size_t block_edges,
-                           std::vector<Edge>& out) {
+                           const std::vector<std::uint32_t>& excess, const PlacedEdges& placed,
+                           std::vector<Edge>& out, std::uint64_t stream) {
   const auto& m = in.members;
   const std::uint32_t n = m.size(), R = layout.regions;
   const auto cells = static_cast<std::uint32_t>(layout.cell_offsets.size() - 1);
   const double cl = std::accumulate(excess.begin(), excess.end(), 0.0) / 2.0;
   if (cl < 1.0) return 0;
 
-  // Shares the Chung-Lu part needs so that blocks (all inside one community) plus Chung-Lu hit
-  // the configured overall shares; same-industry and same-region are drawn independently.
+  // Shares the Chung-Lu part needs so that the edges already placed plus these hit the
+  // configured overall shares; same-industry and same-region are drawn independently.
   const auto& e = in.params.edges;
-  const double all = static_cast<double>(block_edges) + cl, b = static_cast<double>(block_edges);
-  const double hi = std::clamp((e.industry_homophily * all - b) / cl, 0.0, 1.0);
-  const double hr = std::clamp((e.region_homophily * all - b) / cl, 0.0, 1.0);
+  const double all = placed.edges + cl;
+  const double hi = std::clamp((e.industry_homophily * all - placed.same_industry) / cl, 0.0, 1.0);
+  const double hr = std::clamp((e.region_homophily * all - placed.same_region) / cl, 0.0, 1.0);
   const double cum[3] = {hi * hr, hi, hi + (1.0 - hi) * hr};  // cell | industry | region | none
   std::uint64_t thr[3];
   for (int k = 0; k < 3; ++k) thr[k] = static_cast<std::uint64_t>(std::ldexp(cum[k], 32));
@@ -89,7 +89,7 @@ std::size_t chung_lu_edges(const GenerationInput& in, const CommunityLayout& lay
   const std::size_t chunks = (n + kChunk - 1) / kChunk;
   std::vector<std::size_t> offset(chunks + 1, 0);
   auto stubs = [&](std::uint32_t u) {
-    const std::uint64_t h = core::mix64(in.seed ^ core::mix64(in.replication ^ core::mix64(u + kStreamBase)));
+    const std::uint64_t h = core::mix64(in.seed ^ core::mix64(in.replication ^ core::mix64(u + kStreamBase + (stream << 32))));
     return excess[u] / 2 + ((excess[u] & 1u) && (h >> 63) ? 1u : 0u);
   };
   for (std::uint32_t u = 0; u < n; ++u) offset[u / kChunk + 1] += stubs(u);
@@ -99,7 +99,7 @@ std::size_t chung_lu_edges(const GenerationInput& in, const CommunityLayout& lay
   const CellTables tables = make_cell_tables(layout, excess);
   std::vector<Edge> requests(offset[chunks]);
   parallel_chunks(chunks, in.threads, [&](std::size_t c) {
-    auto rng = core::make_rng(in.seed, in.replication, core::Purpose::kGraph, kStreamBase + c);
+    auto rng = core::make_rng(in.seed, in.replication, core::Purpose::kGraph, kStreamBase + (stream << 32) + c);
     Edge* dst = requests.data() + offset[c];
     const auto end = static_cast<std::uint32_t>(std::min<std::size_t>(n, (c + 1) * kChunk));
     for (auto u = static_cast<std::uint32_t>(c * kChunk); u < end; ++u) {
@@ -125,7 +125,7 @@ std::size_t chung_lu_edges(const GenerationInput& in, const CommunityLayout& lay
   const GroupedAlias members(ids, layout.cell_offsets, excess);
   std::vector<std::uint32_t>().swap(ids);
   parallel_chunks(cells, in.threads, [&](std::size_t c) {
-    auto rng = core::make_rng(in.seed, in.replication, core::Purpose::kGraph, kResolveBase + c);
+    auto rng = core::make_rng(in.seed, in.replication, core::Purpose::kGraph, kResolveBase + (stream << 32) + c);
     const auto cell = static_cast<std::uint32_t>(c);
     for (std::size_t k = at[c]; k < at[c + 1]; ++k) {
       Edge& r = grouped[k];

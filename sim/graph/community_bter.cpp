@@ -24,8 +24,18 @@ std::vector<Edge> CommunityBter::generate(const GenerationInput& in) const {
     out.insert(out.end(), c.begin(), c.end());
     std::vector<Edge>().swap(c);
   }
-  detail::chung_lu_edges(in, layout, excess, blocks, out);
+  const auto b = static_cast<double>(blocks);  // blocks lie inside one community
+  detail::chung_lu_edges(in, layout, excess, {b, b, b}, out);
   std::erase_if(out, [](const Edge& e) { return e.u == e.v; });  // draws that found no partner
+  return out;
+}
+
+std::vector<Edge> CommunityBter::top_up(const GenerationInput& in, const std::vector<std::uint32_t>& deficit,
+                                        const PlacedEdges& placed, unsigned round) const {
+  const auto layout = detail::make_layout(in);
+  std::vector<Edge> out;
+  detail::chung_lu_edges(in, layout, deficit, placed, out, round);
+  std::erase_if(out, [](const Edge& e) { return e.u == e.v; });
   return out;
 }
 

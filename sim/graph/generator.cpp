@@ -21,6 +21,11 @@ const std::map<std::string, Factory>& registry() {
 
 }  // namespace
 
+std::vector<Edge> Generator::top_up(const GenerationInput&, const std::vector<std::uint32_t>&, const PlacedEdges&,
+                                   unsigned) const {
+  return {};
+}
+
 bool generator_exists(const std::string& name) { return registry().count(name) != 0; }
 
 std::string generator_names() {

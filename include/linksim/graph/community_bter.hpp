@@ -12,6 +12,9 @@ namespace linksim::graph {
 class CommunityBter final : public Generator {
  public:
   std::vector<Edge> generate(const GenerationInput& in) const override;
+  /// Chung-Lu edges on the shortfall, split by the configured homophily shares.
+  std::vector<Edge> top_up(const GenerationInput& in, const std::vector<std::uint32_t>& deficit,
+                           const PlacedEdges& placed, unsigned round) const override;
 };
 
 namespace detail {
@@ -34,11 +37,13 @@ void block_edges(const GenerationInput& in, const CommunityLayout& layout,
                  std::vector<std::vector<Edge>>& edges_per_cell,
                  std::vector<std::uint32_t>& block_degree);
 
-/// Chung-Lu edges for the excess degrees, written to out[first ...]; returns how many were
-/// written. `block_edges` is the number of block edges already placed (for homophily shares).
+/// Chung-Lu edges for the excess degrees, appended to `out`; returns how many were appended
+/// (some may be u == u, marking draws that found no partner). `placed` describes the edges
+/// already placed, so that all edges together reach the homophily shares; `stream` separates
+/// rounds.
 std::size_t chung_lu_edges(const GenerationInput& in, const CommunityLayout& layout,
-                           const std::vector<std::uint32_t>& excess, std::size_t block_edges,
-                           std::vector<Edge>& out);
+                           const std::vector<std::uint32_t>& excess, const PlacedEdges& placed,
+                           std::vector<Edge>& out, std::uint64_t stream = 0);
 
 }  // namespace detail
 }  // namespace linksim::graph

@@ -17,6 +17,14 @@ struct Edge {
   std::uint32_t v;
 };
 
+/// Edges already in the graph, and how many of them join members of the same industry and of
+/// the same region (for generators that aim at overall homophily shares).
+struct PlacedEdges {
+  double edges = 0;
+  double same_industry = 0;
+  double same_region = 0;
+};
+
 struct GenerationInput {
   const GraphParams& params;
   const Members& members;
@@ -31,6 +39,11 @@ class Generator {
   virtual ~Generator() = default;
   /// Deterministic for (seed, replication) whatever `threads` is.
   virtual std::vector<Edge> generate(const GenerationInput& in) const = 0;
+  /// Extra edges for members whose realised degree fell short of the target (duplicate draws
+  /// are removed by the CSR build); `deficit[v]` is the shortfall. `round` numbers the calls,
+  /// so each uses fresh random streams. The default adds nothing.
+  virtual std::vector<Edge> top_up(const GenerationInput& in, const std::vector<std::uint32_t>& deficit,
+                                   const PlacedEdges& placed, unsigned round) const;
 };
 
 /// The generator registered under `name`; throws std::invalid_argument listing the valid names.
