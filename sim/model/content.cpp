@@ -8,6 +8,22 @@
 
 namespace linksim::model {
 
+PostFormat post_format_from_name(const std::string& name, const std::string& path) {
+  static const std::pair<const char*, PostFormat> kNames[] = {{"text", PostFormat::kText},
+                                                              {"image", PostFormat::kImage},
+                                                              {"video", PostFormat::kVideo},
+                                                              {"carousel", PostFormat::kCarousel},
+                                                              {"poll", PostFormat::kPoll}};
+  std::vector<std::string> names;
+  for (const auto& [n, f] : kNames) {
+    if (name == n) return f;
+    names.emplace_back(n);
+  }
+  const std::string close = io::nearest(name, names);
+  throw io::InputError(path, "one of text, image, video, carousel, poll", io::describe(nlohmann::json(name)),
+                       close.empty() ? std::string{} : "did you mean \"" + close + "\"?");
+}
+
 void ContentGraph::validate() const {
   std::vector<io::Issue> issues;
   const std::size_t n = offsets.empty() ? 0 : offsets.size() - 1;

@@ -2,6 +2,7 @@
 // to synthetic cold prospects and are answered by the real invite-response model.
 #include "linksim/model/placeholder.hpp"
 
+#include <algorithm>
 #include <deque>
 #include <vector>
 
@@ -10,6 +11,7 @@
 #include "linksim/model/calibration.hpp"
 #include "linksim/model/invite_response.hpp"
 #include "linksim/model/response_params.hpp"
+#include "linksim/strategy/strategy_params.hpp"
 
 namespace linksim::model {
 
@@ -24,11 +26,12 @@ metrics::RunResult run_placeholder(const nlohmann::json& config, std::uint64_t s
   SyntheticTargets prospects;
   const int cap = config.at("platform").at("weekly_invite_cap").get<int>();
 
-  std::vector<int> per_day;
-  for (const auto& [name, cohort] : config.at("senders").items())
-    for (int i = 0; i < cohort.at("count").get<int>(); ++i)
-      per_day.push_back(cohort.at("strategy").at("invites_per_day").get<int>());
-  const auto n = static_cast<std::uint32_t>(per_day.size());
+  std::vector<strategy::Invites> pacing;
+  for (const auto& [name, cohort] : config.at("senders").items()) {
+    const auto params = strategy::resolve_strategy(cohort.at("strategy"), "/senders/" + name + "/strategy");
+    for (int i = 0; i < cohort.at("count").get<int>(); ++i) pacing.push_back(params.invites);
+  }
+  const auto n = static_cast<std::uint32_t>(pacing.size());
 
   std::vector<Rng> send_rng, response_rng, prospect_rng;
   for (std::uint32_t s = 0; s < n; ++s) {
@@ -58,7 +61,7 @@ metrics::RunResult run_placeholder(const nlohmann::json& config, std::uint64_t s
       case kDayStart:
         if (is_weekend(e.time)) break;
         for (std::uint32_t s = 0; s < n; ++s)
-          for (int k = 0; k < per_day[s]; ++k)
+          for (int k = 0, pace = pacing[s].pace_on_day(static_cast<int>(day_of(e.time))); k < pace; ++k)
             sim.schedule(e.time + hours.start_hour * kHour + static_cast<Time>(uniform01(send_rng[s]) * working_seconds), kSend, s);
         break;
       case kSend: {
@@ -73,7 +76,10 @@ metrics::RunResult run_placeholder(const nlohmann::json& config, std::uint64_t s
         ++sent_today;
         ++total_pending;
         const Target t = prospects.draw(prospect_rng[e.a], Segment::kCold);
-        const InviteOutcome o = draw_invite_outcome(response, cold_invite(t, Sender{}), response_rng[e.a]);
+        InviteFeatures f = cold_invite(t, Sender{});
+        f.note = static_cast<NoteKind>(pacing[e.a].note);  // same order: none, template, personalized
+        f.note_length = static_cast<std::uint16_t>(std::clamp(pacing[e.a].note_chars, 0, 8000));
+        const InviteOutcome o = draw_invite_outcome(response, f, response_rng[e.a]);
         total_reports += o.outcome == InviteResponse::kReport ? 1 : 0;
         sim.schedule(e.time + o.delay_seconds, o.outcome == InviteResponse::kAccept ? kAccept : kResolve, e.a);
         break;

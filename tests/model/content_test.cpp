@@ -317,3 +317,15 @@ TEST_CASE("groups, events and newsletters are Poisson inbound sources", "[model]
   CHECK(expected_inbound_invites(p, InboundActivity{}, 52) == 0.0);
   CHECK_THROWS_AS(expected_inbound_invites(p, InboundActivity{-1, 0, 0}, 1), std::invalid_argument);
 }
+
+TEST_CASE("post formats by name", "[model][content]") {
+  CHECK(post_format_from_name("carousel", "/p") == PostFormat::kCarousel);
+  CHECK(post_format_from_name("text", "/p") == PostFormat::kText);
+  try {
+    post_format_from_name("carousell", "/senders/a/strategy/content/format");
+    FAIL("accepted an unknown format");
+  } catch (const io::InputError& e) {
+    CHECK(e.issues().at(0).path == "/senders/a/strategy/content/format");
+    CHECK(e.issues().at(0).hint == "did you mean \"carousel\"?");
+  }
+}
