@@ -4,8 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <functional>
 
 #include "linksim/model/active_delay.hpp"
@@ -144,7 +142,6 @@ EmailExpect email_expect(const ResponseParams& p, const std::vector<Target>& col
     inbox = rp.inbox_max * std::pow(r, rp.inbox_exponent);
     if (settled) break;
   }
-  if (std::getenv("LINKSIM_FIT_DEBUG")) std::fprintf(stderr, "fit inbox %.4f reputation %.4f\n", inbox, r);
   x.first_reply = first / std::max(v_sent, 1e-300);
   x.follow_share = later / std::max(first + later, 1e-300);
   return x;

@@ -8,6 +8,22 @@
 
 namespace linksim::model {
 
+PostFormat post_format_from_name(const std::string& name, const std::string& path) {
+  static const std::pair<const char*, PostFormat> kNames[] = {{"text", PostFormat::kText},
+                                                              {"image", PostFormat::kImage},
+                                                              {"video", PostFormat::kVideo},
+                                                              {"carousel", PostFormat::kCarousel},
+                                                              {"poll", PostFormat::kPoll}};
+  std::vector<std::string> names;
+  for (const auto& [n, f] : kNames) {
+    if (name == n) return f;
+    names.emplace_back(n);
+  }
+  const std::string close = io::nearest(name, names);
+  throw io::InputError(path, "one of text, image, video, carousel, poll", io::describe(nlohmann::json(name)),
+                       close.empty() ? std::string{} : "did you mean \"" + close + "\"?");
+}
+
 void ContentGraph::validate() const {
   std::vector<io::Issue> issues;
   const std::size_t n = offsets.empty() ? 0 : offsets.size() - 1;
@@ -117,14 +133,14 @@ PostOutcome ContentModel::publish(CreatorState& s, const ContentGraph& g, const 
                          fmt::format("a graph of {} members", g.members()));
   if (!(post.quality >= 0.0))
     throw io::InputError("ContentModel::publish/quality", "a number >= 0", fmt::format("{}", post.quality));
+  // Member ids are below 2^28 so that the hop fits in the top bits of a frontier entry.
+  if (g.members() >= (1u << 28)) throw io::InputError("ContentModel::publish/graph", "fewer than 2^28 members", fmt::format("{}", g.members()));
   PostOutcome out;
   out.fatigue_multiplier = fatigue_multiplier(s, now);
   const double elapsed_days = static_cast<double>(std::max<core::Time>(0, now - s.last_post_)) / static_cast<double>(core::kDay);
   s.recent_posts_ = s.recent_posts_ * std::exp(-elapsed_days / p_.fatigue_days) + 1.0;
   s.last_post_ = now;
 
-  // Member ids are below 2^28 so that the hop fits in the top bits of a frontier entry.
-  if (g.members() >= (1u << 28)) throw io::InputError("ContentModel::publish/graph", "fewer than 2^28 members", fmt::format("{}", g.members()));
   if (stamp_.size() != g.members()) {
     stamp_.assign(g.members(), 0);
     generation_ = 0;

@@ -15,13 +15,16 @@ struct Utilities {
   double accept, decline, report;
 };
 
+// Most invitations have no mutuals and no warm-up: skip the logarithm for a zero count.
+double log1p_count(std::uint32_t n) { return n == 0 ? 0.0 : std::log1p(static_cast<double>(n)); }
+
 double note_template(NoteKind n) { return n == NoteKind::kTemplate ? 1.0 : 0.0; }
 double note_personalized(NoteKind n) { return n == NoteKind::kPersonalized ? 1.0 : 0.0; }
 
 Utilities utilities(const InviteParams& p, const InviteFeatures& f) {
-  const double mutual = std::log1p(static_cast<double>(f.mutual_connections));
-  const double touches = std::log1p(static_cast<double>(f.warmup_touches));
-  const double days = std::log1p(static_cast<double>(f.warmup_days));
+  const double mutual = log1p_count(f.mutual_connections);
+  const double touches = log1p_count(f.warmup_touches);
+  const double days = log1p_count(f.warmup_days);
   const double industry = f.same_industry ? 1.0 : 0.0;
   const double region = f.same_region ? 1.0 : 0.0;
   const double tmpl = note_template(f.note);
@@ -55,7 +58,7 @@ InviteProbabilities softmax(const Utilities& u) {
   // Subtracting the largest utility (ignore's is 0) keeps exp() in range for any coefficients.
   const double m = std::max({0.0, u.accept, u.decline, u.report});
   const double ea = std::exp(u.accept - m), ed = std::exp(u.decline - m), er = std::exp(u.report - m);
-  const double ei = std::exp(-m);
+  const double ei = m == 0.0 ? 1.0 : std::exp(-m);
   const double total = ea + ed + er + ei;
   return {ea / total, ed / total, er / total, ei / total};
 }

@@ -4,6 +4,7 @@
 #pragma once
 #include <cstdint>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "linksim/core/rng.hpp"
@@ -27,6 +28,9 @@ struct ContentGraph {
 };
 
 enum class PostFormat : std::uint8_t { kText = 0, kImage = 1, kVideo = 2, kCarousel = 3, kPoll = 4 };
+/// "text", "image", "video", "carousel", "poll" (the keys of response.content.formats).
+/// Throws io::InputError naming `path` and listing the valid names for anything else.
+PostFormat post_format_from_name(const std::string& name, const std::string& path);
 
 struct Post {
   double quality = 1.0;  ///< multiplier; 1 is an ordinary post
