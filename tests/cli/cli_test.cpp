@@ -123,7 +123,7 @@ TEST_CASE("results.json has the contract's shape", "[cli]") {
   CHECK(j["arms"][0]["daily"]["connections"]["mean"].size() == 84);
   REQUIRE(j.at("comparisons").size() == 2);
   CHECK(j["comparisons"][0]["baseline"] == j["arms"][0]["name"]);
-  // The placeholder's weekly cap binds: pace 40/day cannot exceed 100 invitations per 7 days.
+  // The weekly cap binds: pace 40/day cannot exceed 100 invitations per 7 days.
   CHECK(j["arms"][2]["metrics"]["invites_sent"]["mean"].get<double>() <= 100.0 * 84 / 7);
 }
 
