@@ -43,12 +43,13 @@ Decision Policy::check(const Action& a, SenderId s, core::Time now) {
   Context ctx{book_, ladder_};
   for (const auto& [rule, index] : rules) rule->commit(a, s, now, ctx);
   if (a.kind == ActionKind::kInvite) ++book_.pending[s];
-  if (ladder_.transitions().size() == before) return Decision{};
-  return strike_decision(s, a.kind, now);
+  const auto& log = ladder_.transitions();
+  for (std::size_t i = log.size(); i > before; --i)
+    if (log[i - 1].penalty) return strike_decision(log[i - 1], s, a.kind, now);
+  return Decision{};
 }
 
-Decision Policy::strike_decision(SenderId s, ActionKind k, core::Time now) const {
-  const Transition& t = ladder_.transitions().back();
+Decision Policy::strike_decision(const Transition& t, SenderId s, ActionKind k, core::Time now) const {
   if (t.until > now) {
     const core::Time until = ladder_.blocked_until(s, k);
     return Decision{Verdict::kAllowWithStrike, until > now ? ladder_.block_notice(s, k) : Notice::kRestricted,
@@ -88,10 +89,9 @@ std::string Policy::explain(const Decision& d, const Action& a, SenderId s, core
     return std::string(rules_[d.rule]->name()) + ": " + rules_[d.rule]->describe(a, s, now, book_);
   if (d.verdict == Verdict::kDeny)
     return fmt::format("{} ({}) until {}", notice_text(d.notice), ladder_.state_name(s), format_time(d.retry_at));
-  if (d.verdict == Verdict::kAllowWithStrike && !ladder_.transitions().empty()) {
-    const Transition& t = ladder_.transitions().back();
-    return fmt::format("{} → {}: {}", t.from, t.to, t.reason);
-  }
+  if (d.verdict == Verdict::kAllowWithStrike)
+    for (auto it = ladder_.transitions().rbegin(); it != ladder_.transitions().rend(); ++it)
+      if (it->sender == s && it->penalty) return fmt::format("{} → {}: {}", it->from, it->to, it->reason);
   return "sent";
 }
 

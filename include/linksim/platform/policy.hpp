@@ -42,7 +42,7 @@ class Policy final {
   const std::vector<Transition>& transitions() const { return ladder_.transitions(); }
 
  private:
-  Decision strike_decision(SenderId s, ActionKind k, core::Time now) const;
+  Decision strike_decision(const Transition& t, SenderId s, ActionKind k, core::Time now) const;
   static void check_time(core::Time now);
 
   SenderBook book_;

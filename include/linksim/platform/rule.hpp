@@ -15,6 +15,9 @@
 
 namespace linksim::platform {
 
+/// "Never happened" for last-event times: far enough back that now - kLongAgo cannot overflow.
+inline constexpr core::Time kLongAgo = -(core::Time{1} << 62);
+
 /// One rule's answer: pass, or deny with what the user is told and when to retry.
 struct RuleCheck {
   bool ok = true;
