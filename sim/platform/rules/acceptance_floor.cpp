@@ -93,7 +93,7 @@ void AcceptanceFloor::record(SenderId s, core::Time now, bool accepted) {
     else ++size_[s];
     bit = accepted ? 1 : 0;
     accepted_[s] += bit;
-    head_[s] = (head_[s] + 1) % slots_;
+    head_[s] = head_[s] + 1 == slots_ ? 0 : head_[s] + 1;
     return;
   }
   const std::int64_t today = core::day_of(now);
