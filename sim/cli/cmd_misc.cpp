@@ -6,6 +6,7 @@
 
 #include "commands.hpp"
 #include "linksim/io/json_schema.hpp"
+#include "linksim/strategy/strategy_params.hpp"
 
 namespace linksim::cli {
 
@@ -28,6 +29,26 @@ void explain_node(const nlohmann::json& value, const std::string& path, std::ost
   out << fmt::format("  {:<48} = {:<14} [{}]\n", dotted, value.dump(), note);
 }
 
+// Strategy values come from the base preset, the named preset, or the scenario itself.
+void explain_strategy(const nlohmann::json& own, const std::string& prefix, std::ostream& out) {
+  const nlohmann::json effective = strategy::effective_strategy_json(own);
+  const std::string preset = effective.at("preset").get<std::string>();
+  const auto& doc = strategy::presets_document();
+  const auto& from_preset = doc.at("presets").at(preset).at("strategy");
+  out << "  (base preset: " << doc.at("base").at("source").get<std::string>() << ")\n";
+  out << fmt::format("  {:<48} = {:<14} [{}]\n", prefix + ".preset", "\"" + preset + "\"",
+                     doc.at("presets").at(preset).at("source").get<std::string>());
+  for (const auto& [group, values] : effective.items()) {
+    if (!values.is_object()) continue;
+    for (const auto& [key, value] : values.items()) {
+      std::string note = "base preset";
+      if (own.contains(group) && own[group].contains(key)) note = "set by scenario";
+      else if (from_preset.contains(group) && from_preset[group].contains(key)) note = "preset " + preset;
+      out << fmt::format("  {:<48} = {:<14} [{}]\n", prefix + "." + group + "." + key, value.dump(), note);
+    }
+  }
+}
+
 std::vector<std::filesystem::path> library_dirs() {
   return {std::filesystem::path("scenarios"), std::filesystem::path(LINKSIM_SOURCE_DIR) / "scenarios"};
 }
@@ -47,8 +68,14 @@ void add_explain(CLI::App& app, Dispatch& d) {
       std::cout << fmt::format("horizon {} days, {} replications, seed {}\n", s.horizon_days, s.replications, s.seed);
       for (std::size_t a = 0; a < s.arms.size(); ++a) {
         std::cout << "\narm " << a << ": " << s.arms[a].name << (a == 0 ? " (baseline)" : "") << '\n';
-        for (const char* section : {"world", "platform", "senders"})
+        for (const char* section : {"world", "platform"})
           explain_node(s.arms[a].config.at(section), std::string("/") + section, std::cout);
+        for (const auto& [name, cohort] : s.arms[a].config.at("senders").items()) {
+          nlohmann::json plain = cohort;
+          plain.erase("strategy");
+          explain_node(plain, "/senders/" + name, std::cout);
+          explain_strategy(cohort.at("strategy"), "senders." + name + ".strategy", std::cout);
+        }
       }
       return 0;
     };
@@ -75,17 +102,6 @@ void add_scenarios(CLI::App& app, Dispatch& d) {
         return 0;
       }
       std::cerr << "linksim: no scenarios/ directory found\n";
-      return 1;
-    };
-  });
-}
-
-void add_sweep(CLI::App& app, Dispatch& d) {
-  auto* cmd = app.add_subcommand("sweep", "Run a grid of parameter values (not implemented yet)");
-  cmd->allow_extras();
-  cmd->callback([&d] {
-    d.action = [] {
-      std::cerr << "linksim sweep: not implemented yet\n";
       return 1;
     };
   });

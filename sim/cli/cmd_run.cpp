@@ -78,6 +78,46 @@ void print_table(const experiment::Summary& s) {
 }
 }  // namespace
 
+RunReport run_and_write(const io::Scenario& scenario, const std::string& dir, unsigned threads,
+                        const nlohmann::json& extra) {
+  ProgressBar bar(isatty(STDERR_FILENO) != 0);
+  experiment::RunOptions options;
+  options.threads = threads;
+  options.stop = &g_stop;
+  options.progress = [&bar](std::size_t done, std::size_t total) { bar.update(done, total); };
+  std::signal(SIGINT, on_sigint);
+  const auto outcome = experiment::run_experiment(scenario, experiment::run_model, options);
+  std::signal(SIGINT, SIG_DFL);
+  RunReport report;
+  if (outcome.replications_completed == 0) {
+    std::cerr << "linksim: interrupted before any replication finished; nothing written\n";
+    report.code = 130;
+    return report;
+  }
+  report.summary = experiment::summarize(outcome.arms);
+  nlohmann::json results = io::results_json(scenario, report.summary, outcome.complete);
+  for (const auto& [k, v] : extra.items()) results[k] = v;
+  io::write_file_atomic(dir + "/results.json", results.dump(2) + "\n");
+  if (scenario.outputs.at("csv").get<bool>()) io::write_file_atomic(dir + "/daily.csv", io::daily_csv(outcome));
+  report.results = std::move(results);
+  if (extra.empty()) {
+    std::cout << scenario.name << " — " << scenario.arms.size() << " arm(s) × " << outcome.replications_completed
+              << " replication(s), " << scenario.horizon_days << " days\n";
+    print_table(report.summary);
+    for (const auto& w : report.summary.warnings) std::cerr << "warning: " << w << '\n';
+  }
+  if (!outcome.complete) {
+    std::cerr << "interrupted: wrote " << outcome.replications_completed << " of " << scenario.replications
+              << " replications to " << dir << "/results.json (marked incomplete)\n";
+    report.code = 130;
+    return report;
+  }
+  if (extra.empty()) std::cout << "wrote " << dir << "/results.json\n";
+  return report;
+}
+
+bool interrupted() { return g_stop.load(); }
+
 void add_run(CLI::App& app, Dispatch& d) {
   auto* cmd = app.add_subcommand("run", "Run a scenario (the built-in default when none is given)");
   auto args = std::make_shared<RunArgs>();
@@ -93,34 +133,8 @@ void add_run(CLI::App& app, Dispatch& d) {
       if (args->reps > 0) sets.push_back(fmt::format("replications={}", args->reps));
       if (args->seed >= 0) sets.push_back(fmt::format("seed={}", args->seed));
       const io::Scenario scenario = load(args->scenario, sets);
-
-      ProgressBar bar(isatty(STDERR_FILENO) != 0);
-      experiment::RunOptions options;
-      options.threads = args->threads;
-      options.stop = &g_stop;
-      options.progress = [&bar](std::size_t done, std::size_t total) { bar.update(done, total); };
-      std::signal(SIGINT, on_sigint);
-      const auto outcome = experiment::run_experiment(scenario, experiment::run_model, options);
-      std::signal(SIGINT, SIG_DFL);
-      if (outcome.replications_completed == 0) {
-        std::cerr << "linksim: interrupted before any replication finished; nothing written\n";
-        return 1;
-      }
-      const auto summary = experiment::summarize(outcome.arms);
-      const std::string dir = args->out;
-      io::write_file_atomic(dir + "/results.json", io::results_json(scenario, summary, outcome.complete).dump(2) + "\n");
-      if (scenario.outputs.at("csv").get<bool>()) io::write_file_atomic(dir + "/daily.csv", io::daily_csv(outcome));
-      std::cout << scenario.name << " — " << scenario.arms.size() << " arm(s) × " << outcome.replications_completed
-                << " replication(s), " << scenario.horizon_days << " days\n";
-      print_table(summary);
-      for (const auto& w : summary.warnings) std::cerr << "warning: " << w << '\n';
-      if (!outcome.complete) {
-        std::cerr << "interrupted: wrote " << outcome.replications_completed << " of " << scenario.replications
-                  << " replications to " << dir << "/results.json (marked incomplete)\n";
-        return 130;
-      }
-      std::cout << "wrote " << dir << "/results.json\n";
-      return 0;
+      const RunReport report = run_and_write(scenario, args->out, args->threads, nlohmann::json());
+      return report.code;
     };
   });
 }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "linksim/experiment/summary.hpp"
 #include "linksim/io/scenario.hpp"
 
 namespace linksim::cli {
@@ -24,5 +25,21 @@ void add_scenarios(CLI::App& app, Dispatch& d);
 
 /// Loads a scenario file, or the built-in default when `path` is empty, with --set overrides.
 io::Scenario load(const std::string& path, const std::vector<std::string>& sets);
+
+}  // namespace linksim::cli
+
+namespace linksim::cli {
+
+struct RunReport {
+  int code = 0;  ///< 0 ok, 130 interrupted (partial results written)
+  experiment::Summary summary;
+  nlohmann::json results;
+};
+/// Runs every arm × replication and writes results.json (+ daily.csv) into `dir`. `extra` keys
+/// are added to results.json; when non-empty the run is part of a sweep and prints no table.
+RunReport run_and_write(const io::Scenario& scenario, const std::string& dir, unsigned threads,
+                        const nlohmann::json& extra);
+/// True once SIGINT was received during a run.
+bool interrupted();
 
 }  // namespace linksim::cli

@@ -7,6 +7,7 @@
 #include "linksim/core/rng.hpp"
 #include "linksim/core/simulation.hpp"
 #include "linksim/platform/params.hpp"
+#include "linksim/strategy/strategy_params.hpp"
 
 namespace linksim::model {
 
@@ -24,11 +25,12 @@ metrics::RunResult run_placeholder(const nlohmann::json& config, std::uint64_t s
   const auto platform = platform::platform_params_from_json(config.at("platform"), "/platform");
   const int cap = static_cast<int>(platform.plans[static_cast<std::size_t>(platform::PlanId::kFree)].weekly_invite_cap);
 
-  std::vector<int> per_day;
-  for (const auto& [name, cohort] : config.at("senders").items())
-    for (int i = 0; i < cohort.at("count").get<int>(); ++i)
-      per_day.push_back(cohort.at("strategy").at("invites_per_day").get<int>());
-  const auto n = static_cast<std::uint32_t>(per_day.size());
+  std::vector<strategy::Invites> pacing;
+  for (const auto& [name, cohort] : config.at("senders").items()) {
+    const auto params = strategy::resolve_strategy(cohort.at("strategy"), "/senders/" + name + "/strategy");
+    for (int i = 0; i < cohort.at("count").get<int>(); ++i) pacing.push_back(params.invites);
+  }
+  const auto n = static_cast<std::uint32_t>(pacing.size());
 
   std::vector<Rng> send_rng, response_rng;
   for (std::uint32_t s = 0; s < n; ++s) {
@@ -57,7 +59,7 @@ metrics::RunResult run_placeholder(const nlohmann::json& config, std::uint64_t s
       case kDayStart:
         if (is_weekend(e.time)) break;
         for (std::uint32_t s = 0; s < n; ++s)
-          for (int k = 0; k < per_day[s]; ++k)
+          for (int k = 0, pace = pacing[s].pace_on_day(static_cast<int>(day_of(e.time))); k < pace; ++k)
             sim.schedule(e.time + hours.start_hour * kHour + static_cast<Time>(uniform01(send_rng[s]) * working_seconds), kSend, s);
         break;
       case kSend: {

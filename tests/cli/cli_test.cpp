@@ -78,7 +78,8 @@ TEST_CASE("usage errors exit 2, a missing file is an input error", "[cli]") {
   CHECK(missing.code == 2);
   CHECK(missing.out.find("cannot open") != std::string::npos);
   CHECK(cli("run --help").code == 0);
-  CHECK(cli("sweep x").code == 1);  // not implemented yet
+  CHECK(cli("sweep x").code == 2);  // --vary is required
+  CHECK(cli("graph x").code == 1);  // not implemented yet
 }
 
 TEST_CASE("a bad --set value is reported and nothing is written", "[cli]") {

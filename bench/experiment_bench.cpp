@@ -1,0 +1,28 @@
+// Whole-model throughput: replications of the built-in default scenario on 1 and 2 threads.
+// The ratio of the two rates is the thread scaling (target >= 1.8x on 2 cores).
+#include <benchmark/benchmark.h>
+
+#include "linksim/experiment/runner.hpp"
+#include "linksim/io/scenario.hpp"
+
+namespace {
+
+void BM_DefaultScenario(benchmark::State& state) {
+  const auto threads = static_cast<unsigned>(state.range(0));
+  linksim::io::Overrides o;
+  o.patches.push_back(nlohmann::json{{"replications", 8}});
+  const auto scenario = linksim::io::default_scenario(o);
+  linksim::experiment::RunOptions options;
+  options.threads = threads;
+  std::size_t runs = 0;
+  for (auto _ : state) {
+    const auto outcome = linksim::experiment::run_experiment(scenario, linksim::experiment::run_model, options);
+    runs += outcome.arms.size() * outcome.replications_completed;
+    benchmark::DoNotOptimize(outcome.arms.data());
+  }
+  state.counters["replications/s"] = benchmark::Counter(static_cast<double>(runs), benchmark::Counter::kIsRate);
+}
+
+}  // namespace
+
+BENCHMARK(BM_DefaultScenario)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();

@@ -1,0 +1,56 @@
+// A cohort's effective strategy: the base preset, the named preset, then the scenario's keys.
+#pragma once
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace linksim::strategy {
+
+enum class Pool { kAnyone, kSecondDegree, kIcp };
+enum class Note { kNone, kTemplate, kPersonalized };
+enum class Finder { kSingle, kChained };
+
+struct Targeting {
+  Pool pool = Pool::kAnyone;
+  int min_mutual = 0;
+  bool same_industry = false, same_region = false, teamlink = false;
+  std::vector<int> seniority;  ///< seniority levels 0 (IC) … 4 (C-suite); empty = all
+};
+struct Invites {
+  int per_day = 0;
+  Note note = Note::kNone;
+  int note_chars = 0;
+  bool working_hours = true, random_gaps = true, stop_at_weekly_cap = false;
+  int ramp_up_weeks = 0, ramp_start_per_day = 0, backoff_days = 0;
+  /// The planned pace on simulated day `day` (ramp-up applied).
+  int pace_on_day(int day) const;
+};
+struct Warmup { int days = 0, touches_per_day = 0; };
+struct Hygiene { int withdraw_after_days = 0; };
+struct Followups { int messages = 0, gap_days = 1; };
+struct InMail { int per_week = 0; bool personalized = false; };
+struct Email { int per_day = 0; Finder finder = Finder::kSingle; bool verify = true; int followups = 0, gap_days = 1; };
+struct Content { double posts_per_week = 0, quality = 0.5; std::string format = "text"; };
+
+struct StrategyParams {
+  std::string preset;
+  Targeting targeting;
+  Invites invites;
+  Warmup warmup;
+  Hygiene hygiene;
+  Followups followups;
+  InMail inmail;
+  Email email;
+  Content content;
+};
+
+/// base ⊕ presets[preset] ⊕ overrides, as JSON (what `explain` prints).
+nlohmann::json effective_strategy_json(const nlohmann::json& cohort_strategy);
+/// Parses the effective strategy. `path` is the cohort strategy's JSON path, for errors.
+StrategyParams resolve_strategy(const nlohmann::json& cohort_strategy, const std::string& path);
+/// The names of the presets, in file order, and each one's description and source.
+std::vector<std::string> preset_names();
+const nlohmann::json& presets_document();
+
+}  // namespace linksim::strategy

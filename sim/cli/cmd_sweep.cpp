@@ -1,0 +1,113 @@
+// `linksim sweep SCENARIO --vary PATH=v1,v2,...`: runs the grid, resumes finished points,
+// writes sweep.csv and sweep.json beside one results.json per point.
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "linksim/experiment/sweep.hpp"
+#include "linksim/io/results.hpp"
+
+namespace linksim::cli {
+
+namespace {
+
+struct SweepArgs {
+  std::string scenario;
+  std::vector<std::string> vary, sets;
+  int reps = 0;
+  long long seed = -1;
+  unsigned threads = 0;
+  std::string out = "out/sweep";
+};
+
+// A point is finished when its results.json is complete and was made for the same values,
+// replications and seed (so changing the sweep never reuses stale points).
+bool finished(const std::string& path, const nlohmann::json& values, const io::Scenario& s, nlohmann::json& results) {
+  std::ifstream in(path);
+  if (!in) return false;
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  results = nlohmann::json::parse(buf.str(), nullptr, false);
+  return !results.is_discarded() && results.value("complete", false) && results.value("sweep_point", nlohmann::json()) == values &&
+         results["scenario"].value("replications", -1) == s.replications && results["scenario"].value("seed", nlohmann::json()) == s.seed;
+}
+
+}  // namespace
+
+void add_sweep(CLI::App& app, Dispatch& d) {
+  auto* cmd = app.add_subcommand("sweep", "Run a grid of parameter values; finished points are skipped on a rerun");
+  auto args = std::make_shared<SweepArgs>();
+  cmd->add_option("scenario", args->scenario, "Scenario file")->required();
+  cmd->add_option("--vary", args->vary, "PATH=v1,v2,... (repeat for a grid)")->required();
+  cmd->add_option("--reps", args->reps, "Replications per arm and point")->check(CLI::Range(1, 100000));
+  cmd->add_option("--seed", args->seed, "Master seed")->check(CLI::NonNegativeNumber);
+  cmd->add_option("--threads", args->threads, "Worker threads (default: all cores)")->check(CLI::Range(1u, 1024u));
+  cmd->add_option("--out", args->out, "Output directory")->capture_default_str();
+  cmd->add_option("--set", args->sets, "Override a scenario value: PATH=VALUE");
+  cmd->callback([&d, args] {
+    d.action = [args] {
+      std::vector<experiment::SweepAxis> axes;
+      for (const auto& v : args->vary) axes.push_back(experiment::parse_axis(v));
+      const auto points = experiment::grid(axes);
+      std::vector<std::string> base_sets = args->sets;
+      if (args->reps > 0) base_sets.push_back(fmt::format("replications={}", args->reps));
+      if (args->seed >= 0) base_sets.push_back(fmt::format("seed={}", args->seed));
+      // Validate every point before running any, so a bad value costs nothing and writes nothing.
+      std::vector<io::Scenario> scenarios;
+      for (const auto& p : points) {
+        auto sets = base_sets;
+        sets.insert(sets.end(), p.assignments.begin(), p.assignments.end());
+        scenarios.push_back(load(args->scenario, sets));
+      }
+      nlohmann::json sweep = {{"scenario", {{"name", scenarios[0].name}, {"description", scenarios[0].description}}},
+                              {"parameters", nlohmann::json::array()}, {"points", nlohmann::json::array()}};
+      for (const auto& a : axes) sweep["parameters"].push_back(a.path);
+      std::string csv = "point";
+      for (const auto& a : axes) csv += "," + a.path;
+      csv += ",arm,metric,mean,ci95_lo,ci95_hi\n";
+      std::size_t reused = 0;
+      int code = 0;
+      for (std::size_t i = 0; i < points.size(); ++i) {
+        const std::string dir = fmt::format("{}/points/{:03}", args->out, i);
+        nlohmann::json results;
+        if (finished(dir + "/results.json", points[i].values, scenarios[i], results)) {
+          ++reused;
+        } else {
+          std::cerr << fmt::format("point {}/{}: {}\n", i + 1, points.size(), points[i].values.dump());
+          RunReport r = run_and_write(scenarios[i], dir, args->threads, {{"sweep_point", points[i].values}});
+          if (r.code != 0) {
+            code = r.code;
+            break;
+          }
+          results = std::move(r.results);
+        }
+        nlohmann::json point = {{"values", points[i].values}, {"arms", nlohmann::json::array()}};
+        for (const auto& arm : results["arms"]) {
+          nlohmann::json metrics = nlohmann::json::object();
+          for (const auto& [m, v] : arm["metrics"].items()) {
+            metrics[m] = {{"mean", v["mean"]}, {"ci95", v["ci95"]}};
+            std::string row = std::to_string(i);
+            for (const auto& a : axes) row += "," + points[i].values[a.path].dump();
+            csv += fmt::format("{},{},{},{},{},{}\n", row, arm["name"].get<std::string>(), m, v["mean"].dump(),
+                               v["ci95"][0].dump(), v["ci95"][1].dump());
+          }
+          point["arms"].push_back({{"name", arm["name"]}, {"metrics", metrics}});
+        }
+        sweep["points"].push_back(point);
+      }
+      sweep["complete"] = code == 0;
+      io::write_file_atomic(args->out + "/sweep.csv", csv);
+      io::write_file_atomic(args->out + "/sweep.json", sweep.dump(2) + "\n");
+      std::cout << fmt::format("sweep: {} points ({} reused from an earlier run, {} run now){}; wrote {}/sweep.csv\n",
+                               sweep["points"].size(), reused, sweep["points"].size() - reused,
+                               code == 0 ? "" : ", interrupted", args->out);
+      return code;
+    };
+  });
+}
+
+}  // namespace linksim::cli

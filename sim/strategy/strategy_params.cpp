@@ -1,0 +1,97 @@
+// Strategy presets (scenarios/presets/strategies.json, embedded) and their resolution.
+#include "linksim/strategy/strategy_params.hpp"
+
+#include <algorithm>
+
+#include "linksim/io/errors.hpp"
+#include "linksim/io/merge_patch.hpp"
+
+namespace linksim::embedded {
+extern const std::string_view strategy_presets_json;
+}
+
+namespace linksim::strategy {
+
+using nlohmann::json;
+
+const json& presets_document() {
+  static const json doc = json::parse(embedded::strategy_presets_json);
+  return doc;
+}
+
+std::vector<std::string> preset_names() {
+  std::vector<std::string> names;
+  for (const auto& [name, _] : presets_document().at("presets").items()) names.push_back(name);
+  return names;
+}
+
+int Invites::pace_on_day(int day) const {
+  if (ramp_up_weeks <= 0) return per_day;
+  const int week = day / 7;
+  if (week >= ramp_up_weeks) return per_day;
+  // Linear steps from the start pace in week 0 to the full pace in week `ramp_up_weeks`.
+  return ramp_start_per_day + (per_day - ramp_start_per_day) * week / ramp_up_weeks;
+}
+
+json effective_strategy_json(const json& cohort_strategy) {
+  const json& doc = presets_document();
+  json s = doc.at("base").at("strategy");
+  const std::string preset = cohort_strategy.value("preset", std::string("targeted_cold"));
+  io::apply_merge_patch(s, doc.at("presets").at(preset).at("strategy"));
+  json own = cohort_strategy;
+  own.erase("preset");
+  io::apply_merge_patch(s, own);
+  s["preset"] = preset;
+  return s;
+}
+
+StrategyParams resolve_strategy(const json& cohort_strategy, const std::string& path) {
+  const json s = effective_strategy_json(cohort_strategy);
+  StrategyParams p;
+  p.preset = s.at("preset").get<std::string>();
+  const json& t = s.at("targeting");
+  const std::string pool = t.at("pool").get<std::string>();
+  p.targeting.pool = pool == "icp" ? Pool::kIcp : pool == "second_degree" ? Pool::kSecondDegree : Pool::kAnyone;
+  p.targeting.min_mutual = t.at("min_mutual").get<int>();
+  p.targeting.same_industry = t.at("same_industry").get<bool>();
+  p.targeting.same_region = t.at("same_region").get<bool>();
+  p.targeting.teamlink = t.at("teamlink").get<bool>();
+  static const std::vector<std::string> levels{"ic", "manager", "director", "vp", "c_suite"};
+  for (const auto& level : t.at("seniority"))
+    p.targeting.seniority.push_back(static_cast<int>(std::find(levels.begin(), levels.end(), level.get<std::string>()) - levels.begin()));
+  const json& i = s.at("invites");
+  p.invites.per_day = i.at("per_day").get<int>();
+  const std::string note = i.at("note").get<std::string>();
+  p.invites.note = note == "personalized" ? Note::kPersonalized : note == "template" ? Note::kTemplate : Note::kNone;
+  p.invites.note_chars = i.at("note_chars").get<int>();
+  p.invites.working_hours = i.at("working_hours").get<bool>();
+  p.invites.random_gaps = i.at("random_gaps").get<bool>();
+  p.invites.stop_at_weekly_cap = i.at("stop_at_weekly_cap").get<bool>();
+  p.invites.ramp_up_weeks = i.at("ramp_up_weeks").get<int>();
+  p.invites.ramp_start_per_day = i.at("ramp_start_per_day").get<int>();
+  p.invites.backoff_days = i.at("backoff_days").get<int>();
+  p.warmup = {s.at("warmup").at("days").get<int>(), s.at("warmup").at("touches_per_day").get<int>()};
+  p.hygiene.withdraw_after_days = s.at("hygiene").at("withdraw_after_days").get<int>();
+  p.followups = {s.at("followups").at("messages").get<int>(), s.at("followups").at("gap_days").get<int>()};
+  p.inmail = {s.at("inmail").at("per_week").get<int>(), s.at("inmail").at("personalized").get<bool>()};
+  const json& e = s.at("email");
+  p.email = {e.at("per_day").get<int>(), e.at("finder").get<std::string>() == "chained" ? Finder::kChained : Finder::kSingle,
+             e.at("verify").get<bool>(), e.at("followups").get<int>(), e.at("gap_days").get<int>()};
+  const json& c = s.at("content");
+  p.content = {c.at("posts_per_week").get<double>(), c.at("quality").get<double>(), c.at("format").get<std::string>()};
+
+  std::vector<io::Issue> issues;
+  if (p.invites.note == Note::kNone && p.invites.note_chars > 0)
+    issues.push_back({path + "/invites/note_chars", "0 when invites.note is \"none\"", std::to_string(p.invites.note_chars), {}});
+  if (p.invites.note != Note::kNone && p.invites.note_chars == 0)
+    issues.push_back({path + "/invites/note_chars", "> 0 when a note is attached", "0", {}});
+  if (p.invites.ramp_up_weeks > 0 && p.invites.ramp_start_per_day > p.invites.per_day)
+    issues.push_back({path + "/invites/ramp_start_per_day", "<= invites.per_day (" + std::to_string(p.invites.per_day) + ")",
+                      std::to_string(p.invites.ramp_start_per_day), {}});
+  if (p.targeting.pool != Pool::kSecondDegree && p.targeting.min_mutual > 0)
+    issues.push_back({path + "/targeting/min_mutual", "0 unless targeting.pool is \"second_degree\"", std::to_string(p.targeting.min_mutual), {}});
+  if (!issues.empty()) throw io::InputError(std::move(issues));
+  return p;
+}
+
+}  // namespace linksim::strategy
