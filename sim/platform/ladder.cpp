@@ -72,8 +72,9 @@ void Ladder::restrict(SenderId s, core::Time now, std::uint32_t blocks, core::Ti
   log_.push_back(Transition{now, s, std::move(from), std::move(to), until, std::move(reason)});
 }
 
-void Ladder::record(SenderId s, core::Time now, std::string from, std::string to, std::string reason) {
-  log_.push_back(Transition{now, s, std::move(from), std::move(to), now, std::move(reason)});
+void Ladder::record(SenderId s, core::Time now, std::string from, std::string to, std::string reason,
+                    bool penalty) {
+  log_.push_back(Transition{now, s, std::move(from), std::move(to), now, std::move(reason), penalty});
 }
 
 }  // namespace linksim::platform

@@ -14,41 +14,45 @@ Policy::Policy(const PlatformParams& params, std::span<const PlanId> sender_plan
   for (const auto& lim : params.limiters) rules_.push_back(make_limiter_rule(lim, book_));
   if (rules_.size() >= Decision::kNoRule) throw std::invalid_argument("Policy: too many rules (at most 254)");
   for (std::size_t i = 0; i < rules_.size(); ++i) {
-    for (std::size_t k = 0; k < kActionKinds; ++k)
-      if (rules_[i]->actions() & (1u << k)) by_action_[k].emplace_back(rules_[i].get(), static_cast<std::uint8_t>(i));
+    for (std::size_t k = 0; k < kActionKinds; ++k) {
+      if (rules_[i]->checks() & (1u << k))
+        checkers_[k].push_back({rules_[i].get(), static_cast<std::uint8_t>(i), rules_[i]->reacts_to_denials()});
+      if (rules_[i]->counts() & (1u << k)) counters_[k].push_back(rules_[i].get());
+    }
     for (std::size_t k = 0; k < kOutcomeKinds; ++k)
       if (rules_[i]->outcomes() & (1u << k)) by_outcome_[k].push_back(rules_[i].get());
   }
 }
 
-void Policy::check_time(core::Time now) {
-  if (now < 0 || now > kMaxTime)
-    throw std::out_of_range(fmt::format("Policy: time {} outside [0, {}] seconds", now, kMaxTime));
+void Policy::time_out_of_range(core::Time now) {
+  throw std::out_of_range(fmt::format("Policy: time {} outside [0, {}] seconds", now, kMaxTime));
 }
 
 Decision Policy::check(const Action& a, SenderId s, core::Time now) {
   check_time(now);
   const core::Time until = ladder_.blocked_until(s, a.kind);
   if (now < until) return Decision{Verdict::kDeny, ladder_.block_notice(s, a.kind), Decision::kNoRule, until};
-  const auto& rules = by_action_[static_cast<std::size_t>(a.kind)];
-  for (const auto& [rule, index] : rules) {
-    const RuleCheck r = rule->check(a, s, now, book_);
+  for (const Checker& c : checkers_[static_cast<std::size_t>(a.kind)]) {
+    const RuleCheck r = c.rule->check(a, s, now, book_);
     if (!r.ok) {
-      Context ctx{book_, ladder_};
-      rule->denied(a, s, now, ctx);
-      return Decision{Verdict::kDeny, r.notice, index, r.retry_at};
+      if (c.reacts) {
+        Context ctx{book_, ladder_};
+        c.rule->denied(a, s, now, ctx);
+      }
+      return Decision{Verdict::kDeny, r.notice, c.index, r.retry_at};
     }
   }
   const std::size_t before = ladder_.transitions().size();
   Context ctx{book_, ladder_};
-  for (const auto& [rule, index] : rules) rule->commit(a, s, now, ctx);
+  for (Rule* rule : counters_[static_cast<std::size_t>(a.kind)]) rule->commit(a, s, now, ctx);
   if (a.kind == ActionKind::kInvite) ++book_.pending[s];
-  if (ladder_.transitions().size() == before) return Decision{};
-  return strike_decision(s, a.kind, now);
+  const auto& log = ladder_.transitions();
+  for (std::size_t i = log.size(); i > before; --i)
+    if (log[i - 1].penalty) return strike_decision(log[i - 1], s, a.kind, now);
+  return Decision{};
 }
 
-Decision Policy::strike_decision(SenderId s, ActionKind k, core::Time now) const {
-  const Transition& t = ladder_.transitions().back();
+Decision Policy::strike_decision(const Transition& t, SenderId s, ActionKind k, core::Time now) const {
   if (t.until > now) {
     const core::Time until = ladder_.blocked_until(s, k);
     return Decision{Verdict::kAllowWithStrike, until > now ? ladder_.block_notice(s, k) : Notice::kRestricted,
@@ -88,10 +92,9 @@ std::string Policy::explain(const Decision& d, const Action& a, SenderId s, core
     return std::string(rules_[d.rule]->name()) + ": " + rules_[d.rule]->describe(a, s, now, book_);
   if (d.verdict == Verdict::kDeny)
     return fmt::format("{} ({}) until {}", notice_text(d.notice), ladder_.state_name(s), format_time(d.retry_at));
-  if (d.verdict == Verdict::kAllowWithStrike && !ladder_.transitions().empty()) {
-    const Transition& t = ladder_.transitions().back();
-    return fmt::format("{} → {}: {}", t.from, t.to, t.reason);
-  }
+  if (d.verdict == Verdict::kAllowWithStrike)
+    for (auto it = ladder_.transitions().rbegin(); it != ladder_.transitions().rend(); ++it)
+      if (it->sender == s && it->penalty) return fmt::format("{} → {}: {}", it->from, it->to, it->reason);
   return "sent";
 }
 

@@ -44,13 +44,14 @@ constexpr Entry entry(std::string_view name) {
       }};
 }
 
-// One registration line per rule; the order is the order of checks.
+// One registration line per rule; the order is the order of checks: the weekly caps first, as the
+// most common denial (it is also what the sender is told when several rules would refuse).
 constexpr std::array kRules = {
-    entry<ConnectionCap>("connection_cap"),
-    entry<PendingCap>("pending_cap"),
-    entry<ReportThreshold>("report_threshold"),
     entry<InviteCapRolling>("invite_cap_rolling"),
     entry<InviteCapCalendar>("invite_cap_calendar"),
+    entry<PendingCap>("pending_cap"),
+    entry<ConnectionCap>("connection_cap"),
+    entry<ReportThreshold>("report_threshold"),
     entry<Notes>("notes"),
     entry<ReinviteCooldown>("reinvite_cooldown"),
     entry<Burst>("burst"),

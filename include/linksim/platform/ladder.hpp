@@ -56,6 +56,7 @@ struct Transition {
   std::string to;
   core::Time until = 0;  ///< end of the restriction it imposes (core::kNever: permanent; time: none)
   std::string reason;    ///< e.g. "restricted: acceptance 18% < 30% over the last 100 invites"
+  bool penalty = true;   ///< false for a reinstatement (nothing the sender is warned about)
 };
 
 class Ladder final {
@@ -67,8 +68,8 @@ class Ladder final {
   /// A restriction outside the ladder (InMail bans, the recruiter floor), recorded as a transition.
   void restrict(SenderId s, core::Time now, std::uint32_t blocks, core::Time until, Notice notice,
                 std::string from, std::string to, std::string reason);
-  /// A recorded state change that blocks nothing (warnings of the InMail floor, reinstatement).
-  void record(SenderId s, core::Time now, std::string from, std::string to, std::string reason);
+  /// A recorded state change that blocks nothing: a warning (penalty) or a reinstatement.
+  void record(SenderId s, core::Time now, std::string from, std::string to, std::string reason, bool penalty = true);
 
   core::Time blocked_until(SenderId s, ActionKind k) const { return blocked_[index(s, k)]; }
   Notice block_notice(SenderId s, ActionKind k) const { return notice_[index(s, k)]; }

@@ -42,13 +42,22 @@ class Policy final {
   const std::vector<Transition>& transitions() const { return ladder_.transitions(); }
 
  private:
-  Decision strike_decision(SenderId s, ActionKind k, core::Time now) const;
-  static void check_time(core::Time now);
+  Decision strike_decision(const Transition& t, SenderId s, ActionKind k, core::Time now) const;
+  static void check_time(core::Time now) {
+    if (now < 0 || now > kMaxTime) time_out_of_range(now);
+  }
+  [[noreturn]] static void time_out_of_range(core::Time now);
 
   SenderBook book_;
   Ladder ladder_;
   std::vector<std::unique_ptr<Rule>> rules_;
-  std::array<std::vector<std::pair<Rule*, std::uint8_t>>, kActionKinds> by_action_;
+  struct Checker {
+    Rule* rule;
+    std::uint8_t index;
+    bool reacts;  ///< calls denied() when it refuses
+  };
+  std::array<std::vector<Checker>, kActionKinds> checkers_;  // in rule order
+  std::array<std::vector<Rule*>, kActionKinds> counters_;
   std::array<std::vector<Rule*>, kOutcomeKinds> by_outcome_;
 };
 

@@ -15,6 +15,9 @@
 
 namespace linksim::platform {
 
+/// "Never happened" for last-event times: far enough back that now - kLongAgo cannot overflow.
+inline constexpr core::Time kLongAgo = -(core::Time{1} << 62);
+
 /// One rule's answer: pass, or deny with what the user is told and when to retry.
 struct RuleCheck {
   bool ok = true;
@@ -34,15 +37,19 @@ class Rule {
  public:
   virtual ~Rule() = default;
   virtual std::string_view name() const = 0;
-  /// action_bit mask of the actions this rule checks.
-  virtual std::uint32_t actions() const = 0;
+  /// action_bit mask of the actions check() may refuse.
+  virtual std::uint32_t checks() const = 0;
+  /// action_bit mask of the actions commit() counts (the Policy calls nothing else).
+  virtual std::uint32_t counts() const { return 0; }
   /// outcome_bit mask of the outcomes it observes.
   virtual std::uint32_t outcomes() const { return 0; }
 
   /// May `a` pass now? Must not change state (another rule may still deny the action).
   virtual RuleCheck check(const Action& a, SenderId s, core::Time now, const SenderBook& book) const = 0;
-  /// Every rule passed `a`: count it.
+  /// Every rule passed `a` (and `a` is one of counts()): count it.
   virtual void commit(const Action& /*a*/, SenderId /*s*/, core::Time /*now*/, Context& /*ctx*/) {}
+  /// Whether denied() does anything (the Policy skips the call otherwise).
+  virtual bool reacts_to_denials() const { return false; }
   /// This rule denied `a` (a rule may strike on repeated denials).
   virtual void denied(const Action& /*a*/, SenderId /*s*/, core::Time /*now*/, Context& /*ctx*/) {}
   virtual void observe(const Outcome& /*o*/, SenderId /*s*/, core::Time /*now*/, Context& /*ctx*/) {}

@@ -52,7 +52,7 @@ AcceptanceFloor::AcceptanceFloor(const Params& p, const SenderBook& book)
     : p_(checked(p)),
       by_window_(p.basis == "window"),
       slots_(by_window_ ? static_cast<std::uint32_t>(p.window / core::kDay) : p.last_k),
-      last_strike_(book.size(), std::numeric_limits<core::Time>::min()) {
+      last_strike_(book.size(), kLongAgo) {
   const std::size_t n = book.size();
   if (by_window_) {
     day_total_.assign(n * slots_, 0);
@@ -93,7 +93,7 @@ void AcceptanceFloor::record(SenderId s, core::Time now, bool accepted) {
     else ++size_[s];
     bit = accepted ? 1 : 0;
     accepted_[s] += bit;
-    head_[s] = (head_[s] + 1) % slots_;
+    head_[s] = head_[s] + 1 == slots_ ? 0 : head_[s] + 1;
     return;
   }
   const std::int64_t today = core::day_of(now);

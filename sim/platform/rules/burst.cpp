@@ -40,7 +40,7 @@ Burst::Burst(const Params& p, const SenderBook& book)
       log_(deny_ ? p.count - 1 : p.count, p.window),
       state_(book.size()),
       stamps_(book.size() * log_.limit(), 0),
-      last_strike_(book.size(), std::numeric_limits<core::Time>::min()) {}
+      last_strike_(book.size(), kLongAgo) {}
 
 RuleCheck Burst::check(const Action&, SenderId s, core::Time now, const SenderBook&) const {
   if (!deny_) return RuleCheck::pass();

@@ -53,7 +53,7 @@ RuleCheck InviteCapRolling::check(const Action&, SenderId s, core::Time now, con
     // O(1): the cap-th most recent invitation must have left the window.
     const std::uint32_t k = cap - 1;
     if (k >= std::min(l.pushed, l.capacity)) return RuleCheck::pass();
-    const core::Time t = stamp(l, l.pushed - 1 - k);
+    const core::Time t = recent(l, k);
     if (t <= now - p_.window) return RuleCheck::pass();
     return RuleCheck::deny(Notice::kWeeklyLimit, t + p_.window);
   }
@@ -72,11 +72,12 @@ void InviteCapRolling::commit(const Action&, SenderId s, core::Time now, Context
   Log& l = logs_[s];
   if (p_.count_pending) {
     expire(l, now);
-    resolved_[l.offset + l.pushed % l.capacity] = 0;
+    resolved_[l.offset + l.head] = 0;
     if (l.pushed - l.tail >= l.capacity) ++l.tail;  // cannot happen while the cap holds; stay consistent
   }
-  stamps_[l.offset + l.pushed % l.capacity] = static_cast<std::int32_t>(now);
+  stamps_[l.offset + l.head] = static_cast<std::int32_t>(now);
   ++l.pushed;
+  l.head = l.head + 1 == l.capacity ? 0 : l.head + 1;
 }
 
 void InviteCapRolling::observe(const Outcome& o, SenderId s, core::Time now, Context&) {
@@ -99,7 +100,7 @@ std::uint32_t InviteCapRolling::in_window(SenderId s, core::Time now) const {
   const Log& l = logs_[s];
   std::uint32_t n = 0;
   for (std::uint32_t k = 0; k < std::min(l.pushed, l.capacity); ++k, ++n)
-    if (stamp(l, l.pushed - 1 - k) <= now - p_.window) break;
+    if (recent(l, k) <= now - p_.window) break;
   return n;
 }
 

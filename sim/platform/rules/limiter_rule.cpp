@@ -60,7 +60,8 @@ class LimiterRule final : public Rule {
   LimiterRule(const LimiterParams& p, Impl impl)
       : p_(p), name_("limiter:" + p.algorithm), impl_(std::move(impl)) {}
   std::string_view name() const override { return name_; }
-  std::uint32_t actions() const override { return p_.actions; }
+  std::uint32_t checks() const override { return p_.actions; }
+  std::uint32_t counts() const override { return p_.actions; }
   RuleCheck check(const Action&, SenderId s, core::Time now, const SenderBook&) const override {
     const auto a = impl_.peek(s, now);
     return a.ok ? RuleCheck::pass() : RuleCheck::deny(Notice::kRateLimited, a.retry_at);

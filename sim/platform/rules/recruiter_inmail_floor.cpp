@@ -109,7 +109,7 @@ void RecruiterInmailFloor::commit(const Action&, SenderId s, core::Time now, Con
   if (now < grace_until_[s]) return;
   grace_until_[s] = -1;
   if (!low) {
-    ctx.ladder.record(s, now, "inmail_warning", "inmail_ok", "InMail response rate back above the floor");
+    ctx.ladder.record(s, now, "inmail_warning", "inmail_ok", "InMail response rate back above the floor", /*penalty=*/false);
     return;
   }
   ctx.ladder.restrict(s, now, action_bit(ActionKind::kInmail), now + p_.ban, Notice::kInmailBanned, "inmail_warning",

@@ -52,7 +52,7 @@ void Scrutiny::commit(const Action& a, SenderId s, core::Time now, Context& ctx)
   else ++size_[s];
   slot = static_cast<std::uint8_t>(w);
   sum_[s] += w;
-  head_[s] = (head_[s] + 1) % p_.last_k;
+  head_[s] = head_[s] + 1 == p_.last_k ? 0 : head_[s] + 1;
   if (size_[s] < p_.last_k || sum_[s] < limit_) return;
   const std::string reason = "scrutiny: " + describe(a, s, now, ctx.senders);
   std::fill_n(weights_.begin() + static_cast<std::ptrdiff_t>(std::size_t{s} * p_.last_k), p_.last_k, 0);

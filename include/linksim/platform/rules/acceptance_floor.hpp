@@ -31,7 +31,7 @@ class AcceptanceFloor final : public Rule {
 
   AcceptanceFloor(const Params& p, const SenderBook& book);
   std::string_view name() const override { return "acceptance_floor"; }
-  std::uint32_t actions() const override { return 0; }
+  std::uint32_t checks() const override { return 0; }
   std::uint32_t outcomes() const override;
   RuleCheck check(const Action&, SenderId, core::Time, const SenderBook&) const override { return RuleCheck::pass(); }
   void observe(const Outcome& o, SenderId s, core::Time now, Context& ctx) override;

@@ -26,7 +26,8 @@ class Burst final : public Rule {
 
   Burst(const Params& p, const SenderBook& book);
   std::string_view name() const override { return "burst"; }
-  std::uint32_t actions() const override { return p_.actions; }
+  std::uint32_t checks() const override { return deny_ ? p_.actions : 0; }
+  std::uint32_t counts() const override { return p_.actions; }
   RuleCheck check(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;
   void commit(const Action& a, SenderId s, core::Time now, Context& ctx) override;
   std::string describe(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;

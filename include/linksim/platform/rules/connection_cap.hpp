@@ -19,7 +19,7 @@ class ConnectionCap final : public Rule {
 
   ConnectionCap(const Params& p, const SenderBook& book);
   std::string_view name() const override { return "connection_cap"; }
-  std::uint32_t actions() const override { return action_bit(ActionKind::kInvite); }
+  std::uint32_t checks() const override { return action_bit(ActionKind::kInvite); }
   RuleCheck check(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;
   std::string describe(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;
 

@@ -24,7 +24,8 @@ class InmailCredits final : public Rule {
 
   InmailCredits(const Params& p, const SenderBook& book);
   std::string_view name() const override { return "inmail_credits"; }
-  std::uint32_t actions() const override { return action_bit(ActionKind::kInmail); }
+  std::uint32_t checks() const override { return action_bit(ActionKind::kInmail); }
+  std::uint32_t counts() const override { return action_bit(ActionKind::kInmail); }
   std::uint32_t outcomes() const override;
   RuleCheck check(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;
   void commit(const Action& a, SenderId s, core::Time now, Context& ctx) override;

@@ -20,7 +20,7 @@ class InmailViolations final : public Rule {
 
   InmailViolations(const Params& p, const SenderBook& book);
   std::string_view name() const override { return "inmail_violations"; }
-  std::uint32_t actions() const override { return 0; }  // the ban itself is a ladder restriction
+  std::uint32_t checks() const override { return 0; }  // the ban itself is a ladder restriction
   std::uint32_t outcomes() const override { return outcome_bit(OutcomeKind::kInmailReported); }
   RuleCheck check(const Action&, SenderId, core::Time, const SenderBook&) const override { return RuleCheck::pass(); }
   void observe(const Outcome& o, SenderId s, core::Time now, Context& ctx) override;

@@ -22,7 +22,8 @@ class InviteCapCalendar final : public Rule {
 
   InviteCapCalendar(const Params& p, const SenderBook& book);
   std::string_view name() const override { return "invite_cap_calendar"; }
-  std::uint32_t actions() const override { return action_bit(ActionKind::kInvite); }
+  std::uint32_t checks() const override { return action_bit(ActionKind::kInvite); }
+  std::uint32_t counts() const override { return action_bit(ActionKind::kInvite); }
   std::uint32_t outcomes() const override;
   RuleCheck check(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;
   void commit(const Action& a, SenderId s, core::Time now, Context& ctx) override;

@@ -23,7 +23,8 @@ class InviteCapRolling final : public Rule {
 
   InviteCapRolling(const Params& p, const SenderBook& book);
   std::string_view name() const override { return "invite_cap_rolling"; }
-  std::uint32_t actions() const override { return action_bit(ActionKind::kInvite); }
+  std::uint32_t checks() const override { return action_bit(ActionKind::kInvite); }
+  std::uint32_t counts() const override { return action_bit(ActionKind::kInvite); }
   std::uint32_t outcomes() const override;
   RuleCheck check(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;
   void commit(const Action& a, SenderId s, core::Time now, Context& ctx) override;
@@ -38,10 +39,17 @@ class InviteCapRolling final : public Rule {
     std::uint64_t offset = 0;       ///< first slot in stamps_ / resolved_
     std::uint32_t capacity = 0;     ///< the plan's cap (the personal cap is never higher)
     std::uint32_t pushed = 0;       ///< invitations logged so far (slot = index % capacity)
+    std::uint32_t head = 0;         ///< pushed % capacity, kept so the hot path needs no division
     std::uint32_t tail = 0;         ///< first logged invitation still in the window (count_pending only)
     std::uint32_t resolved_in_window = 0;
   };
   core::Time stamp(const Log& l, std::uint32_t i) const { return stamps_[l.offset + i % l.capacity]; }
+  /// The k-th most recent invitation (k < min(pushed, capacity)).
+  core::Time recent(const Log& l, std::uint32_t k) const {
+    std::uint32_t i = l.head + l.capacity - 1 - k;
+    if (i >= l.capacity) i -= l.capacity;
+    return stamps_[l.offset + i];
+  }
   void expire(Log& l, core::Time now) const;
 
   Params p_;

@@ -20,7 +20,8 @@ class MessageDailyCap final : public Rule {
 
   MessageDailyCap(const Params& p, const SenderBook& book);
   std::string_view name() const override { return "message_daily_cap"; }
-  std::uint32_t actions() const override { return action_bit(ActionKind::kMessage); }
+  std::uint32_t checks() const override { return action_bit(ActionKind::kMessage); }
+  std::uint32_t counts() const override { return action_bit(ActionKind::kMessage); }
   RuleCheck check(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;
   void commit(const Action& a, SenderId s, core::Time now, Context& ctx) override;
   std::string describe(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;

@@ -20,7 +20,8 @@ class Notes final : public Rule {
 
   Notes(const Params& p, const SenderBook& book);
   std::string_view name() const override { return "notes"; }
-  std::uint32_t actions() const override { return action_bit(ActionKind::kInvite); }
+  std::uint32_t checks() const override { return action_bit(ActionKind::kInvite); }
+  std::uint32_t counts() const override { return action_bit(ActionKind::kInvite); }
   RuleCheck check(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;
   void commit(const Action& a, SenderId s, core::Time now, Context& ctx) override;
   std::string describe(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;

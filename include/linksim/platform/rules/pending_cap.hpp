@@ -22,9 +22,10 @@ class PendingCap final : public Rule {
 
   PendingCap(const Params& p, const SenderBook& book);
   std::string_view name() const override { return "pending_cap"; }
-  std::uint32_t actions() const override { return action_bit(ActionKind::kInvite); }
+  std::uint32_t checks() const override { return action_bit(ActionKind::kInvite); }
   std::uint32_t outcomes() const override;
   RuleCheck check(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;
+  bool reacts_to_denials() const override { return p_.strike; }
   void denied(const Action& a, SenderId s, core::Time now, Context& ctx) override;
   void observe(const Outcome& o, SenderId s, core::Time now, Context& ctx) override;
   std::string describe(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;

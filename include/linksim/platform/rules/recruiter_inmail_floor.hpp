@@ -28,7 +28,8 @@ class RecruiterInmailFloor final : public Rule {
 
   RecruiterInmailFloor(const Params& p, const SenderBook& book);
   std::string_view name() const override { return "recruiter_inmail_floor"; }
-  std::uint32_t actions() const override { return action_bit(ActionKind::kInmail); }
+  std::uint32_t checks() const override { return 0; }
+  std::uint32_t counts() const override { return action_bit(ActionKind::kInmail); }
   std::uint32_t outcomes() const override;
   RuleCheck check(const Action&, SenderId, core::Time, const SenderBook&) const override { return RuleCheck::pass(); }
   void commit(const Action& a, SenderId s, core::Time now, Context& ctx) override;

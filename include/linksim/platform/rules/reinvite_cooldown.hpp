@@ -20,7 +20,8 @@ class ReinviteCooldown final : public Rule {
 
   ReinviteCooldown(const Params& p, const SenderBook& book);
   std::string_view name() const override { return "reinvite_cooldown"; }
-  std::uint32_t actions() const override { return action_bit(ActionKind::kInvite); }
+  std::uint32_t checks() const override { return action_bit(ActionKind::kInvite); }
+  std::uint32_t counts() const override { return action_bit(ActionKind::kInvite); }
   std::uint32_t outcomes() const override { return outcome_bit(OutcomeKind::kWithdrawn); }
   RuleCheck check(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;
   void commit(const Action& a, SenderId s, core::Time now, Context& ctx) override;

@@ -23,7 +23,7 @@ class ReportThreshold final : public Rule {
 
   ReportThreshold(const Params& p, const SenderBook& book);
   std::string_view name() const override { return "report_threshold"; }
-  std::uint32_t actions() const override { return p_.require_email ? action_bit(ActionKind::kInvite) : 0; }
+  std::uint32_t checks() const override { return p_.require_email ? action_bit(ActionKind::kInvite) : 0; }
   std::uint32_t outcomes() const override { return outcome_bit(OutcomeKind::kReported); }
   RuleCheck check(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;
   void observe(const Outcome& o, SenderId s, core::Time now, Context& ctx) override;

@@ -25,7 +25,8 @@ class Scrutiny final : public Rule {
 
   Scrutiny(const Params& p, const SenderBook& book);
   std::string_view name() const override { return "scrutiny"; }
-  std::uint32_t actions() const override { return action_bit(ActionKind::kInvite); }
+  std::uint32_t checks() const override { return 0; }
+  std::uint32_t counts() const override { return action_bit(ActionKind::kInvite); }
   RuleCheck check(const Action&, SenderId, core::Time, const SenderBook&) const override { return RuleCheck::pass(); }
   void commit(const Action& a, SenderId s, core::Time now, Context& ctx) override;
   std::string describe(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;
