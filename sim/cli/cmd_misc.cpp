@@ -7,6 +7,8 @@
 #include "commands.hpp"
 #include "linksim/graph/graph_command.hpp"
 #include "linksim/io/json_schema.hpp"
+#include "linksim/platform/explain.hpp"
+#include "linksim/platform/params.hpp"
 #include "linksim/strategy/strategy_params.hpp"
 
 namespace linksim::cli {
@@ -69,8 +71,8 @@ void add_explain(CLI::App& app, Dispatch& d) {
       std::cout << fmt::format("horizon {} days, {} replications, seed {}\n", s.horizon_days, s.replications, s.seed);
       for (std::size_t a = 0; a < s.arms.size(); ++a) {
         std::cout << "\narm " << a << ": " << s.arms[a].name << (a == 0 ? " (baseline)" : "") << '\n';
-        for (const char* section : {"world", "platform"})
-          explain_node(s.arms[a].config.at(section), std::string("/") + section, std::cout);
+        explain_node(s.arms[a].config.at("world"), "/world", std::cout);
+        platform::explain_platform(platform::platform_params_from_json(s.arms[a].config.at("platform"), s.locate(a, "/platform")), std::cout);
         for (const auto& [name, cohort] : s.arms[a].config.at("senders").items()) {
           nlohmann::json plain = cohort;
           plain.erase("strategy");

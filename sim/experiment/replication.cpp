@@ -294,7 +294,15 @@ class Run {
     a.out_of_region = world_.region(target) != world_.region(x.member);
     a.out_of_industry = world_.industry(target) != world_.industry(x.member);
     const std::size_t log_before = policy_->transitions().size();
-    const platform::Decision d = policy_->check(a, s, now);
+    platform::Decision d = policy_->check(a, s, now);
+    if (!d.allowed() && a.chars > 0 &&
+        (d.notice == platform::Notice::kNoteQuota || d.notice == platform::Notice::kNoteTooLong)) {
+      // What a user does when the note is refused: send the invitation without one.
+      trace(s, now, "note_refused", target, policy_->explain(d, a, s, now));
+      a.chars = 0;
+      a.personalized = false;
+      d = policy_->check(a, s, now);
+    }
     if (!d.allowed()) {
       ++stats_[s].denied;
       trace(s, now, "invite_denied", target, policy_->explain(d, a, s, now));
@@ -315,9 +323,9 @@ class Run {
     f.mutual_connections = inv.mutual;
     f.same_industry = !a.out_of_industry;
     f.same_region = !a.out_of_region;
-    f.note = st.invites.note == strategy::Note::kPersonalized ? model::NoteKind::kPersonalized
-             : st.invites.note == strategy::Note::kTemplate   ? model::NoteKind::kTemplate
-                                                              : model::NoteKind::kNone;
+    f.note = a.chars == 0        ? model::NoteKind::kNone
+             : a.personalized    ? model::NoteKind::kPersonalized
+                                 : model::NoteKind::kTemplate;
     f.note_length = a.chars;
     f.warmup_touches = inv.warm_touches;
     f.warmup_days = static_cast<std::uint16_t>(warmed ? st.warmup.days : 0);
@@ -497,7 +505,8 @@ class Run {
     ++stat.replies;
     const std::uint32_t target = channel == 0 ? invites_[id].target : channel == 1 ? inmails_[id].target : threads_[id].target;
     if (channel == 0) observe(s, platform::OutcomeKind::kReplied, target, invites_[id].sent_at, now);
-    const bool interested = channel == 1 ? inmails_[id].interested : true;
+    // Only InMail answers carry an interest flag; other replies become leads at the funnel's rate.
+    const bool interested = channel == 1 && inmails_[id].interested;
     core::Rng rng = pair_rng(senders_[s].member, target, 0x200 + channel);
     const auto f = model::draw_funnel(response_.funnel, interested, rng);
     if (f.lead) ++stat.leads;

@@ -110,7 +110,7 @@ TEST_CASE("results.json has the contract's shape", "[cli]") {
   const auto j = nlohmann::json::parse(slurp(dir + "/results.json"));
   CHECK(j.at("complete") == true);
   CHECK(j.at("replications_completed") == 3);
-  REQUIRE(j.at("arms").size() == 3);
+  REQUIRE(j.at("arms").size() == 4);
   for (const char* m : {"invites_sent", "invites_accepted", "acceptance_rate", "connections_gained", "inbound_requests",
                         "pending_at_end", "withdrawn", "spam_reports", "warnings", "restrictions", "restricted_days",
                         "suspended", "inmails_sent", "emails_sent", "replies", "leads", "meetings", "pipeline_value",
@@ -121,10 +121,10 @@ TEST_CASE("results.json has the contract's shape", "[cli]") {
     CHECK(metric.at("ci95")[0].get<double>() <= metric.at("mean").get<double>());
   }
   CHECK(j["arms"][0]["daily"]["connections"]["mean"].size() == 84);
-  REQUIRE(j.at("comparisons").size() == 2);
+  REQUIRE(j.at("comparisons").size() == 3);
   CHECK(j["comparisons"][0]["baseline"] == j["arms"][0]["name"]);
   // The weekly cap binds: pace 40/day cannot exceed 100 invitations per 7 days.
-  CHECK(j["arms"][2]["metrics"]["invites_sent"]["mean"].get<double>() <= 100.0 * 84 / 7);
+  CHECK(j["arms"][0]["metrics"]["invites_sent"]["mean"].get<double>() <= 100.0 * 84 / 7);
 }
 
 TEST_CASE("every scenario in the library validates and runs with a fixed seed", "[cli][scenarios]") {

@@ -56,9 +56,9 @@ TEST_CASE("sweep over 2 parameters x 3 values writes 9 points and resumes", "[sw
   REQUIRE(run(cmd + " --reps 2", &text) == 0);
   CHECK(text.find("9 points (0 reused") != std::string::npos);
   for (int i = 0; i < 9; ++i) CHECK(fs::exists(out / "points" / ("00" + std::to_string(i)) / "results.json"));
-  // header + 9 points × 3 arms × every metric
+  // header + 9 points × every arm × every metric
   const auto point = nlohmann::json::parse(std::ifstream(out / "points" / "000" / "results.json"));
-  CHECK(lines((out / "sweep.csv").string()) == 1 + 9 * 3 * point.at("metric_names").size());
+  CHECK(lines((out / "sweep.csv").string()) == 1 + 9 * point.at("arms").size() * point.at("metric_names").size());
   const auto stamp = fs::last_write_time(out / "points" / "004" / "results.json");
 
   SECTION("a rerun recomputes nothing") {
