@@ -5,7 +5,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
+#include <string>
 #include <fstream>
 
 #include <nlohmann/json.hpp>
@@ -17,12 +19,15 @@ TEST_CASE("interrupting a run leaves a valid results.json marked incomplete", "[
   const pid_t pid = fork();
   REQUIRE(pid >= 0);
   if (pid == 0) {
-    // 100,000 replications cannot finish in the second we wait.
-    execl(LINKSIM_CLI_PATH, "linksim", "run", "--reps", "100000", "--threads", "2", "--out", out.c_str(),
-          static_cast<char*>(nullptr));
+    // Small, short replications so that some finish before the signal; 100,000 of them cannot
+    // all finish in the seconds we wait.
+    execl(LINKSIM_CLI_PATH, "linksim", "run", "--reps", "100000", "--threads", "2", "--out", out.c_str(), "--set",
+          "world.members=1500", "--set", "horizon_days=7", static_cast<char*>(nullptr));
     _exit(127);
   }
-  sleep(2);
+  // Sanitizer builds run several times slower.
+  const char* slow = std::getenv("LINKSIM_SLOW_TESTS");
+  sleep(slow != nullptr && std::string(slow) == "0" ? 12 : 4);
   kill(pid, SIGINT);
   int status = 0;
   waitpid(pid, &status, 0);
