@@ -367,7 +367,10 @@ class Run {
     switch (d.notice) {
       case Notice::kRestricted:
       case Notice::kSuspended:
-        x.paused_until = std::max(d.retry_at, now) + static_cast<Time>(x.strategy->invites.backoff_days) * kDay;
+        // A permanent block (retry_at = kNever) pauses for good; adding the back-off would overflow.
+        x.paused_until = d.retry_at == core::kNever
+                             ? core::kNever
+                             : std::max(d.retry_at, now) + static_cast<Time>(x.strategy->invites.backoff_days) * kDay;
         break;
       default:
         // A limit: a user who reads "limit reached" stops for the day (or until the window frees);
