@@ -497,7 +497,9 @@ class Run {
     ++stat.replies;
     const std::uint32_t target = channel == 0 ? invites_[id].target : channel == 1 ? inmails_[id].target : threads_[id].target;
     if (channel == 0) observe(s, platform::OutcomeKind::kReplied, target, invites_[id].sent_at, now);
-    const bool interested = channel == 1 ? inmails_[id].interested : true;
+    // Only an InMail answer comes pre-judged (interested or not); a message or email reply becomes a
+    // lead with the funnel's lead_rate (draw_funnel forces a lead when `interested` is true).
+    const bool interested = channel == 1 && inmails_[id].interested;
     core::Rng rng = pair_rng(senders_[s].member, target, 0x200 + channel);
     const auto f = model::draw_funnel(response_.funnel, interested, rng);
     if (f.lead) ++stat.leads;
