@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include <fmt/format.h>
@@ -86,6 +87,7 @@ struct Sender {
   bool focal = true, abusive = false;
   core::Rng rng;
   std::unique_ptr<strategy::Prospects> prospects;
+  std::optional<std::uint32_t> carried;  ///< prospect of a refused invitation, tried first next time
   bool exhausted = false;
   Time paused_until = 0;  ///< backing off after a limit, warning or restriction
   int invites_today = 0, pace_today = 0;
@@ -121,7 +123,7 @@ class Run {
     content_graph_ = model::ContentGraph{
         {world_.csr().m_forward.m_rowstart.data(), world_.csr().m_forward.m_rowstart.size()},
         {world_.csr().m_forward.m_column.data(), world_.csr().m_forward.m_column.size()},
-        {world_.members().content_affinity.data(), world_.members().content_affinity.size()},
+        {},  // affinity: filled on the first post (content_affinity_scaled)
         {world_.members().activity.data(), world_.members().activity.size()},
         {}};
   }
@@ -189,7 +191,7 @@ class Run {
       case kDayStart: day_start(e.time); break;
       case kDayEnd: day_end(e.time); break;
       case kInviteWake: invite_wake(e.a, e.time); break;
-      case kWarmInvite: send_invite(e.a, e.b, e.time, true); break;
+      case kWarmInvite: warm_invite(e.a, e.b, e.time); break;
       case kSeen: seen(e.b, e.time); break;
       case kResolve: resolve(e.b, e.time); break;
       case kMessage: message(e.b, e.c, e.time); break;
@@ -265,7 +267,11 @@ class Run {
     Sender& x = senders_[s];
     if (now < x.paused_until) return;
     const auto& st = *x.strategy;
-    const auto target = x.prospects->next(core::uniform01(x.rng));
+    // A prospect whose invitation was refused last time comes first: being told "limit
+    // reached" does not make the sender forget who they meant to invite.
+    std::optional<std::uint32_t> target = x.carried;
+    x.carried.reset();
+    if (!target) target = x.prospects->next(core::uniform01(x.rng));
     if (!target) {
       x.exhausted = true;
       return;
@@ -276,9 +282,19 @@ class Run {
       effort(s, model::Action::kEngagement, static_cast<double>(st.warmup.days) * st.warmup.touches_per_day);
       sim_.schedule(now + static_cast<Time>(st.warmup.days) * kDay, kWarmInvite, s, *target);
     } else if (!send_invite(s, *target, now, false)) {
+      x.carried = target;
       return;  // denied: send_invite decided when to try again
     }
     schedule_next_wake(s, now);
+  }
+
+  /// The invitation at the end of a warm-up. If it is refused (a limit, a restriction, a pause),
+  /// the warmed-up prospect is kept and tried again when the sender resumes.
+  void warm_invite(std::uint32_t s, std::uint32_t target, Time now) {
+    if (send_invite(s, target, now, true)) return;
+    Sender& x = senders_[s];
+    const Time at = std::max(x.paused_until, window_open(core::start_of_day(now) + kDay)) + jitter(x, 3600);
+    if (at < static_cast<Time>(horizon_) * kDay) sim_.schedule(at, kWarmInvite, s, target);
   }
 
   /// Returns false when the platform denied the invitation.
@@ -286,19 +302,39 @@ class Run {
     Sender& x = senders_[s];
     const auto& st = *x.strategy;
     if (now < x.paused_until) return false;
+    strategy::Note note = st.invites.note;
     platform::Action a;
     a.kind = platform::ActionKind::kInvite;
     a.recipient = target;
-    a.chars = static_cast<std::uint16_t>(st.invites.note == strategy::Note::kNone ? 0 : st.invites.note_chars);
-    a.personalized = st.invites.note == strategy::Note::kPersonalized;
+    a.chars = static_cast<std::uint16_t>(note == strategy::Note::kNone ? 0 : st.invites.note_chars);
+    a.personalized = note == strategy::Note::kPersonalized;
     a.out_of_region = world_.region(target) != world_.region(x.member);
     a.out_of_industry = world_.industry(target) != world_.industry(x.member);
     const std::size_t log_before = policy_->transitions().size();
-    const platform::Decision d = policy_->check(a, s, now);
+    platform::Decision d = policy_->check(a, s, now);
+    // A refused note is not a refused invitation: the sender trims a note that is too long to
+    // the plan's limit, and once the month's personalized notes are used up (free plan: 5) sends
+    // the invitation without one, as the platform offers. At most two retries.
+    for (int retry = 0; retry < 2 && !d.allowed() && note != strategy::Note::kNone &&
+                        (d.notice == platform::Notice::kNoteTooLong || d.notice == platform::Notice::kNoteQuota);
+         ++retry) {
+      trace(s, now, "note_dropped", target, policy_->explain(d, a, s, now));
+      const int limit = platform_.plans[static_cast<std::size_t>(x.plan)].note_chars;
+      if (d.notice == platform::Notice::kNoteTooLong && limit > 0) {
+        a.chars = static_cast<std::uint16_t>(limit);
+      } else {
+        note = strategy::Note::kNone;
+        a.chars = 0;
+        a.personalized = false;
+      }
+      d = policy_->check(a, s, now);
+    }
     if (!d.allowed()) {
       ++stats_[s].denied;
       trace(s, now, "invite_denied", target, policy_->explain(d, a, s, now));
-      on_denied(s, d, now);
+      if (!warmed) on_denied(s, d, now);
+      else if (d.notice == platform::Notice::kRestricted || d.notice == platform::Notice::kSuspended)
+        on_denied(s, d, now);  // a restriction pauses every invitation, warm or cold
       sync_ladder(log_before);
       return false;
     }
@@ -315,9 +351,9 @@ class Run {
     f.mutual_connections = inv.mutual;
     f.same_industry = !a.out_of_industry;
     f.same_region = !a.out_of_region;
-    f.note = st.invites.note == strategy::Note::kPersonalized ? model::NoteKind::kPersonalized
-             : st.invites.note == strategy::Note::kTemplate   ? model::NoteKind::kTemplate
-                                                              : model::NoteKind::kNone;
+    f.note = note == strategy::Note::kPersonalized ? model::NoteKind::kPersonalized
+             : note == strategy::Note::kTemplate   ? model::NoteKind::kTemplate
+                                                   : model::NoteKind::kNone;
     f.note_length = a.chars;
     f.warmup_touches = inv.warm_touches;
     f.warmup_days = static_cast<std::uint16_t>(warmed ? st.warmup.days : 0);
@@ -617,9 +653,26 @@ class Run {
   void email_reply(std::uint32_t id, Time now) { reply(threads_[id].sender, id, 2, now); }
 
   // ---- content ------------------------------------------------------------------------------
+  /// The world's content_affinity is a member's probability of engaging with a post they see
+  /// (median 2%, docs/graph.md); the content model multiplies its own base engagement_rate by an
+  /// affinity in [0, 1]. Passing affinity = content_affinity / engagement_rate (at most 1) makes
+  /// a member's engagement probability on an ordinary post the world's figure, instead of
+  /// engagement_rate times it (which gave ~0.1% engagement and no inbound at all).
+  void scale_content_affinity() {
+    const auto& a = world_.members().content_affinity;
+    const double rate = response_.content.engagement_rate;
+    affinity_.resize(a.size());
+    for (std::size_t v = 0; v < a.size(); ++v)
+      affinity_[v] = rate > 0.0 ? static_cast<float>(std::min(1.0, static_cast<double>(a[v]) / rate)) : a[v];
+    content_graph_.affinity = {affinity_.data(), affinity_.size()};
+  }
+
   void post(std::uint32_t s, Time now) {
     Sender& x = senders_[s];
-    if (!content_) content_ = std::make_unique<model::ContentModel>(response_.content);
+    if (!content_) {
+      scale_content_affinity();
+      content_ = std::make_unique<model::ContentModel>(response_.content);
+    }
     if (!x.creator) x.creator = std::make_unique<model::CreatorState>(x.member, content_graph_);
     const std::size_t before = policy_->transitions().size();
     platform::Action a;
@@ -729,6 +782,7 @@ class Run {
   std::vector<InMailRecord> inmails_;
   std::vector<EmailThread> threads_;
   model::ContentGraph content_graph_;
+  std::vector<float> affinity_;  ///< content affinity on the content model's scale
   std::unique_ptr<model::ContentModel> content_;
   std::vector<model::InboundEvent> inbound_buffer_;
   metrics::RunResult result_;
