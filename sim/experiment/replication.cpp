@@ -289,7 +289,8 @@ class Run {
   }
 
   /// The invitation at the end of a warm-up. If it is refused (a limit, a restriction, a pause),
-  /// the warmed-up prospect is kept and tried again when the sender resumes.
+  /// the warmed-up prospect is kept and tried again when the sender resumes (on_denied set the
+  /// pause), at the earliest the next morning.
   void warm_invite(std::uint32_t s, std::uint32_t target, Time now) {
     if (send_invite(s, target, now, true)) return;
     Sender& x = senders_[s];
@@ -332,9 +333,7 @@ class Run {
     if (!d.allowed()) {
       ++stats_[s].denied;
       trace(s, now, "invite_denied", target, policy_->explain(d, a, s, now));
-      if (!warmed) on_denied(s, d, now);
-      else if (d.notice == platform::Notice::kRestricted || d.notice == platform::Notice::kSuspended)
-        on_denied(s, d, now);  // a restriction pauses every invitation, warm or cold
+      on_denied(s, d, now, !warmed);  // a warm invitation is retried by warm_invite, not by a wake
       sync_ladder(log_before);
       return false;
     }
@@ -388,7 +387,7 @@ class Run {
     return true;
   }
 
-  void on_denied(std::uint32_t s, const platform::Decision& d, Time now) {
+  void on_denied(std::uint32_t s, const platform::Decision& d, Time now, bool wake) {
     Sender& x = senders_[s];
     using platform::Notice;
     const Time tomorrow = core::start_of_day(now) + kDay;
@@ -402,7 +401,7 @@ class Run {
         // an automation tool that ignores it keeps trying at its next slot.
         if (x.strategy->invites.stop_at_weekly_cap || d.retry_at == core::kNever)
           x.paused_until = std::max(tomorrow, d.retry_at == core::kNever ? tomorrow : d.retry_at);
-        else
+        else if (wake)
           schedule_next_wake(s, now);
         break;
     }
@@ -607,10 +606,16 @@ class Run {
       const auto domain = static_cast<model::EmailDomain>(static_cast<std::uint8_t>(world_.email(*target)));
       const model::FoundEmail found = model::find_email(response_.email.finder, domain, providers, rng);
       effort(s, model::Action::kFinderLookup, found.lookups);
-      if (found.status == model::FinderStatus::kNotFound) continue;
+      if (found.status == model::FinderStatus::kNotFound) {
+        trace(s, now, "email_not_found", *target, fmt::format("no address found by {} provider{}", providers, providers == 1 ? "" : "s"));
+        continue;
+      }
       if (st.email.verify) {
         effort(s, model::Action::kVerification);
-        if (model::verify_email(response_.email.verification, found, rng) == model::Verdict::kInvalid) continue;
+        if (model::verify_email(response_.email.verification, found, rng) == model::Verdict::kInvalid) {
+          trace(s, now, "email_invalid", *target, "the verifier flagged the address");
+          continue;
+        }
       }
       const auto id = static_cast<std::uint32_t>(threads_.size());
       threads_.push_back(EmailThread{s, *target, found, false});
@@ -628,6 +633,12 @@ class Run {
     auto& stat = stats_[t.sender];
     ++stat.emails_sent;
     effort(t.sender, touch == 0 ? model::Action::kEmail : model::Action::kEmailFollowUp);
+    trace(t.sender, now, "email_sent", t.target,
+          fmt::format("{}, {}", touch == 0 ? std::string("first email") : fmt::format("follow-up {}", touch),
+                      delivery.delivery == model::Delivery::kBounced  ? "bounced"
+                      : delivery.delivery == model::Delivery::kInbox  ? "inbox"
+                      : delivery.delivery == model::Delivery::kLost   ? "lost (a catch-all domain took a wrong address)"
+                                                                      : "spam folder"));
     if (delivery.delivery == model::Delivery::kBounced) {
       ++stat.emails_bounced;
       return;  // a bounced address gets no follow-ups
