@@ -730,7 +730,10 @@ class Run {
       auto& st = stats_[s];
       std::rotate(st.last_week.rbegin(), st.last_week.rbegin() + 1, st.last_week.rend());
       st.last_week[0] = st.sent_today;
-      const bool blocked = policy_->ladder().blocked_until(s, platform::ActionKind::kInvite) > day_start;
+      // Restricted: the ladder blocks invitations, or every invitation now needs the recipient's
+      // email (the report rule's restriction; a sender of cold invitations has none to give).
+      const bool blocked = policy_->ladder().blocked_until(s, platform::ActionKind::kInvite) > day_start ||
+                           policy_->senders().email_required[s] != 0;
       if (blocked) ++st.restricted_days;
       senders_[s].reputation->end_day();
       if (senders_[s].focal) {
