@@ -85,7 +85,8 @@ struct Sender {
   platform::PlanId plan = platform::PlanId::kFree;
   double profile_strength = 0.5;
   bool focal = true, abusive = false;
-  core::Rng rng;
+  core::Rng rng;    ///< timing: start-of-day jitter, gaps between invitations, posts per day
+  core::Rng picks;  ///< which search results are on-profile (the draw passed to Prospects::next)
   std::unique_ptr<strategy::Prospects> prospects;
   std::optional<std::uint32_t> carried;  ///< prospect of a refused invitation, tried first next time
   bool exhausted = false;
@@ -167,6 +168,10 @@ class Run {
         taken[m] = 1;
         s.member = m;
         s.rng = core::make_rng(seed_, rep_, core::Purpose::kSender, global);
+        // Prospect draws get their own stream: a refused invitation (tried again, no new draw)
+        // must not shift the timing draws, or the other way round, so that two arms that differ
+        // only in a limit walk the same prospects in the same order (common random numbers).
+        s.picks = core::make_rng(seed_, rep_, core::Purpose::kSender, 0x9C1C5000000ull + global);
         const double precision = platform_.plans[static_cast<std::size_t>(plan)].search_filter_precision;
         s.prospects = std::make_unique<strategy::Prospects>(world_, m, s.strategy->targeting, precision,
                                                             core::mix64(seed_ ^ core::mix64(rep_ * 0x10001ull + global)));
@@ -271,7 +276,7 @@ class Run {
     // reached" does not make the sender forget who they meant to invite.
     std::optional<std::uint32_t> target = x.carried;
     x.carried.reset();
-    if (!target) target = x.prospects->next(core::uniform01(x.rng));
+    if (!target) target = x.prospects->next(core::uniform01(x.picks));
     if (!target) {
       x.exhausted = true;
       return;
@@ -551,7 +556,7 @@ class Run {
     const int dow = core::day_of_week(now);
     const int due = (st.inmail.per_week * (dow + 1) + 4) / 5;
     while (x.inmails_this_week < due) {
-      const auto target = x.prospects->next(core::uniform01(x.rng));
+      const auto target = x.prospects->next(core::uniform01(x.picks));
       if (!target) return;
       platform::Action a;
       a.kind = platform::ActionKind::kInmail;
@@ -599,7 +604,7 @@ class Run {
     const unsigned providers = st.email.finder == strategy::Finder::kChained ? 3u : 1u;
     // Email has no platform limit: the sender works through today's quota in one batch.
     while (x.emails_today < st.email.per_day) {
-      const auto target = x.prospects->next(core::uniform01(x.rng));
+      const auto target = x.prospects->next(core::uniform01(x.picks));
       if (!target) return;
       ++x.emails_today;
       core::Rng rng = pair_rng(x.member, *target, 3);
