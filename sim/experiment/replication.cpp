@@ -299,8 +299,10 @@ class Run {
   void warm_invite(std::uint32_t s, std::uint32_t target, Time now) {
     if (send_invite(s, target, now, true)) return;
     Sender& x = senders_[s];
+    const Time end = static_cast<Time>(horizon_) * kDay;
+    if (x.paused_until >= end) return;  // paused past the horizon (or suspended: kNever)
     const Time at = std::max(x.paused_until, window_open(core::start_of_day(now) + kDay)) + jitter(x, 3600);
-    if (at < static_cast<Time>(horizon_) * kDay) sim_.schedule(at, kWarmInvite, s, target);
+    if (at < end) sim_.schedule(at, kWarmInvite, s, target);
   }
 
   /// Returns false when the platform denied the invitation.
@@ -399,7 +401,10 @@ class Run {
     switch (d.notice) {
       case Notice::kRestricted:
       case Notice::kSuspended:
-        x.paused_until = std::max(d.retry_at, now) + static_cast<Time>(x.strategy->invites.backoff_days) * kDay;
+        // A suspension never lifts (retry_at = kNever): adding the back-off would overflow.
+        x.paused_until = d.retry_at == core::kNever
+                             ? core::kNever
+                             : std::max(d.retry_at, now) + static_cast<Time>(x.strategy->invites.backoff_days) * kDay;
         break;
       default:
         // A limit: a user who reads "limit reached" stops for the day (or until the window frees);
