@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include <fmt/format.h>
@@ -84,8 +85,10 @@ struct Sender {
   platform::PlanId plan = platform::PlanId::kFree;
   double profile_strength = 0.5;
   bool focal = true, abusive = false;
-  core::Rng rng;
+  core::Rng rng;    ///< timing: start-of-day jitter, gaps between invitations, posts per day
+  core::Rng picks;  ///< which search results are on-profile (the draw passed to Prospects::next)
   std::unique_ptr<strategy::Prospects> prospects;
+  std::optional<std::uint32_t> carried;  ///< prospect of a refused invitation, tried first next time
   bool exhausted = false;
   Time paused_until = 0;  ///< backing off after a limit, warning or restriction
   int invites_today = 0, pace_today = 0;
@@ -121,7 +124,7 @@ class Run {
     content_graph_ = model::ContentGraph{
         {world_.csr().m_forward.m_rowstart.data(), world_.csr().m_forward.m_rowstart.size()},
         {world_.csr().m_forward.m_column.data(), world_.csr().m_forward.m_column.size()},
-        {world_.members().content_affinity.data(), world_.members().content_affinity.size()},
+        {},  // affinity: filled on the first post (content_affinity_scaled)
         {world_.members().activity.data(), world_.members().activity.size()},
         {}};
   }
@@ -165,6 +168,10 @@ class Run {
         taken[m] = 1;
         s.member = m;
         s.rng = core::make_rng(seed_, rep_, core::Purpose::kSender, global);
+        // Prospect draws get their own stream: a refused invitation (tried again, no new draw)
+        // must not shift the timing draws, or the other way round, so that two arms that differ
+        // only in a limit walk the same prospects in the same order (common random numbers).
+        s.picks = core::make_rng(seed_, rep_, core::Purpose::kSender, 0x9C1C5000000ull + global);
         const double precision = platform_.plans[static_cast<std::size_t>(plan)].search_filter_precision;
         s.prospects = std::make_unique<strategy::Prospects>(world_, m, s.strategy->targeting, precision,
                                                             core::mix64(seed_ ^ core::mix64(rep_ * 0x10001ull + global)));
@@ -189,7 +196,7 @@ class Run {
       case kDayStart: day_start(e.time); break;
       case kDayEnd: day_end(e.time); break;
       case kInviteWake: invite_wake(e.a, e.time); break;
-      case kWarmInvite: send_invite(e.a, e.b, e.time, true); break;
+      case kWarmInvite: warm_invite(e.a, e.b, e.time); break;
       case kSeen: seen(e.b, e.time); break;
       case kResolve: resolve(e.b, e.time); break;
       case kMessage: message(e.b, e.c, e.time); break;
@@ -265,7 +272,11 @@ class Run {
     Sender& x = senders_[s];
     if (now < x.paused_until) return;
     const auto& st = *x.strategy;
-    const auto target = x.prospects->next(core::uniform01(x.rng));
+    // A prospect whose invitation was refused last time comes first: being told "limit
+    // reached" does not make the sender forget who they meant to invite.
+    std::optional<std::uint32_t> target = x.carried;
+    x.carried.reset();
+    if (!target) target = x.prospects->next(core::uniform01(x.picks));
     if (!target) {
       x.exhausted = true;
       return;
@@ -276,9 +287,22 @@ class Run {
       effort(s, model::Action::kEngagement, static_cast<double>(st.warmup.days) * st.warmup.touches_per_day);
       sim_.schedule(now + static_cast<Time>(st.warmup.days) * kDay, kWarmInvite, s, *target);
     } else if (!send_invite(s, *target, now, false)) {
+      x.carried = target;
       return;  // denied: send_invite decided when to try again
     }
     schedule_next_wake(s, now);
+  }
+
+  /// The invitation at the end of a warm-up. If it is refused (a limit, a restriction, a pause),
+  /// the warmed-up prospect is kept and tried again when the sender resumes (on_denied set the
+  /// pause), at the earliest the next morning.
+  void warm_invite(std::uint32_t s, std::uint32_t target, Time now) {
+    if (send_invite(s, target, now, true)) return;
+    Sender& x = senders_[s];
+    const Time end = static_cast<Time>(horizon_) * kDay;
+    if (x.paused_until >= end) return;  // paused past the horizon (or suspended: kNever)
+    const Time at = std::max(x.paused_until, window_open(core::start_of_day(now) + kDay)) + jitter(x, 3600);
+    if (at < end) sim_.schedule(at, kWarmInvite, s, target);
   }
 
   /// Returns false when the platform denied the invitation.
@@ -286,27 +310,37 @@ class Run {
     Sender& x = senders_[s];
     const auto& st = *x.strategy;
     if (now < x.paused_until) return false;
+    strategy::Note note = st.invites.note;
     platform::Action a;
     a.kind = platform::ActionKind::kInvite;
     a.recipient = target;
-    a.chars = static_cast<std::uint16_t>(st.invites.note == strategy::Note::kNone ? 0 : st.invites.note_chars);
-    a.personalized = st.invites.note == strategy::Note::kPersonalized;
+    a.chars = static_cast<std::uint16_t>(note == strategy::Note::kNone ? 0 : st.invites.note_chars);
+    a.personalized = note == strategy::Note::kPersonalized;
     a.out_of_region = world_.region(target) != world_.region(x.member);
     a.out_of_industry = world_.industry(target) != world_.industry(x.member);
     const std::size_t log_before = policy_->transitions().size();
     platform::Decision d = policy_->check(a, s, now);
-    if (!d.allowed() && a.chars > 0 &&
-        (d.notice == platform::Notice::kNoteQuota || d.notice == platform::Notice::kNoteTooLong)) {
-      // What a user does when the note is refused: send the invitation without one.
-      trace(s, now, "note_refused", target, policy_->explain(d, a, s, now));
-      a.chars = 0;
-      a.personalized = false;
+    // A refused note is not a refused invitation: the sender trims a note that is too long to
+    // the plan's limit, and once the month's personalized notes are used up (free plan: 5) sends
+    // the invitation without one, as the platform offers. At most two retries.
+    for (int retry = 0; retry < 2 && !d.allowed() && note != strategy::Note::kNone &&
+                        (d.notice == platform::Notice::kNoteTooLong || d.notice == platform::Notice::kNoteQuota);
+         ++retry) {
+      trace(s, now, "note_dropped", target, policy_->explain(d, a, s, now));
+      const int limit = platform_.plans[static_cast<std::size_t>(x.plan)].note_chars;
+      if (d.notice == platform::Notice::kNoteTooLong && limit > 0) {
+        a.chars = static_cast<std::uint16_t>(limit);
+      } else {
+        note = strategy::Note::kNone;
+        a.chars = 0;
+        a.personalized = false;
+      }
       d = policy_->check(a, s, now);
     }
     if (!d.allowed()) {
       ++stats_[s].denied;
       trace(s, now, "invite_denied", target, policy_->explain(d, a, s, now));
-      on_denied(s, d, now);
+      on_denied(s, d, now, !warmed);  // a warm invitation is retried by warm_invite, not by a wake
       sync_ladder(log_before);
       return false;
     }
@@ -323,9 +357,9 @@ class Run {
     f.mutual_connections = inv.mutual;
     f.same_industry = !a.out_of_industry;
     f.same_region = !a.out_of_region;
-    f.note = a.chars == 0        ? model::NoteKind::kNone
-             : a.personalized    ? model::NoteKind::kPersonalized
-                                 : model::NoteKind::kTemplate;
+    f.note = note == strategy::Note::kPersonalized ? model::NoteKind::kPersonalized
+             : note == strategy::Note::kTemplate   ? model::NoteKind::kTemplate
+                                                   : model::NoteKind::kNone;
     f.note_length = a.chars;
     f.warmup_touches = inv.warm_touches;
     f.warmup_days = static_cast<std::uint16_t>(warmed ? st.warmup.days : 0);
@@ -360,14 +394,14 @@ class Run {
     return true;
   }
 
-  void on_denied(std::uint32_t s, const platform::Decision& d, Time now) {
+  void on_denied(std::uint32_t s, const platform::Decision& d, Time now, bool wake) {
     Sender& x = senders_[s];
     using platform::Notice;
     const Time tomorrow = core::start_of_day(now) + kDay;
     switch (d.notice) {
       case Notice::kRestricted:
       case Notice::kSuspended:
-        // A permanent block (retry_at = kNever) pauses for good; adding the back-off would overflow.
+        // A suspension never lifts (retry_at = kNever): adding the back-off would overflow.
         x.paused_until = d.retry_at == core::kNever
                              ? core::kNever
                              : std::max(d.retry_at, now) + static_cast<Time>(x.strategy->invites.backoff_days) * kDay;
@@ -377,7 +411,7 @@ class Run {
         // an automation tool that ignores it keeps trying at its next slot.
         if (x.strategy->invites.stop_at_weekly_cap || d.retry_at == core::kNever)
           x.paused_until = std::max(tomorrow, d.retry_at == core::kNever ? tomorrow : d.retry_at);
-        else
+        else if (wake)
           schedule_next_wake(s, now);
         break;
     }
@@ -508,7 +542,8 @@ class Run {
     ++stat.replies;
     const std::uint32_t target = channel == 0 ? invites_[id].target : channel == 1 ? inmails_[id].target : threads_[id].target;
     if (channel == 0) observe(s, platform::OutcomeKind::kReplied, target, invites_[id].sent_at, now);
-    // Only InMail answers carry an interest flag; other replies become leads at the funnel's rate.
+    // Only an InMail answer comes pre-judged (interested or not); a message or email reply becomes a
+    // lead with the funnel's lead_rate (draw_funnel forces a lead when `interested` is true).
     const bool interested = channel == 1 && inmails_[id].interested;
     core::Rng rng = pair_rng(senders_[s].member, target, 0x200 + channel);
     const auto f = model::draw_funnel(response_.funnel, interested, rng);
@@ -526,7 +561,7 @@ class Run {
     const int dow = core::day_of_week(now);
     const int due = (st.inmail.per_week * (dow + 1) + 4) / 5;
     while (x.inmails_this_week < due) {
-      const auto target = x.prospects->next(core::uniform01(x.rng));
+      const auto target = x.prospects->next(core::uniform01(x.picks));
       if (!target) return;
       platform::Action a;
       a.kind = platform::ActionKind::kInmail;
@@ -574,17 +609,23 @@ class Run {
     const unsigned providers = st.email.finder == strategy::Finder::kChained ? 3u : 1u;
     // Email has no platform limit: the sender works through today's quota in one batch.
     while (x.emails_today < st.email.per_day) {
-      const auto target = x.prospects->next(core::uniform01(x.rng));
+      const auto target = x.prospects->next(core::uniform01(x.picks));
       if (!target) return;
       ++x.emails_today;
       core::Rng rng = pair_rng(x.member, *target, 3);
       const auto domain = static_cast<model::EmailDomain>(static_cast<std::uint8_t>(world_.email(*target)));
       const model::FoundEmail found = model::find_email(response_.email.finder, domain, providers, rng);
       effort(s, model::Action::kFinderLookup, found.lookups);
-      if (found.status == model::FinderStatus::kNotFound) continue;
+      if (found.status == model::FinderStatus::kNotFound) {
+        trace(s, now, "email_not_found", *target, fmt::format("no address found by {} provider{}", providers, providers == 1 ? "" : "s"));
+        continue;
+      }
       if (st.email.verify) {
         effort(s, model::Action::kVerification);
-        if (model::verify_email(response_.email.verification, found, rng) == model::Verdict::kInvalid) continue;
+        if (model::verify_email(response_.email.verification, found, rng) == model::Verdict::kInvalid) {
+          trace(s, now, "email_invalid", *target, "the verifier flagged the address");
+          continue;
+        }
       }
       const auto id = static_cast<std::uint32_t>(threads_.size());
       threads_.push_back(EmailThread{s, *target, found, false});
@@ -602,6 +643,12 @@ class Run {
     auto& stat = stats_[t.sender];
     ++stat.emails_sent;
     effort(t.sender, touch == 0 ? model::Action::kEmail : model::Action::kEmailFollowUp);
+    trace(t.sender, now, "email_sent", t.target,
+          fmt::format("{}, {}", touch == 0 ? std::string("first email") : fmt::format("follow-up {}", touch),
+                      delivery.delivery == model::Delivery::kBounced  ? "bounced"
+                      : delivery.delivery == model::Delivery::kInbox  ? "inbox"
+                      : delivery.delivery == model::Delivery::kLost   ? "lost (a catch-all domain took a wrong address)"
+                                                                      : "spam folder"));
     if (delivery.delivery == model::Delivery::kBounced) {
       ++stat.emails_bounced;
       return;  // a bounced address gets no follow-ups
@@ -627,9 +674,26 @@ class Run {
   void email_reply(std::uint32_t id, Time now) { reply(threads_[id].sender, id, 2, now); }
 
   // ---- content ------------------------------------------------------------------------------
+  /// The world's content_affinity is a member's probability of engaging with a post they see
+  /// (median 2%, docs/graph.md); the content model multiplies its own base engagement_rate by an
+  /// affinity in [0, 1]. Passing affinity = content_affinity / engagement_rate (at most 1) makes
+  /// a member's engagement probability on an ordinary post the world's figure, instead of
+  /// engagement_rate times it (which gave ~0.1% engagement and no inbound at all).
+  void scale_content_affinity() {
+    const auto& a = world_.members().content_affinity;
+    const double rate = response_.content.engagement_rate;
+    affinity_.resize(a.size());
+    for (std::size_t v = 0; v < a.size(); ++v)
+      affinity_[v] = rate > 0.0 ? static_cast<float>(std::min(1.0, static_cast<double>(a[v]) / rate)) : a[v];
+    content_graph_.affinity = {affinity_.data(), affinity_.size()};
+  }
+
   void post(std::uint32_t s, Time now) {
     Sender& x = senders_[s];
-    if (!content_) content_ = std::make_unique<model::ContentModel>(response_.content);
+    if (!content_) {
+      scale_content_affinity();
+      content_ = std::make_unique<model::ContentModel>(response_.content);
+    }
     if (!x.creator) x.creator = std::make_unique<model::CreatorState>(x.member, content_graph_);
     const std::size_t before = policy_->transitions().size();
     platform::Action a;
@@ -676,7 +740,10 @@ class Run {
       auto& st = stats_[s];
       std::rotate(st.last_week.rbegin(), st.last_week.rbegin() + 1, st.last_week.rend());
       st.last_week[0] = st.sent_today;
-      const bool blocked = policy_->ladder().blocked_until(s, platform::ActionKind::kInvite) > day_start;
+      // Restricted: the ladder blocks invitations, or every invitation now needs the recipient's
+      // email (the report rule's restriction; a sender of cold invitations has none to give).
+      const bool blocked = policy_->ladder().blocked_until(s, platform::ActionKind::kInvite) > day_start ||
+                           policy_->senders().email_required[s] != 0;
       if (blocked) ++st.restricted_days;
       senders_[s].reputation->end_day();
       if (senders_[s].focal) {
@@ -739,6 +806,7 @@ class Run {
   std::vector<InMailRecord> inmails_;
   std::vector<EmailThread> threads_;
   model::ContentGraph content_graph_;
+  std::vector<float> affinity_;  ///< content affinity on the content model's scale
   std::unique_ptr<model::ContentModel> content_;
   std::vector<model::InboundEvent> inbound_buffer_;
   metrics::RunResult result_;

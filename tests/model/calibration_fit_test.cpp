@@ -1,10 +1,12 @@
-// The fitted defaults are the fixed point of the fitting routine (docs/model.md). Run the fit
-// itself with: ./build/linksim_tests "[.fit]" -s   (prints the values to paste into the schema)
+// The fitted defaults are the fixed point of the fitting routine on the default world's prospects
+// (docs/model.md). Run the fit itself with: ./build/linksim_tests "[.fit]" -s   (prints the
+// values to paste into the schema; ~5 CPU-minutes)
 #include <catch2/catch.hpp>
 
 #include <cstdio>
 #include <cstdlib>
 
+#include "../experiment/world_targets.hpp"
 #include "linksim/model/calibration_fit.hpp"
 
 using namespace linksim::model;
@@ -21,8 +23,9 @@ TEST_CASE("the default parameters reproduce every fit target in expectation", "[
   // Expected values over a fixed sample (no Monte Carlo noise beyond the sample of prospects):
   // the schema's defaults were pasted from the fit, rounded to 4 decimals, so each target is met
   // within 0.002 (absolute) on the 100k-prospect fit sample; this 20k sample adds population noise
-  // (SE ≈ 0.0015 on a 30% rate), hence the tolerance 0.002 + 2% of the target. If this fails after changing a structural coefficient, re-run the fit.
-  SyntheticTargets sampler;
+  // (SE ≈ 0.0015 on a 30% rate), hence the tolerance 0.002 + 2% of the target. If this fails after
+  // changing a structural coefficient or the default world, re-run the fit.
+  auto sampler = linksim::testing::default_world_targets();
   FitOptions o;
   o.samples = 20000;
   if (const char* env = std::getenv("LINKSIM_FIT_SAMPLES")) o.samples = std::strtoull(env, nullptr, 10);
@@ -35,7 +38,7 @@ TEST_CASE("the default parameters reproduce every fit target in expectation", "[
 }
 
 TEST_CASE("the fit converges and meets every target", "[.fit]") {
-  SyntheticTargets sampler;
+  auto sampler = linksim::testing::default_world_targets();
   ResponseParams p = default_response_params();
   FitOptions o;
   if (const char* env = std::getenv("LINKSIM_FIT_SAMPLES")) o.samples = std::strtoull(env, nullptr, 10);

@@ -1,0 +1,106 @@
+// A model::TargetSampler over a generated graph::World (docs/model.md, "On the real world"):
+// prospects as the simulation's senders find them, with the world's attributes and latent traits
+// instead of the synthetic population's assumptions.
+#pragma once
+#include <cstdint>
+#include <stdexcept>
+#include <vector>
+
+#include "linksim/core/rng.hpp"
+#include "linksim/graph/neighbour_marks.hpp"
+#include "linksim/graph/params.hpp"
+#include "linksim/graph/world.hpp"
+#include "linksim/io/scenario.hpp"
+#include "linksim/model/calibration.hpp"
+
+namespace linksim::testing {
+
+/// Senders are members with 20–2,000 connections (as replication.cpp picks them). Cold = a
+/// uniformly random member who is neither the sender nor a connection (the "anyone" pool);
+/// mutual = a uniformly random member of the sender's second-degree pool with at least 3 mutual
+/// connections (the mutual_first pool before its most-mutual-first ordering).
+class WorldTargets final : public model::TargetSampler {
+ public:
+  WorldTargets(const graph::World& world, std::uint32_t senders, std::uint64_t seed) : world_(world) {
+    if (senders == 0) throw std::invalid_argument("WorldTargets: senders must be > 0");
+    core::Rng rng = core::make_rng(seed, 0, core::Purpose::kTest, 0x7A26E7);
+    graph::SecondDegreePool pool(world);
+    for (int attempt = 0; senders_.size() < senders && attempt < 1000000; ++attempt) {
+      const auto m = core::uniform_below(rng, world.num_members());
+      if (world.degree(m) < 20 || world.degree(m) > 2000) continue;
+      std::vector<std::uint32_t> warm;
+      for (const auto& c : pool.collect(m))
+        if (c.mutual >= 3) warm.push_back(c.member);
+      if (warm.empty()) continue;
+      senders_.push_back(m);
+      warm_.push_back(std::move(warm));
+    }
+    if (senders_.empty()) throw std::invalid_argument("WorldTargets: no member qualifies as a sender");
+  }
+
+  model::Target draw(core::Rng& rng, model::Segment segment) override {
+    const auto i = core::uniform_below(rng, static_cast<std::uint32_t>(senders_.size()));
+    const std::uint32_t s = senders_[i];
+    std::uint32_t v = 0;
+    if (segment == model::Segment::kMutual) {
+      v = warm_[i][core::uniform_below(rng, static_cast<std::uint32_t>(warm_[i].size()))];
+    } else {
+      do v = core::uniform_below(rng, world_.num_members());
+      while (v == s || world_.connected(s, v));
+    }
+    return target(s, v);
+  }
+
+  /// The prospect v as sender s sees it.
+  model::Target target(std::uint32_t s, std::uint32_t v) const {
+    model::Target t;
+    t.seniority = static_cast<std::uint8_t>(world_.seniority(v));
+    t.same_industry = world_.industry(v) == world_.industry(s);
+    t.same_region = world_.region(v) == world_.region(s);
+    t.mutual_connections = mutual(s, v);
+    t.accept_propensity = static_cast<float>(world_.accept_propensity(v));
+    t.report_propensity = static_cast<float>(world_.report_propensity(v));
+    t.activity = static_cast<float>(world_.activity(v));
+    t.email = static_cast<model::EmailDomain>(static_cast<std::uint8_t>(world_.email(v)));
+    return t;
+  }
+
+  const std::vector<std::uint32_t>& senders() const { return senders_; }
+
+ private:
+  std::uint32_t mutual(std::uint32_t u, std::uint32_t v) const {
+    const auto a = world_.neighbours(u), b = world_.neighbours(v);
+    std::uint32_t n = 0;
+    for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+      if (a[i] < b[j]) ++i;
+      else if (b[j] < a[i]) ++j;
+      else {
+        ++n;
+        ++i;
+        ++j;
+      }
+    }
+    return n;
+  }
+
+  const graph::World& world_;
+  std::vector<std::uint32_t> senders_;
+  std::vector<std::vector<std::uint32_t>> warm_;
+};
+
+/// The default world: the built-in default scenario's world (20,000 members), its seed,
+/// replication 0. Generated once per process.
+inline const graph::World& default_world() {
+  static const graph::World world = [] {
+    const io::Scenario s = io::default_scenario();
+    const auto params = graph::graph_params_from_json(s.arms.at(0).config.at("world"), "/world");
+    return graph::generate_world(params, s.seed, 0, 1);
+  }();
+  return world;
+}
+
+/// The prospects the response defaults are fitted to (docs/model.md, "How the defaults were
+/// fitted"): 200 senders of the default world, picked with seed 1.
+inline WorldTargets default_world_targets() { return WorldTargets(default_world(), 200, 1); }
+
+}  // namespace linksim::testing
