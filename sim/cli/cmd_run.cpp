@@ -29,6 +29,7 @@ struct RunArgs {
   std::string out = "out";
   std::vector<std::string> sets;
   std::string trace;
+  std::string ci;
 };
 
 class ProgressBar {
@@ -102,7 +103,7 @@ RunReport run_and_write(const io::Scenario& scenario, const std::string& dir, un
     report.code = 130;
     return report;
   }
-  report.summary = experiment::summarize(outcome.arms);
+  report.summary = experiment::summarize(outcome.arms, experiment::summary_options(scenario));
   nlohmann::json results = io::results_json(scenario, report.summary, outcome.complete);
   for (const auto& [k, v] : extra.items()) results[k] = v;
   io::write_file_atomic(dir + "/results.json", results.dump(2) + "\n");
@@ -139,12 +140,15 @@ void add_run(CLI::App& app, Dispatch& d) {
   cmd->add_option("--threads", args->threads, "Worker threads (default: all cores)")->check(CLI::Range(1u, 1024u));
   cmd->add_option("--out", args->out, "Output directory")->capture_default_str();
   cmd->add_option("--set", args->sets, "Override a scenario value: PATH=VALUE (dotted path; VALUE is JSON or a string)");
+  cmd->add_option("--ci", args->ci, "Interval method for every metric (overrides statistics.ci)")
+      ->check(CLI::IsMember({"t", "bootstrap_t", "bootstrap_percentile"}));
   cmd->add_option("--trace", args->trace, "Write an event trace (JSON lines, replication 0 of every arm) to FILE");
   cmd->callback([&d, args] {
     d.action = [args] {
       std::vector<std::string> sets = args->sets;
       if (args->reps > 0) sets.push_back(fmt::format("replications={}", args->reps));
       if (args->seed >= 0) sets.push_back(fmt::format("seed={}", args->seed));
+      if (!args->ci.empty()) sets.push_back("statistics.ci=" + args->ci);
       const io::Scenario scenario = load(args->scenario, sets);
       const RunReport report = run_and_write(scenario, args->out, args->threads, nlohmann::json(), args->trace);
       return report.code;

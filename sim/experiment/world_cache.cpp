@@ -1,6 +1,9 @@
 // Shared worlds per replication.
 #include "linksim/experiment/world_cache.hpp"
 
+#include <chrono>
+#include <optional>
+
 namespace linksim::experiment {
 
 WorldCache::WorldCache(const io::Scenario& scenario) : scenario_(scenario) {
@@ -13,33 +16,49 @@ WorldCache::WorldCache(const io::Scenario& scenario) : scenario_(scenario) {
 }
 
 std::shared_ptr<const graph::World> WorldCache::acquire(std::size_t arm, std::uint32_t replication) {
+  using Promise = std::promise<std::shared_ptr<const graph::World>>;
   std::shared_future<std::shared_ptr<const graph::World>> future;
-  std::promise<std::shared_ptr<const graph::World>> promise;
-  bool generate = false;
+  std::optional<Promise> generate, prefetch;
+  std::uint32_t prefetch_replication = 0;
   {
     std::lock_guard lock(mutex_);
-    auto key = std::make_pair(replication, keys_[arm]);
-    auto it = entries_.find(key);
-    if (it == entries_.end()) {
-      Entry e;
-      e.world = promise.get_future().share();
-      e.users_left = arms_per_key_[keys_[arm]];
-      it = entries_.emplace(key, std::move(e)).first;
-      generate = true;
+    auto [it, created] = entries_.try_emplace(std::make_pair(replication, keys_[arm]));
+    if (created) {
+      generate.emplace();
+      it->second.world = generate->get_future().share();
+      it->second.users_left = arms_per_key_[keys_[arm]];
+    } else if (it->second.world.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+      // Another thread is generating this world. Rather than idle, generate the next
+      // replication's (worlds depend only on (seed, replication), so who builds one and when
+      // changes nothing); at most one world ahead, to bound memory.
+      const auto next = replication + 1;
+      if (next < static_cast<std::uint32_t>(scenario_.replications)) {
+        auto [nit, fresh] = entries_.try_emplace(std::make_pair(next, keys_[arm]));
+        if (fresh) {
+          prefetch.emplace();
+          nit->second.world = prefetch->get_future().share();
+          nit->second.users_left = arms_per_key_[keys_[arm]];
+          prefetch_replication = next;
+        }
+      }
     }
     future = it->second.world;
   }
-  if (generate) {
-    try {
-      const auto& config = scenario_.arms[arm].config.at("world");
-      auto params = graph::graph_params_from_json(config, scenario_.locate(arm, "/world"));
-      // One thread per world: the runner already keeps every core busy with replications.
-      promise.set_value(std::make_shared<const graph::World>(graph::generate_world(params, scenario_.seed, replication, 1)));
-    } catch (...) {
-      promise.set_exception(std::current_exception());
-    }
-  }
+  if (generate) build(arm, replication, *generate);
+  if (prefetch) build(arm, prefetch_replication, *prefetch);
   return future.get();
+}
+
+void WorldCache::build(std::size_t arm, std::uint32_t replication,
+                       std::promise<std::shared_ptr<const graph::World>>& promise) const {
+  try {
+    const auto& config = scenario_.arms[arm].config.at("world");
+    auto params = graph::graph_params_from_json(config, scenario_.locate(arm, "/world"));
+    // One thread per world: the runner already keeps every core busy with replications.
+    promise.set_value(std::make_shared<const graph::World>(graph::generate_world(params, scenario_.seed, replication, 1)));
+  } catch (...) {
+    promise.set_exception(std::current_exception());
+  }
 }
 
 void WorldCache::release(std::size_t arm, std::uint32_t replication) {

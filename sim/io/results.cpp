@@ -32,6 +32,7 @@ json results_json(const Scenario& scenario, const experiment::Summary& summary, 
   out["scenario"] = {{"name", scenario.name}, {"description", scenario.description}, {"seed", scenario.seed},
                      {"replications", scenario.replications}, {"horizon_days", scenario.horizon_days},
                      {"source", scenario.origin}};
+  out["statistics"] = scenario.statistics;
   out["complete"] = complete;
   out["replications_completed"] = summary.replications;
   out["metric_names"] = summary.metric_names;
@@ -41,6 +42,7 @@ json results_json(const Scenario& scenario, const experiment::Summary& summary, 
     for (const auto& m : arm.metrics)
       metrics[m.name] = {{"mean", number(m.stats.mean)}, {"sd", number(m.stats.sd)},
                          {"ci95", {number(m.stats.ci.lo), number(m.stats.ci.hi)}},
+                         {"ci_method", experiment::ci_method_name(m.method)},
                          {"per_replication", numbers(m.per_replication)}};
     json daily = json::object();
     for (const auto& d : arm.daily) daily[d.name] = {{"mean", numbers(d.mean)}, {"ci95_lo", numbers(d.lo)}, {"ci95_hi", numbers(d.hi)}};
@@ -50,8 +52,11 @@ json results_json(const Scenario& scenario, const experiment::Summary& summary, 
   json comparisons = json::array();
   for (const auto& c : summary.comparisons) {
     json metrics = json::object();
-    for (const auto& [name, e] : c.metrics)
-      metrics[name] = {{"mean_diff", number(e.mean_diff)}, {"sd", number(e.sd)}, {"ci95", {number(e.ci.lo), number(e.ci.hi)}}};
+    for (std::size_t i = 0; i < c.metrics.size(); ++i) {
+      const auto& [name, e] = c.metrics[i];
+      metrics[name] = {{"mean_diff", number(e.mean_diff)}, {"sd", number(e.sd)}, {"ci95", {number(e.ci.lo), number(e.ci.hi)}},
+                       {"ci_method", experiment::ci_method_name(i < c.methods.size() ? c.methods[i] : experiment::CiMethod::kStudentT)}};
+    }
     comparisons.push_back({{"arm", c.arm}, {"baseline", c.baseline}, {"metrics", metrics}});
   }
   out["comparisons"] = comparisons;

@@ -1,6 +1,7 @@
 // Scenario loading: parse → overrides → schema validation → arms → defaults, in one place.
 #include "linksim/io/scenario.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -9,6 +10,7 @@
 
 #include "linksim/io/json_schema.hpp"
 #include "linksim/io/merge_patch.hpp"
+#include "linksim/metrics/run_result.hpp"
 
 namespace linksim::embedded {
 extern const std::string_view default_scenario_json;
@@ -111,6 +113,22 @@ Scenario load_scenario_text(const std::string& text, const std::string& origin, 
   s.replications = base.at("replications").get<int>();
   s.seed = base.at("seed").get<std::uint64_t>();
   s.outputs = base.at("outputs");
+  s.statistics = base.at("statistics");
+  {
+    // Bootstrap metrics must be metrics linksim reports: a typo would silently fall back to t.
+    std::vector<std::string> known = metrics::sender_metric_names();
+    for (const auto& m : metrics::policy_metric_names()) known.push_back(m);
+    std::vector<Issue> bad;
+    const auto& list = s.statistics.at("bootstrap_metrics");
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const auto name = list[i].get<std::string>();
+      if (std::find(known.begin(), known.end(), name) != known.end()) continue;
+      Issue issue{"/statistics/bootstrap_metrics/" + std::to_string(i), "a metric name (results-format.md)", "\"" + name + "\"", ""};
+      if (auto hint = nearest(name, known); !hint.empty()) issue.hint = "did you mean \"" + hint + "\"?";
+      bad.push_back(std::move(issue));
+    }
+    if (!bad.empty()) throw InputError(std::move(bad));
+  }
   return s;
 }
 

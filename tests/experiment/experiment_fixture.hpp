@@ -107,7 +107,7 @@ inline Outcome run(const io::Scenario& s, experiment::TraceSink* trace = nullptr
   experiment::RunOptions options;
   options.threads = 2;
   out.runs = experiment::run_experiment(s, experiment::make_model(s, trace), options);
-  out.summary = experiment::summarize(out.runs.arms);
+  out.summary = experiment::summarize(out.runs.arms, experiment::summary_options(s));
   return out;
 }
 

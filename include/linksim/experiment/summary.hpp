@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "linksim/experiment/statistics.hpp"
+#include "linksim/io/scenario.hpp"
 #include "linksim/metrics/run_result.hpp"
 
 namespace linksim::experiment {
@@ -11,6 +12,7 @@ namespace linksim::experiment {
 struct MetricSummary {
   std::string name;
   SampleStats stats;
+  CiMethod method = CiMethod::kStudentT;  ///< how stats.ci was computed
   std::vector<double> per_replication;
 };
 struct DailySummary {
@@ -25,6 +27,7 @@ struct ArmSummary {
 struct Comparison {
   std::string arm, baseline;
   std::vector<std::pair<std::string, PairedStats>> metrics;
+  std::vector<CiMethod> methods;  ///< parallel to metrics
 };
 struct Summary {
   std::vector<std::string> metric_names;
@@ -39,7 +42,22 @@ struct ArmRuns {
   std::vector<metrics::RunResult> runs;  ///< one per finished replication, in replication order
 };
 
+/// How intervals are computed: one method for every metric, and the studentized bootstrap for
+/// the metrics named in `bootstrap_metrics` (skewed ones) whatever `method` says.
+struct SummaryOptions {
+  CiMethod method = CiMethod::kStudentT;
+  std::vector<std::string> bootstrap_metrics;
+  std::size_t resamples = 2000;
+  std::uint64_t seed = 0;  ///< bootstrap resamples draw from (seed, metric name): reproducible, and
+                           ///< independent of arm order and names
+  CiMethod method_for(const std::string& metric) const;
+};
+/// The scenario's `statistics` block (schema $defs/statistics) as options.
+SummaryOptions summary_options(const io::Scenario& scenario);
+/// The name results.json uses for a method: "t", "bootstrap_t" or "bootstrap_percentile".
+const char* ci_method_name(CiMethod method);
+
 /// Every arm must hold the same replications (paired by index).
-Summary summarize(const std::vector<ArmRuns>& arms);
+Summary summarize(const std::vector<ArmRuns>& arms, const SummaryOptions& options = {});
 
 }  // namespace linksim::experiment

@@ -16,12 +16,14 @@ namespace linksim::experiment {
 class WorldCache final {
  public:
   explicit WorldCache(const io::Scenario& scenario);
-  /// The world of (arm, replication); blocks while another thread generates it.
+  /// The world of (arm, replication). While another thread generates it, the caller builds the
+  /// next replication's world (if nobody has started it), then waits.
   std::shared_ptr<const graph::World> acquire(std::size_t arm, std::uint32_t replication);
   /// Call once per acquire, when the arm's replication is done.
   void release(std::size_t arm, std::uint32_t replication);
 
  private:
+  void build(std::size_t arm, std::uint32_t replication, std::promise<std::shared_ptr<const graph::World>>& promise) const;
   struct Entry {
     std::shared_future<std::shared_ptr<const graph::World>> world;
     std::size_t users_left = 0;

@@ -25,6 +25,7 @@ struct Scenario {
   int replications = 0;
   std::uint64_t seed = 0;
   nlohmann::json outputs;
+  nlohmann::json statistics;  ///< how intervals are computed (schema $defs/statistics)
   std::vector<Arm> arms;  ///< at least one; the first is the baseline
 
   /// The user-facing path of `path` in arm `arm`'s config: inside the arm's patch when the patch

@@ -16,6 +16,14 @@ inline const std::vector<std::string>& sender_metric_names() {
   return names;
 }
 
+/// The platform metrics of DESIGN.md (stress-test scenarios), scored from ground-truth labels.
+inline const std::vector<std::string>& policy_metric_names() {
+  static const std::vector<std::string> names{
+      "spam_invites_delivered", "legit_invites_blocked", "spammer_recall", "legit_false_positive_rate",
+      "median_days_to_restrict_spammers", "member_unwanted_invites_p99", "legit_connections_formed"};
+  return names;
+}
+
 struct RunResult {
   std::map<std::string, double> scalars;              ///< metric name → value
   std::map<std::string, std::vector<double>> daily;   ///< series name → one value per day
