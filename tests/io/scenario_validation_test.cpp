@@ -88,7 +88,7 @@ TEST_CASE("a misspelt key gets the nearest valid key as a hint", "[io]") {
   CHECK(issues[0].hint == "did you mean \"replications\"?");
   CHECK(issues[0].to_string() ==
         "/replicatons: expected one of the keys $schema, arms, description, horizon_days, name, outputs, platform, "
-        "replications, seed, senders, world, found unknown key \"replicatons\" (did you mean \"replications\"?)");
+        "replications, seed, senders, statistics, world, found unknown key \"replicatons\" (did you mean \"replications\"?)");
 }
 
 TEST_CASE("an error in the base is reported once, not again for every arm", "[io]") {
