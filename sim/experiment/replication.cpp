@@ -41,7 +41,7 @@ enum Kind : std::uint32_t {
   kDayStart = 1,
   kDayEnd,
   kInviteWake,   // a = sender
-  kWarmInvite,   // a = sender, b = prospect (warm-up finished)
+  kWarmInvite,   // a = sender, b = prospect (warm-up finished), c = 1 on a retry after a refusal
   kSeen,         // b = invite: the member saw it and left it pending
   kResolve,      // b = invite: the member's answer (or expiry)
   kMessage,      // b = invite (the connection), c = touch
@@ -84,7 +84,9 @@ struct Sender {
   const strategy::StrategyParams* strategy = nullptr;
   platform::PlanId plan = platform::PlanId::kFree;
   double profile_strength = 0.5;
-  bool focal = true, abusive = false;
+  bool focal = true, abusive = false, new_account = false;
+  Time first_restricted = core::kNever;  ///< first restriction (ladder or report rule), ground truth scoring
+  bool retrying = false;  ///< the current attempt re-sends a refused prospect (not a new blocked invitation)
   core::Rng rng;    ///< timing: start-of-day jitter, gaps between invitations, posts per day
   core::Rng picks;  ///< which search results are on-profile (the draw passed to Prospects::next)
   std::unique_ptr<strategy::Prospects> prospects;
@@ -117,10 +119,20 @@ class Run {
     build_senders();
     policy_ = std::make_unique<platform::Policy>(platform_, plans_);
     for (std::size_t s = 0; s < senders_.size(); ++s)
-      policy_->senders().connections[s] = world_.degree(senders_[s].member);
+      policy_->senders().connections[s] = senders_[s].new_account ? 0 : world_.degree(senders_[s].member);
     stats_.resize(senders_.size());
     for (std::size_t s = 0; s < senders_.size(); ++s)
       if (senders_[s].focal) focal_.push_back(static_cast<std::uint32_t>(s));
+    // A pure population (no focal cohort): sender metrics and daily series cover every sender.
+    if (focal_.empty()) {
+      for (std::size_t s = 0; s < senders_.size(); ++s) {
+        senders_[s].focal = true;
+        focal_.push_back(static_cast<std::uint32_t>(s));
+      }
+    }
+    for (const auto& x : senders_) any_abusive_ = any_abusive_ || x.abusive;
+    for (const auto& x : senders_) any_legit_ = any_legit_ || !x.abusive;
+    if (any_abusive_) unwanted_.assign(world_.num_members(), 0);
     content_graph_ = model::ContentGraph{
         {world_.csr().m_forward.m_rowstart.data(), world_.csr().m_forward.m_rowstart.size()},
         {world_.csr().m_forward.m_column.data(), world_.csr().m_forward.m_column.size()},
@@ -156,6 +168,7 @@ class Run {
         s.profile_strength = cohort.at("profile_strength").get<double>();
         s.focal = cohort.at("focal").get<bool>();
         s.abusive = cohort.at("label").get<std::string>() == "abusive";
+        s.new_account = cohort.at("new_account").get<bool>();
         // Sender i is the same member in every arm of a replication (common random numbers):
         // an established professional, drawn from a stream keyed by the sender's index only.
         core::Rng pick = core::make_rng(seed_, rep_, core::Purpose::kSender, 0x5E1EC7000000ull + global);
@@ -196,7 +209,7 @@ class Run {
       case kDayStart: day_start(e.time); break;
       case kDayEnd: day_end(e.time); break;
       case kInviteWake: invite_wake(e.a, e.time); break;
-      case kWarmInvite: warm_invite(e.a, e.b, e.time); break;
+      case kWarmInvite: warm_invite(e.a, e.b, e.c != 0, e.time); break;
       case kSeen: seen(e.b, e.time); break;
       case kResolve: resolve(e.b, e.time); break;
       case kMessage: message(e.b, e.c, e.time); break;
@@ -228,7 +241,11 @@ class Run {
       if (day == 0 || (day % 30) == 0) charge_plan(s, std::min(30, horizon_ - day));
       if (!weekday && st.invites.working_hours) continue;
       const Time open = st.invites.working_hours ? window_open(now) : now;
-      x.pace_today = st.invites.pace_on_day(day);
+      const bool invites_today = day >= st.invites.start_day && ((st.invites.days_mask >> core::day_of_week(now)) & 1u) != 0;
+      x.pace_today = invites_today ? st.invites.pace_on_day(day - st.invites.start_day) : 0;
+      // A day lost to a restriction (or the back-off after one): its planned invitations count as
+      // blocked, as refused attempts do.
+      if (x.paused_until > now + kDay - 1 && !x.exhausted) stats_[s].blocked += x.pace_today;
       if (x.pace_today > 0 && !x.exhausted) sim_.schedule(open + jitter(x, 600), kInviteWake, s);
       if (weekday && st.inmail.per_week > 0) sim_.schedule(window_open(now) + jitter(x, 1800), kInmailWake, s);
       if (weekday && st.email.per_day > 0) sim_.schedule(window_open(now) + jitter(x, 1800), kEmailWake, s);
@@ -275,6 +292,7 @@ class Run {
     // A prospect whose invitation was refused last time comes first: being told "limit
     // reached" does not make the sender forget who they meant to invite.
     std::optional<std::uint32_t> target = x.carried;
+    x.retrying = target.has_value();
     x.carried.reset();
     if (!target) target = x.prospects->next(core::uniform01(x.picks));
     if (!target) {
@@ -296,13 +314,14 @@ class Run {
   /// The invitation at the end of a warm-up. If it is refused (a limit, a restriction, a pause),
   /// the warmed-up prospect is kept and tried again when the sender resumes (on_denied set the
   /// pause), at the earliest the next morning.
-  void warm_invite(std::uint32_t s, std::uint32_t target, Time now) {
+  void warm_invite(std::uint32_t s, std::uint32_t target, bool retry, Time now) {
+    senders_[s].retrying = retry;
     if (send_invite(s, target, now, true)) return;
     Sender& x = senders_[s];
     const Time end = static_cast<Time>(horizon_) * kDay;
     if (x.paused_until >= end) return;  // paused past the horizon (or suspended: kNever)
     const Time at = std::max(x.paused_until, window_open(core::start_of_day(now) + kDay)) + jitter(x, 3600);
-    if (at < end) sim_.schedule(at, kWarmInvite, s, target);
+    if (at < end) sim_.schedule(at, kWarmInvite, s, target, 1);
   }
 
   /// Returns false when the platform denied the invitation.
@@ -339,6 +358,7 @@ class Run {
     }
     if (!d.allowed()) {
       ++stats_[s].denied;
+      if (!x.retrying) ++stats_[s].blocked;  // a new invitation refused (retries not counted again)
       trace(s, now, "invite_denied", target, policy_->explain(d, a, s, now));
       on_denied(s, d, now, !warmed);  // a warm invitation is retried by warm_invite, not by a wake
       sync_ladder(log_before);
@@ -350,7 +370,7 @@ class Run {
     inv.sender = s;
     inv.target = target;
     inv.sent_at = now;
-    inv.mutual = strategy::mutual_count(world_, x.member, target);
+    inv.mutual = x.new_account ? 0 : strategy::mutual_count(world_, x.member, target);
     inv.personalized = a.personalized;
     inv.warm_touches = static_cast<std::uint16_t>(warmed ? st.warmup.days * st.warmup.touches_per_day : 0);
     model::InviteFeatures f;
@@ -374,6 +394,7 @@ class Run {
     inv.response = o.outcome;
     invites_.push_back(inv);
     x.invites.push_back(id);
+    if (x.abusive) ++unwanted_[target];
     auto& stat = stats_[s];
     ++stat.invites_sent;
     ++stat.sent_today;
@@ -425,8 +446,12 @@ class Run {
       trace(t.sender, t.time, "ladder", -1, fmt::format("{} -> {}: {}", t.from, t.to, t.reason));
       if (t.to == "good_standing") continue;  // a reinstatement, not a penalty
       auto& stat = stats_[t.sender];
-      if (t.to == "warning") ++stat.warnings;
-      else ++stat.restrictions;
+      if (t.to == "warning") {
+        ++stat.warnings;
+      } else {
+        ++stat.restrictions;
+        senders_[t.sender].first_restricted = std::min(senders_[t.sender].first_restricted, t.time);
+      }
       // Back off after any warning or restriction (what a careful user does).
       Sender& x = senders_[t.sender];
       x.paused_until = std::max(x.paused_until, std::max(t.until == core::kNever ? t.time : t.until, t.time) +
@@ -745,6 +770,8 @@ class Run {
       const bool blocked = policy_->ladder().blocked_until(s, platform::ActionKind::kInvite) > day_start ||
                            policy_->senders().email_required[s] != 0;
       if (blocked) ++st.restricted_days;
+      // The report rule's restriction is not a ladder step: date it at the end of its first day.
+      if (policy_->senders().email_required[s] != 0) senders_[s].first_restricted = std::min(senders_[s].first_restricted, now);
       senders_[s].reputation->end_day();
       if (senders_[s].focal) {
         conn += st.connections_gained;
@@ -776,8 +803,59 @@ class Run {
     for (std::uint32_t s = 0; s < senders_.size(); ++s)
       if (policy_->ladder().state_name(s) == "suspension") stats_[s].suspended = 1;
     metrics::add_sender_metrics(stats_, focal_, result_);
+    if (any_abusive_ || any_legit_) add_policy_metrics();
     result_.events = static_cast<double>(sim_.processed());
     return std::move(result_);
+  }
+
+  /// Platform metrics, scored from the cohorts' ground-truth labels (never from the rules' own
+  /// view): what the rules let through from abusive senders and what they cost legitimate ones.
+  void add_policy_metrics() {
+    double spam_delivered = 0, legit_blocked = 0, legit_connections = 0, legit = 0, legit_restricted = 0;
+    double abusive = 0, abusive_restricted = 0, peak_sum = 0;
+    std::vector<double> days_to_restrict;
+    const double horizon_days = horizon_;
+    for (std::uint32_t s = 0; s < senders_.size(); ++s) {
+      const Sender& x = senders_[s];
+      const auto& st = stats_[s];
+      const bool restricted = x.first_restricted != core::kNever;
+      if (x.abusive) {
+        ++abusive;
+        spam_delivered += st.invites_sent;
+        abusive_restricted += restricted ? 1 : 0;
+        // Censored at the horizon: a spammer never restricted counts as "not within the run".
+        days_to_restrict.push_back(restricted ? static_cast<double>(x.first_restricted) / kDay : horizon_days);
+        // Most invitations delivered in any 48 hours (two pointers over send times).
+        std::size_t lo = 0, best = 0;
+        for (std::size_t hi = 0; hi < x.invites.size(); ++hi) {
+          while (invites_[x.invites[hi]].sent_at - invites_[x.invites[lo]].sent_at >= 2 * kDay) ++lo;
+          best = std::max(best, hi - lo + 1);
+        }
+        peak_sum += static_cast<double>(best);
+      } else {
+        ++legit;
+        legit_blocked += st.blocked;
+        legit_connections += st.connections_gained;
+        legit_restricted += restricted ? 1 : 0;
+      }
+    }
+    auto& m = result_.scalars;
+    m["legit_invites_blocked"] = legit_blocked;
+    m["legit_connections_formed"] = legit_connections;
+    m["legit_false_positive_rate"] = legit > 0 ? legit_restricted / legit : 0.0;
+    if (!any_abusive_) return;
+    m["spam_invites_delivered"] = spam_delivered;
+    m["spammer_recall"] = abusive_restricted / abusive;
+    std::sort(days_to_restrict.begin(), days_to_restrict.end());
+    const std::size_t n = days_to_restrict.size();
+    m["median_days_to_restrict_spammers"] =
+        n % 2 == 1 ? days_to_restrict[n / 2] : 0.5 * (days_to_restrict[n / 2 - 1] + days_to_restrict[n / 2]);
+    m["spammer_peak_invites_48h"] = peak_sum / abusive;
+    // p99 over every member of the world of the invitations received from abusive senders.
+    std::vector<std::uint32_t> counts(unwanted_.begin(), unwanted_.end());
+    const std::size_t k = std::min(counts.size() - 1, static_cast<std::size_t>(std::ceil(0.99 * static_cast<double>(counts.size()))) - 1);
+    std::nth_element(counts.begin(), counts.begin() + static_cast<std::ptrdiff_t>(k), counts.end());
+    m["member_unwanted_invites_p99"] = counts[k];
   }
 
   void trace(std::uint32_t s, Time now, const char* event, std::int64_t member, std::string reason) {
@@ -803,6 +881,8 @@ class Run {
   std::vector<metrics::SenderStats> stats_;
   std::vector<std::uint32_t> focal_;
   std::vector<Invite> invites_;
+  bool any_abusive_ = false, any_legit_ = false;
+  std::vector<std::uint32_t> unwanted_;  ///< per member: invitations received from abusive senders
   std::vector<InMailRecord> inmails_;
   std::vector<EmailThread> threads_;
   model::ContentGraph content_graph_;

@@ -10,6 +10,7 @@
 
 #include "linksim/io/json_schema.hpp"
 #include "linksim/io/merge_patch.hpp"
+#include "linksim/io/population.hpp"
 #include "linksim/metrics/run_result.hpp"
 
 namespace linksim::embedded {
@@ -23,7 +24,7 @@ using nlohmann::json;
 namespace {
 
 // Keys an arm may change. The rest (replications, seed, outputs, names) belong to the experiment.
-const std::vector<std::string> kPatchableKeys = {"world", "platform", "senders", "horizon_days"};
+const std::vector<std::string> kPatchableKeys = {"world", "platform", "senders", "population", "horizon_days"};
 
 std::pair<std::size_t, std::size_t> line_col(const std::string& text, std::size_t byte) {
   std::size_t line = 1, col = 1;
@@ -36,6 +37,13 @@ std::pair<std::size_t, std::size_t> line_col(const std::string& text, std::size_
     }
   }
   return {line, col};
+}
+
+/// A population that asks for senders (when it expanded to none, its own issue says why).
+bool population_has_senders(const json& doc) {
+  if (!doc.contains("population") || !doc["population"].is_object()) return false;
+  const json& n = doc["population"].value("senders", json(0));
+  return n.is_number_integer() && n.get<long long>() > 0;
 }
 
 }  // namespace
@@ -63,7 +71,15 @@ Scenario load_scenario_text(const std::string& text, const std::string& origin, 
 
   const JsonSchema& schema = JsonSchema::scenario();
   std::vector<Issue> issues;
+  // Arms patch the scenario as written; a population is expanded after each merge.
+  json raw_base = doc.is_object() ? doc : json::object();
+  raw_base.erase("arms");
+  const auto generated = expand_population(doc, issues);
   schema.validate(doc, "", issues);
+  if (doc.is_object() && doc.contains("senders") && doc["senders"].is_object() && doc["senders"].empty() &&
+      !population_has_senders(doc))
+    issues.push_back({"/senders", "at least 1 cohort, or a population with senders > 0", "none", ""});
+  for (auto& issue : issues) issue.path = population_issue_path(issue.path, generated);
   if (!doc.is_object()) throw InputError(std::move(issues));
 
   json base = doc;
@@ -85,16 +101,21 @@ Scenario load_scenario_text(const std::string& text, const std::string& origin, 
     for (const auto& [key, _] : arm["patch"].items()) {
       if (std::find(kPatchableKeys.begin(), kPatchableKeys.end(), key) == kPatchableKeys.end()) {
         const std::string near = nearest(key, kPatchableKeys);
-        issues.push_back({join_path(arm_path + "/patch", key), "one of the keys world, platform, senders, horizon_days",
+        issues.push_back({join_path(arm_path + "/patch", key), "one of the keys world, platform, senders, population, horizon_days",
                           "\"" + key + "\"", near.empty() ? "" : "did you mean \"" + near + "\"?"});
         patch.erase(key);  // keep checking the rest of the patch
       }
     }
-    json merged = base;
+    json merged = raw_base;
     apply_merge_patch(merged, patch);
     std::vector<Issue> arm_issues;
+    const auto arm_generated = expand_population(merged, arm_issues);
     schema.validate(merged, "", arm_issues);
+    if (merged.contains("senders") && merged["senders"].is_object() && merged["senders"].empty() &&
+        !population_has_senders(merged))
+      arm_issues.push_back({"/senders", "at least 1 cohort, or a population with senders > 0", "none", ""});
     for (auto& issue : arm_issues) {
+      issue.path = population_issue_path(issue.path, arm_generated);
       // Errors the base already has were reported once; only the patch's own are new.
       if (!patch_touches(patch, issue.path)) continue;
       issue.path = arm_path + "/patch" + issue.path;

@@ -74,17 +74,19 @@ std::optional<std::uint32_t> Prospects::walk(const Permutation& perm, std::uint6
 void Prospects::build_second_degree() {
   second_built_ = true;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> counted;  // (member, mutual count)
-  std::vector<std::uint32_t> seen;
+  // Count paths sender → u → w in a dense per-thread counter (O(sum of neighbour degrees), no
+  // sort of the deg² walk), remembering which entries were touched so they can be reset.
+  thread_local std::vector<std::uint32_t> count;
+  thread_local std::vector<std::uint32_t> touched;
+  if (count.size() < world_.num_members()) count.assign(world_.num_members(), 0);
+  touched.clear();
   for (std::uint32_t u : world_.neighbours(sender_))
-    for (std::uint32_t w : world_.neighbours(u)) seen.push_back(w);
-  std::sort(seen.begin(), seen.end());
+    for (std::uint32_t w : world_.neighbours(u))
+      if (count[w]++ == 0) touched.push_back(w);
   const std::uint32_t min_mutual = std::max(1, t_.min_mutual);
-  for (std::size_t i = 0; i < seen.size();) {
-    std::size_t j = i;
-    while (j < seen.size() && seen[j] == seen[i]) ++j;
-    const auto count = static_cast<std::uint32_t>(j - i);
-    if (count >= min_mutual && eligible(seen[i], true)) counted.emplace_back(seen[i], count);
-    i = j;
+  for (std::uint32_t w : touched) {
+    if (count[w] >= min_mutual && eligible(w, true)) counted.emplace_back(w, count[w]);
+    count[w] = 0;
   }
   std::sort(counted.begin(), counted.end(), [](const auto& a, const auto& b) {
     return a.second != b.second ? a.second > b.second : a.first < b.first;

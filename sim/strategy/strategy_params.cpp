@@ -70,6 +70,11 @@ StrategyParams resolve_strategy(const json& cohort_strategy, const std::string& 
   p.invites.ramp_up_weeks = i.at("ramp_up_weeks").get<int>();
   p.invites.ramp_start_per_day = i.at("ramp_start_per_day").get<int>();
   p.invites.backoff_days = i.at("backoff_days").get<int>();
+  p.invites.start_day = i.at("start_day").get<int>();
+  if (!i.at("days_of_week").empty()) {
+    p.invites.days_mask = 0;
+    for (const auto& d : i.at("days_of_week")) p.invites.days_mask = static_cast<std::uint8_t>(p.invites.days_mask | (1u << d.get<int>()));
+  }
   p.warmup = {s.at("warmup").at("days").get<int>(), s.at("warmup").at("touches_per_day").get<int>()};
   p.hygiene.withdraw_after_days = s.at("hygiene").at("withdraw_after_days").get<int>();
   p.followups = {s.at("followups").at("messages").get<int>(), s.at("followups").at("gap_days").get<int>()};

@@ -87,7 +87,7 @@ TEST_CASE("a misspelt key gets the nearest valid key as a hint", "[io]") {
   REQUIRE(issues.size() == 1);
   CHECK(issues[0].hint == "did you mean \"replications\"?");
   CHECK(issues[0].to_string() ==
-        "/replicatons: expected one of the keys $schema, arms, description, horizon_days, name, outputs, platform, "
+        "/replicatons: expected one of the keys $schema, arms, description, horizon_days, name, outputs, platform, population, "
         "replications, seed, senders, statistics, world, found unknown key \"replicatons\" (did you mean \"replications\"?)");
 }
 

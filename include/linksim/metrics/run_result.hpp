@@ -20,7 +20,8 @@ inline const std::vector<std::string>& sender_metric_names() {
 inline const std::vector<std::string>& policy_metric_names() {
   static const std::vector<std::string> names{
       "spam_invites_delivered", "legit_invites_blocked", "spammer_recall", "legit_false_positive_rate",
-      "median_days_to_restrict_spammers", "member_unwanted_invites_p99", "legit_connections_formed"};
+      "median_days_to_restrict_spammers", "member_unwanted_invites_p99", "legit_connections_formed",
+      "spammer_peak_invites_48h"};
   return names;
 }
 

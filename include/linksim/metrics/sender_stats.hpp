@@ -14,7 +14,8 @@ struct SenderStats {
          inbound_requests = 0, withdrawn = 0, expired = 0, spam_reports = 0, warnings = 0,
          restrictions = 0, restricted_days = 0, suspended = 0, inmails_sent = 0, emails_sent = 0,
          emails_bounced = 0, messages_sent = 0, replies = 0, leads = 0, meetings = 0,
-         pipeline_value = 0, cost_usd = 0, hours_spent = 0, followers = 0, denied = 0;
+         pipeline_value = 0, cost_usd = 0, hours_spent = 0, followers = 0, denied = 0,
+         blocked = 0;  ///< new invitations the platform refused (retries of the same prospect not counted)
   std::uint32_t pending = 0;
   std::array<std::uint32_t, 7> last_week{};  ///< invitations sent on each of the last 7 days
   std::uint32_t sent_today = 0;

@@ -1,5 +1,6 @@
 // A cohort's effective strategy: the base preset, the named preset, then the scenario's keys.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,8 @@ struct Invites {
   int note_chars = 0;
   bool working_hours = true, random_gaps = true, stop_at_weekly_cap = false;
   int ramp_up_weeks = 0, ramp_start_per_day = 0, backoff_days = 0;
+  int start_day = 0;              ///< first simulated day with invitations
+  std::uint8_t days_mask = 0x7f;  ///< bit d set: invites on day of week d (0 = Monday)
   /// The planned pace on simulated day `day` (ramp-up applied).
   int pace_on_day(int day) const;
 };
