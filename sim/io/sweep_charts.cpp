@@ -129,6 +129,46 @@ std::vector<Chart> sweep_charts(const nlohmann::json& sweep) {
     }
     charts.push_back(std::move(chart));
   }
+
+  // Policy sweeps: false positives against spam delivered, one point per (sweep point, arm).
+  json trade = json::array();
+  for (const json& point : points) {
+    if (!point.contains("arms") || !point["arms"].is_array()) continue;
+    std::string label;
+    for (const auto& param : params) {
+      const json& values = values_of(point);
+      label += (label.empty() ? "" : ", ") + param + " = " + (values.contains(param) ? value_text(values[param]) : "?");
+    }
+    for (const json& arm : point["arms"]) {
+      if (!arm.contains("metrics") || !arm["metrics"].is_object()) continue;
+      const json& ms = arm["metrics"];
+      if (!ms.contains("legit_false_positive_rate") || !ms.contains("spam_invites_delivered")) continue;
+      const auto f = number_at(ms["legit_false_positive_rate"], "mean");
+      const auto sp = number_at(ms["spam_invites_delivered"], "mean");
+      if (!f || !sp) continue;
+      trade.push_back({{"arm", string_at(arm, "name", "arm")}, {"point", label}, {"fpr", *f}, {"spam", *sp}});
+    }
+  }
+  if (!trade.empty()) {
+    const json x = {{"field", "fpr"}, {"type", "quantitative"}, {"title", "legitimate senders wrongly restricted (share)"}, {"axis", {{"format", ".1%"}}}};
+    const json y = {{"field", "spam"}, {"type", "quantitative"}, {"title", "spam invitations delivered"}};
+    const json color = {{"field", "arm"}, {"type", "nominal"}, {"title", "arm"}, {"scale", {{"domain", arm_order}}}};
+    Chart chart;
+    chart.id = "chart-sweep-policy-tradeoff";
+    chart.title = "Policy trade-off across the sweep";
+    chart.caption = "Each point is one arm at one sweep point (labelled with its parameter values): towards the bottom "
+                    "left is better, fewer spam invitations delivered and fewer legitimate senders restricted.";
+    chart.spec = {{"width", 640},
+                  {"height", 320},
+                  {"data", {{"values", trade}}},
+                  {"layer",
+                   {{{"mark", {{"type", "point"}, {"filled", true}, {"size", 80}}},
+                     {"encoding", {{"x", x}, {"y", y}, {"color", color},
+                                   {"tooltip", json::array({{{"field", "arm"}}, {{"field", "point"}}, {{"field", "fpr"}, {"format", ".1%"}}, {{"field", "spam"}, {"format", ",.0f"}}})}}}},
+                    {{"mark", {{"type", "text"}, {"align", "left"}, {"dx", 7}, {"dy", -7}, {"fontSize", 10}}},
+                     {"encoding", {{"x", x}, {"y", y}, {"text", {{"field", "point"}}}}}}}}};
+    charts.push_back(std::move(chart));
+  }
   return charts;
 }
 
