@@ -6,6 +6,7 @@
 #include <cmath>
 #include <memory>
 #include <optional>
+#include <type_traits>
 #include <vector>
 
 #include <fmt/format.h>
@@ -186,8 +187,11 @@ class Run {
         // only in a limit walk the same prospects in the same order (common random numbers).
         s.picks = core::make_rng(seed_, rep_, core::Purpose::kSender, 0x9C1C5000000ull + global);
         const double precision = platform_.plans[static_cast<std::size_t>(plan)].search_filter_precision;
+        // A sender never needs more prospects than invitations it can attempt in the run (twice
+        // that, with margin for refused and skipped ones).
+        const auto limit = 2 * static_cast<std::size_t>(std::max(1, s.strategy->invites.per_day)) * static_cast<std::size_t>(horizon_) + 64;
         s.prospects = std::make_unique<strategy::Prospects>(world_, m, s.strategy->targeting, precision,
-                                                            core::mix64(seed_ ^ core::mix64(rep_ * 0x10001ull + global)));
+                                                            core::mix64(seed_ ^ core::mix64(rep_ * 0x10001ull + global)), limit);
         s.reputation = std::make_unique<model::SenderReputation>(response_.email.reputation);
         plans_.push_back(plan);
         senders_.push_back(std::move(s));
@@ -345,7 +349,7 @@ class Run {
     for (int retry = 0; retry < 2 && !d.allowed() && note != strategy::Note::kNone &&
                         (d.notice == platform::Notice::kNoteTooLong || d.notice == platform::Notice::kNoteQuota);
          ++retry) {
-      trace(s, now, "note_dropped", target, policy_->explain(d, a, s, now));
+      trace(s, now, "note_dropped", target, [&] { return policy_->explain(d, a, s, now); });
       const int limit = platform_.plans[static_cast<std::size_t>(x.plan)].note_chars;
       if (d.notice == platform::Notice::kNoteTooLong && limit > 0) {
         a.chars = static_cast<std::uint16_t>(limit);
@@ -359,7 +363,7 @@ class Run {
     if (!d.allowed()) {
       ++stats_[s].denied;
       if (!x.retrying) ++stats_[s].blocked;  // a new invitation refused (retries not counted again)
-      trace(s, now, "invite_denied", target, policy_->explain(d, a, s, now));
+      trace(s, now, "invite_denied", target, [&] { return policy_->explain(d, a, s, now); });
       on_denied(s, d, now, !warmed);  // a warm invitation is retried by warm_invite, not by a wake
       sync_ladder(log_before);
       return false;
@@ -402,9 +406,8 @@ class Run {
     effort(s, f.note == model::NoteKind::kPersonalized ? model::Action::kInvitePersonalized
               : f.note == model::NoteKind::kTemplate   ? model::Action::kInviteTemplate
                                                        : model::Action::kInvite);
-    trace(s, now, "invite_sent", target,
-          fmt::format("{} mutual, {}{}", inv.mutual, a.out_of_industry ? "other industry" : "same industry",
-                      f.note == model::NoteKind::kNone ? ", no note" : f.note == model::NoteKind::kTemplate ? ", template note" : ", personalized note"));
+    trace(s, now, "invite_sent", target, [&] { return fmt::format("{} mutual, {}{}", inv.mutual, a.out_of_industry ? "other industry" : "same industry",
+                      f.note == model::NoteKind::kNone ? ", no note" : f.note == model::NoteKind::kTemplate ? ", template note" : ", personalized note"); });
     if (o.outcome == model::InviteResponse::kIgnore) {
       // The member looks at it on a day they are active and leaves it pending.
       const double q = model::daily_action_probability(f.activity, response_.invite.attention);
@@ -443,7 +446,7 @@ class Run {
     for (std::size_t i = before; i < log.size(); ++i) {
       const auto& t = log[i];
       if (t.sender >= senders_.size()) continue;
-      trace(t.sender, t.time, "ladder", -1, fmt::format("{} -> {}: {}", t.from, t.to, t.reason));
+      trace(t.sender, t.time, "ladder", -1, [&] { return fmt::format("{} -> {}: {}", t.from, t.to, t.reason); });
       if (t.to == "good_standing") continue;  // a reinstatement, not a penalty
       auto& stat = stats_[t.sender];
       if (t.to == "warning") {
@@ -482,7 +485,7 @@ class Run {
         ++stat.invites_accepted;
         ++stat.connections_gained;
         observe(inv.sender, platform::OutcomeKind::kAccepted, inv.target, inv.sent_at, now);
-        trace(inv.sender, now, "invite_accepted", inv.target, fmt::format("after {:.1f} days", static_cast<double>(now - inv.sent_at) / kDay));
+        trace(inv.sender, now, "invite_accepted", inv.target, [&] { return fmt::format("after {:.1f} days", static_cast<double>(now - inv.sent_at) / kDay); });
         if (senders_[inv.sender].creator) senders_[inv.sender].creator->add_connection(inv.target);
         if (senders_[inv.sender].strategy->followups.messages > 0) sim_.schedule(now + kHour, kMessage, inv.sender, id, 0);
         break;
@@ -523,7 +526,7 @@ class Run {
       ++stat.withdrawn;
       effort(s, model::Action::kWithdraw);
       observe(s, platform::OutcomeKind::kWithdrawn, inv.target, inv.sent_at, now);
-      trace(s, now, "invite_withdrawn", inv.target, fmt::format("pending for more than {} days", after));
+      trace(s, now, "invite_withdrawn", inv.target, [&] { return fmt::format("pending for more than {} days", after); });
     }
   }
 
@@ -575,7 +578,7 @@ class Run {
     if (f.lead) ++stat.leads;
     if (f.meeting) ++stat.meetings;
     stat.pipeline_value += f.pipeline_usd;
-    trace(s, now, "reply", target, fmt::format("{} reply{}{}", kChannelNames[channel], f.lead ? ", a lead" : "", f.meeting ? ", meeting booked" : ""));
+    trace(s, now, "reply", target, [&] { return fmt::format("{} reply{}{}", kChannelNames[channel], f.lead ? ", a lead" : "", f.meeting ? ", meeting booked" : ""); });
   }
 
   // ---- InMail -----------------------------------------------------------------------------
@@ -597,7 +600,7 @@ class Run {
       const auto d = policy_->check(a, s, now);
       sync_ladder(before);
       if (!d.allowed()) {
-        trace(s, now, "inmail_denied", *target, policy_->explain(d, a, s, now));
+        trace(s, now, "inmail_denied", *target, [&] { return policy_->explain(d, a, s, now); });
         return;
       }
       ++x.inmails_this_week;
@@ -642,7 +645,7 @@ class Run {
       const model::FoundEmail found = model::find_email(response_.email.finder, domain, providers, rng);
       effort(s, model::Action::kFinderLookup, found.lookups);
       if (found.status == model::FinderStatus::kNotFound) {
-        trace(s, now, "email_not_found", *target, fmt::format("no address found by {} provider{}", providers, providers == 1 ? "" : "s"));
+        trace(s, now, "email_not_found", *target, [&] { return fmt::format("no address found by {} provider{}", providers, providers == 1 ? "" : "s"); });
         continue;
       }
       if (st.email.verify) {
@@ -668,12 +671,11 @@ class Run {
     auto& stat = stats_[t.sender];
     ++stat.emails_sent;
     effort(t.sender, touch == 0 ? model::Action::kEmail : model::Action::kEmailFollowUp);
-    trace(t.sender, now, "email_sent", t.target,
-          fmt::format("{}, {}", touch == 0 ? std::string("first email") : fmt::format("follow-up {}", touch),
+    trace(t.sender, now, "email_sent", t.target, [&] { return fmt::format("{}, {}", touch == 0 ? std::string("first email") : fmt::format("follow-up {}", touch),
                       delivery.delivery == model::Delivery::kBounced  ? "bounced"
                       : delivery.delivery == model::Delivery::kInbox  ? "inbox"
                       : delivery.delivery == model::Delivery::kLost   ? "lost (a catch-all domain took a wrong address)"
-                                                                      : "spam folder"));
+                                                                      : "spam folder"); });
     if (delivery.delivery == model::Delivery::kBounced) {
       ++stat.emails_bounced;
       return;  // a bounced address gets no follow-ups
@@ -735,7 +737,7 @@ class Run {
     core::Rng rng = core::make_rng(seed_, rep_, core::Purpose::kContent, core::mix64(x.member) ^ static_cast<std::uint64_t>(now));
     inbound_buffer_.clear();
     const auto out = content_->publish(*x.creator, content_graph_, p, now, rng, inbound_buffer_);
-    trace(s, now, "post", -1, fmt::format("{} impressions, {} engagements, {} profile views", out.impressions, out.engagements, out.profile_views));
+    trace(s, now, "post", -1, [&] { return fmt::format("{} impressions, {} engagements, {} profile views", out.impressions, out.engagements, out.profile_views); });
     for (const auto& ev : inbound_buffer_)
       sim_.schedule(now + ev.delay_seconds, kInbound, s, ev.member, ev.kind == model::InboundEvent::Kind::kInvite ? 1u : 0u);
   }
@@ -858,9 +860,15 @@ class Run {
     m["member_unwanted_invites_p99"] = counts[k];
   }
 
-  void trace(std::uint32_t s, Time now, const char* event, std::int64_t member, std::string reason) {
+  /// `reason` is text, or a callable that makes it: reasons cost formatting, so they are only
+  /// made when a trace is being written.
+  template <class Reason>
+  void trace(std::uint32_t s, Time now, const char* event, std::int64_t member, Reason&& reason) {
     if (in_.trace == nullptr || !senders_[s].focal) return;
-    in_.trace->write(arm_.name, rep_, TraceRecord{now, s, event, member, std::move(reason)});
+    if constexpr (std::is_invocable_v<Reason>)
+      in_.trace->write(arm_.name, rep_, TraceRecord{now, s, event, member, std::string(reason())});
+    else
+      in_.trace->write(arm_.name, rep_, TraceRecord{now, s, event, member, std::string(reason)});
   }
 
   const ReplicationInput& in_;

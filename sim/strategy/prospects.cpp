@@ -7,8 +7,19 @@
 namespace linksim::strategy {
 
 std::uint32_t mutual_count(const graph::World& w, std::uint32_t u, std::uint32_t v) {
-  const auto a = w.neighbours(u), b = w.neighbours(v);
+  auto a = w.neighbours(u), b = w.neighbours(v);
+  if (a.size() > b.size()) std::swap(a, b);
   std::uint32_t n = 0;
+  if (a.size() * 16 < b.size()) {
+    // Very different degrees (a hub): gallop through the long row, O(small × log(large)).
+    auto from = b.begin();
+    for (const std::uint32_t x : a) {
+      from = std::lower_bound(from, b.end(), x);
+      if (from == b.end()) break;
+      if (*from == x) ++n;
+    }
+    return n;
+  }
   std::size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
     if (a[i] < b[j]) ++i;
@@ -22,8 +33,9 @@ std::uint32_t mutual_count(const graph::World& w, std::uint32_t u, std::uint32_t
   return n;
 }
 
-Prospects::Prospects(const graph::World& world, std::uint32_t sender, const Targeting& t, double precision, std::uint64_t key)
-    : world_(world), sender_(sender), t_(t), precision_(precision) {
+Prospects::Prospects(const graph::World& world, std::uint32_t sender, const Targeting& t, double precision, std::uint64_t key,
+                     std::size_t pool_limit)
+    : world_(world), sender_(sender), t_(t), precision_(precision), pool_limit_(pool_limit) {
   const auto& m = world.members();
   std::uint32_t lo = 0, hi = world.num_members();
   // Members are numbered community by community (industry-major, then region), so a profile on
@@ -80,17 +92,32 @@ void Prospects::build_second_degree() {
   thread_local std::vector<std::uint32_t> touched;
   if (count.size() < world_.num_members()) count.assign(world_.num_members(), 0);
   touched.clear();
+  // The sender and their connections are not prospects: marked up front (no per-candidate
+  // search of the sender's row).
+  constexpr std::uint32_t kMarked = 1u << 31;
+  count[sender_] = kMarked;
+  touched.push_back(sender_);
+  for (std::uint32_t u : world_.neighbours(sender_)) {
+    count[u] = kMarked;
+    touched.push_back(u);
+  }
   for (std::uint32_t u : world_.neighbours(sender_))
     for (std::uint32_t w : world_.neighbours(u))
       if (count[w]++ == 0) touched.push_back(w);
   const std::uint32_t min_mutual = std::max(1, t_.min_mutual);
   for (std::uint32_t w : touched) {
-    if (count[w] >= min_mutual && eligible(w, true)) counted.emplace_back(w, count[w]);
+    if (count[w] < kMarked && count[w] >= min_mutual && matches(w)) counted.emplace_back(w, count[w]);
     count[w] = 0;
   }
-  std::sort(counted.begin(), counted.end(), [](const auto& a, const auto& b) {
-    return a.second != b.second ? a.second > b.second : a.first < b.first;
-  });
+  // Most mutual connections first, ties by member id: a total order, so the pool is the same
+  // whatever order the counter was filled in; only the best pool_limit_ are kept.
+  const auto better = [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; };
+  if (counted.size() > pool_limit_) {
+    std::nth_element(counted.begin(), counted.begin() + static_cast<std::ptrdiff_t>(pool_limit_), counted.end(), better);
+    counted.resize(pool_limit_);
+    counted.shrink_to_fit();
+  }
+  std::sort(counted.begin(), counted.end(), better);
   second_.reserve(counted.size());
   for (const auto& c : counted) second_.push_back(c.first);
 }

@@ -1,6 +1,7 @@
 // Where a sender's prospects come from: the targeting component. Walks a candidate range in a
 // keyed random order (no repeats, no storage), or the second-degree pool by mutual count.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <utility>
@@ -19,7 +20,11 @@ class Prospects final {
  public:
   /// @param precision share of ICP search results that really match the profile (the plan's
   ///        search-filter precision); the rest come from outside the profile.
-  Prospects(const graph::World& world, std::uint32_t sender, const Targeting& t, double precision, std::uint64_t key);
+  /// @param pool_limit at most this many second-degree prospects are kept (those with the most
+  ///        mutual connections): a sender who can send N invitations in the run needs no more,
+  ///        and a population of 10^5 senders cannot hold every pool in full.
+  Prospects(const graph::World& world, std::uint32_t sender, const Targeting& t, double precision, std::uint64_t key,
+            std::size_t pool_limit = SIZE_MAX);
 
   /// The next member to contact, or nothing when the pool is exhausted. `rng_u` is a uniform
   /// draw in [0, 1) deciding whether an ICP search result is on-profile.
@@ -43,6 +48,7 @@ class Prospects final {
   bool second_built_ = false;
   std::vector<std::uint32_t> second_;  ///< second-degree pool, most mutual connections first
   std::size_t second_pos_ = 0;
+  std::size_t pool_limit_ = SIZE_MAX;
 };
 
 }  // namespace linksim::strategy

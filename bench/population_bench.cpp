@@ -1,0 +1,57 @@
+// Policy-scale throughput: a mixed population of senders (scenarios/presets/archetypes.json's
+// default mix) on one world for 12 weeks under linkedin_2025, one replication, end to end
+// (world generation, the event loop, the recorder and the platform metrics). Issue #7's target:
+// 10^5 senders on 10^6 members at >= 5M events/s and <= 4 GB peak memory.
+#include <sys/resource.h>
+
+#include <benchmark/benchmark.h>
+
+#include "linksim/experiment/runner.hpp"
+#include "linksim/io/scenario.hpp"
+
+namespace {
+
+double peak_rss_mb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
+}
+
+void BM_Population(benchmark::State& state) {
+  const auto senders = state.range(0), members = state.range(1);
+  const nlohmann::json doc = {{"name", "population benchmark"},
+                              {"description", "scale"},
+                              {"horizon_days", 84},
+                              {"replications", 1},
+                              {"seed", 5},
+                              {"world", {{"members", members}}},
+                              {"senders", nlohmann::json::object()},
+                              {"population", {{"senders", senders}}},
+                              {"outputs", {{"daily", true}, {"csv", false}, {"report", false}}}};
+  const auto scenario = linksim::io::load_scenario_text(doc.dump(), "<bench>");
+  linksim::experiment::RunOptions options;
+  options.threads = 1;
+  double events = 0, spam = 0;
+  for (auto _ : state) {
+    const auto outcome = linksim::experiment::run_experiment(scenario, linksim::experiment::make_model(scenario), options);
+    for (const auto& arm : outcome.arms)
+      for (const auto& run : arm.runs) {
+        events += run.events;
+        spam += run.scalars.at("spam_invites_delivered");
+      }
+  }
+  state.counters["events"] = benchmark::Counter(events / static_cast<double>(state.iterations()));
+  state.counters["events/s"] = benchmark::Counter(events, benchmark::Counter::kIsRate);
+  state.counters["spam_delivered"] = benchmark::Counter(spam / static_cast<double>(state.iterations()));
+  state.counters["peak_rss_MB"] = benchmark::Counter(peak_rss_mb());
+}
+
+}  // namespace
+
+BENCHMARK(BM_Population)
+    ->Args({1000, 20000})
+    ->Args({10000, 100000})
+    ->Args({100000, 1000000})
+    ->Iterations(1)
+    ->Unit(benchmark::kSecond)
+    ->UseRealTime();
