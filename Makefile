@@ -40,7 +40,10 @@ test: build npm-tools
 # The same suite under AddressSanitizer + UndefinedBehaviorSanitizer (CI runs this after `make test`).
 test-asan: deps npm-tools
 	@# -O1: sanitizers' recommended level (asserts stay on); -O0 made the simulation tests 3-5x slower.
-	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" -DLINKSIM_SANITIZE=ON \
+	@# GCC 12 at -O1 with -fsanitize reports -Wmaybe-uninitialized inside libstdc++'s <regex> (pulled in
+	@# by Catch2), a known false positive (GCC bug 105562); the Release build keeps the warning as an error.
+	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+	  -DCMAKE_CXX_FLAGS_DEBUG="-g -O1 -Wno-maybe-uninitialized" -DLINKSIM_SANITIZE=ON \
 	  -DLINKSIM_WERROR=ON -DLINKSIM_BUILD_BENCH=OFF $(CMAKE_FLAGS)
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && LINKSIM_SLOW_TESTS=0 ctest --output-on-failure -j $(JOBS)
