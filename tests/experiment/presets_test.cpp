@@ -121,11 +121,10 @@ TEST_CASE("pending hygiene lowers pending_at_end and restricted days", "[integra
     }
   }
   SECTION("restricted days, when the pending cap restricts") {
-    // The scenario asks how much restricted days fall, but with the preset the pending cap only
-    // blocks (pending_cap.strike false) and the sender is restricted by scrutiny and the
-    // 5-report rule long before 700 invitations are pending, in every arm alike (reported).
-    // Here the pending cap restricts (help a551012: too many outstanding invitations, up to a
-    // month) and those two rules are off, so restricted days measure what hygiene changes.
+    // With the preset the pending cap only blocks (pending_cap.strike false), and scrutiny, the
+    // acceptance floor and the 5-report rule restrict too. Here the pending cap restricts (help
+    // a551012: too many outstanding invitations, up to a month) and scrutiny and the report rule
+    // are off, so restricted days measure what hygiene changes through the pending count alone.
     io::Overrides o;
     o.patches = {smaller, {{"platform", {{"rules", {{"pending_cap", {{"enabled", true}, {"strike", true}}},
                                                   {"scrutiny", {{"enabled", false}}},
@@ -145,12 +144,10 @@ TEST_CASE("pending hygiene lowers pending_at_end and restricted days", "[integra
 }
 
 TEST_CASE("linkedin_pre_2021 lets more than 100 invitations a week through", "[integration][presets]") {
-  // scenarios/pre_2021_vs_now.json (cold_blast, 40 a day, free plan) on a smaller world. Both
-  // presets carry the scrutiny rule, whose preset values pause a sender inviting anyone at the
-  // 50th invitation, before either weekly cap matters (both arms then send exactly the same;
-  // reported), and sane_scrutiny() still pauses some senders early: off here, as in the weekly
-  // cap section above. (Over the 12 weeks the faster pre-2021 sender is not reliably ahead in
-  // total: more invitations bring the 5-report restriction sooner.)
+  // scenarios/pre_2021_vs_now.json (targeted_cold at 40 a day, free plan) on a smaller world. The
+  // scrutiny rule, in both presets, still pauses some senders early (sane_scrutiny()), so it is off
+  // here, as in the weekly cap section above. (Over the 12 weeks the faster pre-2021 sender gains
+  // more connections but is restricted longer: more invitations bring the 5-report rule sooner.)
   const std::string path = std::string(LINKSIM_SOURCE_DIR) + "/scenarios/pre_2021_vs_now.json";
   io::Overrides o;
   o.patches = {{{"world", {{"members", members()}}}, {"replications", reps()}},
