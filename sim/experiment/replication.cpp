@@ -374,7 +374,7 @@ class Run {
     inv.sender = s;
     inv.target = target;
     inv.sent_at = now;
-    inv.mutual = x.new_account ? 0 : strategy::mutual_count(world_, x.member, target);
+    inv.mutual = x.new_account ? 0 : x.prospects->mutual_count(target);
     inv.personalized = a.personalized;
     inv.warm_touches = static_cast<std::uint16_t>(warmed ? st.warmup.days * st.warmup.touches_per_day : 0);
     model::InviteFeatures f;
@@ -610,7 +610,7 @@ class Run {
       model::InMailFeatures f;
       f.target_seniority = static_cast<std::uint8_t>(world_.seniority(*target));
       f.personalized = st.inmail.personalized;
-      f.mutual_connections = strategy::mutual_count(world_, x.member, *target);
+      f.mutual_connections = x.prospects->mutual_count(*target);
       f.same_industry = world_.industry(*target) == world_.industry(x.member);
       f.accept_propensity = static_cast<float>(world_.accept_propensity(*target));
       f.activity = static_cast<float>(world_.activity(*target));

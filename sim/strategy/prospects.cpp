@@ -33,9 +33,47 @@ std::uint32_t mutual_count(const graph::World& w, std::uint32_t u, std::uint32_t
   return n;
 }
 
+NeighbourSet::NeighbourSet(const graph::World& world, std::uint32_t member) : row_(world.neighbours(member)) {
+  unsigned log2_bits = 6;
+  while ((std::size_t{1} << log2_bits) < 16 * row_.size()) ++log2_bits;
+  bits_.assign((std::size_t{1} << log2_bits) / 64, 0);
+  shift_ = 64 - log2_bits;
+  for (const std::uint32_t u : row_) {
+    const std::uint32_t h = static_cast<std::uint32_t>((std::uint64_t{u} * 0x9E3779B97F4A7C15ull) >> shift_);
+    bits_[h >> 6] |= std::uint64_t{1} << (h & 63);
+  }
+}
+
+std::uint32_t NeighbourSet::mutual_count(const graph::World& world, std::uint32_t v) const {
+  const auto b = world.neighbours(v);
+  // A hub's long row: galloping from the short row is cheaper than a bit test per entry.
+  if (row_.size() * 16 < b.size()) {
+    std::uint32_t n = 0;
+    auto from = b.begin();
+    for (const std::uint32_t x : row_) {
+      from = std::lower_bound(from, b.end(), x);
+      if (from == b.end()) break;
+      if (*from == x) ++n;
+    }
+    return n;
+  }
+  std::uint32_t n = 0;
+  auto from = row_.begin();
+  for (const std::uint32_t u : b) {
+    if (!maybe(u)) continue;
+    from = std::lower_bound(from, row_.end(), u);  // both rows ascend: search only forward
+    if (from == row_.end()) break;
+    if (*from == u) {
+      ++n;
+      ++from;
+    }
+  }
+  return n;
+}
+
 Prospects::Prospects(const graph::World& world, std::uint32_t sender, const Targeting& t, double precision, std::uint64_t key,
                      std::size_t pool_limit)
-    : world_(world), sender_(sender), t_(t), precision_(precision), pool_limit_(pool_limit) {
+    : world_(world), sender_(sender), t_(t), precision_(precision), mine_(world, sender), pool_limit_(pool_limit) {
   const auto& m = world.members();
   std::uint32_t lo = 0, hi = world.num_members();
   // Members are numbered community by community (industry-major, then region), so a profile on
@@ -58,7 +96,7 @@ Prospects::Prospects(const graph::World& world, std::uint32_t sender, const Targ
 // On-profile picks must match the profile; off-profile picks must not (so the two walks never
 // return the same member twice).
 bool Prospects::eligible(std::uint32_t v, bool on_profile) const {
-  if (v == sender_ || world_.connected(sender_, v)) return false;
+  if (v == sender_ || mine_.contains(v)) return false;
   return matches(v) == on_profile;
 }
 
@@ -119,7 +157,19 @@ void Prospects::build_second_degree() {
   }
   std::sort(counted.begin(), counted.end(), better);
   second_.reserve(counted.size());
-  for (const auto& c : counted) second_.push_back(c.first);
+  second_mutual_.reserve(counted.size());
+  for (const auto& c : counted) {
+    second_.push_back(c.first);
+    second_mutual_.push_back(c.second);
+  }
+}
+
+std::uint32_t Prospects::mutual_count(std::uint32_t v) const {
+  // The pool's count of paths sender → u → v is the number of mutual connections. A pick is
+  // usually asked about right after next() returned it (or when a refused one is retried).
+  for (std::size_t i = second_pos_, back = 0; i > 0 && back < 8; --i, ++back)
+    if (second_[i - 1] == v) return second_mutual_[i - 1];
+  return mine_.mutual_count(world_, v);
 }
 
 std::optional<std::uint32_t> Prospects::next(double rng_u) {
@@ -128,7 +178,7 @@ std::optional<std::uint32_t> Prospects::next(double rng_u) {
     while (second_pos_ < second_.size()) {
       const std::uint32_t v = second_[second_pos_++];
       ++examined_;
-      if (!world_.connected(sender_, v)) return v;
+      if (!mine_.contains(v)) return v;
     }
     return std::nullopt;
   }
