@@ -123,44 +123,73 @@ std::optional<std::uint32_t> Prospects::walk(const Permutation& perm, std::uint6
 
 void Prospects::build_second_degree() {
   second_built_ = true;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> counted;  // (member, mutual count)
   // Count paths sender → u → w in a dense per-thread counter (O(sum of neighbour degrees), no
-  // sort of the deg² walk), remembering which entries were touched so they can be reset.
+  // sort of the deg² walk), remembering which entries were touched so they can be reset. The
+  // touched list is sized for every path up front, so the walk appends without a branch.
   thread_local std::vector<std::uint32_t> count;
   thread_local std::vector<std::uint32_t> touched;
+  thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> counted;  // (member, mutual count)
+  thread_local std::vector<std::uint32_t> ties, histogram;
   if (count.size() < world_.num_members()) count.assign(world_.num_members(), 0);
-  touched.clear();
+  const auto mine = world_.neighbours(sender_);
+  std::size_t paths = 1 + mine.size();
+  for (const std::uint32_t u : mine) paths += world_.degree(u);
+  if (touched.size() < paths) touched.resize(paths);
+  std::uint32_t* const c = count.data();
+  std::uint32_t* const t = touched.data();
+  std::size_t n = 0;
   // The sender and their connections are not prospects: marked up front (no per-candidate
   // search of the sender's row).
   constexpr std::uint32_t kMarked = 1u << 31;
-  count[sender_] = kMarked;
-  touched.push_back(sender_);
-  for (std::uint32_t u : world_.neighbours(sender_)) {
-    count[u] = kMarked;
-    touched.push_back(u);
+  c[sender_] = kMarked;
+  t[n++] = sender_;
+  for (const std::uint32_t u : mine) {
+    c[u] = kMarked;
+    t[n++] = u;
   }
-  for (std::uint32_t u : world_.neighbours(sender_))
-    for (std::uint32_t w : world_.neighbours(u))
-      if (count[w]++ == 0) touched.push_back(w);
+  for (const std::uint32_t u : mine)
+    for (const std::uint32_t w : world_.neighbours(u)) {
+      t[n] = w;
+      n += c[w]++ == 0 ? 1 : 0;
+    }
   const std::uint32_t min_mutual = std::max(1, t_.min_mutual);
-  for (std::uint32_t w : touched) {
-    if (count[w] < kMarked && count[w] >= min_mutual && matches(w)) counted.emplace_back(w, count[w]);
-    count[w] = 0;
+  std::uint32_t most = 0;
+  counted.clear();
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t w = t[i], k = c[w];
+    c[w] = 0;
+    if (k < kMarked && k >= min_mutual && matches(w)) {
+      counted.emplace_back(w, k);
+      most = std::max(most, k);
+    }
   }
   // Most mutual connections first, ties by member id: a total order, so the pool is the same
-  // whatever order the counter was filled in; only the best pool_limit_ are kept.
+  // whatever order the counter was filled in; only the best pool_limit_ are kept. The cut is
+  // found on a histogram of the counts: everything above the cut count, and the lowest ids at it.
   const auto better = [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; };
   if (counted.size() > pool_limit_) {
-    std::nth_element(counted.begin(), counted.begin() + static_cast<std::ptrdiff_t>(pool_limit_), counted.end(), better);
-    counted.resize(pool_limit_);
-    counted.shrink_to_fit();
+    histogram.assign(std::size_t{most} + 1, 0);
+    for (const auto& x : counted) ++histogram[x.second];
+    std::size_t above = 0;
+    std::uint32_t cut = most;
+    while (above + histogram[cut] < pool_limit_) above += histogram[cut--];
+    ties.clear();
+    std::size_t kept = 0;
+    for (const auto& x : counted) {
+      if (x.second > cut) counted[kept++] = x;
+      else if (x.second == cut) ties.push_back(x.first);
+    }
+    const std::size_t from_ties = pool_limit_ - above;
+    if (ties.size() > from_ties) std::nth_element(ties.begin(), ties.begin() + static_cast<std::ptrdiff_t>(from_ties), ties.end());
+    for (std::size_t i = 0; i < from_ties; ++i) counted[kept++] = {ties[i], cut};
+    counted.resize(kept);
   }
   std::sort(counted.begin(), counted.end(), better);
   second_.reserve(counted.size());
   second_mutual_.reserve(counted.size());
-  for (const auto& c : counted) {
-    second_.push_back(c.first);
-    second_mutual_.push_back(c.second);
+  for (const auto& x : counted) {
+    second_.push_back(x.first);
+    second_mutual_.push_back(x.second);
   }
 }
 
