@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <type_traits>
@@ -103,25 +104,28 @@ struct EmailThread {
   bool replied = false;
 };
 
-struct Sender {
-  std::uint32_t member = 0;
-  std::uint32_t cohort = 0;
+/// Fields every invitation attempt reads come first, in one cache line (the struct is
+/// cache-line aligned): at 10^5 senders a wake-up otherwise missed the cache on two or three.
+struct alignas(64) Sender {
+  Time paused_until = 0;  ///< backing off after a limit, warning or restriction
   const strategy::StrategyParams* strategy = nullptr;
-  platform::PlanId plan = platform::PlanId::kFree;
-  double profile_strength = 0.5;
-  bool focal = true, abusive = false, new_account = false;
-  Time first_restricted = core::kNever;  ///< first restriction (ladder or report rule), ground truth scoring
-  bool retrying = false;  ///< the current attempt re-sends a refused prospect (not a new blocked invitation)
+  std::unique_ptr<strategy::Prospects> prospects;
   core::Rng rng;    ///< timing: start-of-day jitter, gaps between invitations, posts per day
   core::Rng picks;  ///< which search results are on-profile (the draw passed to Prospects::next)
-  std::unique_ptr<strategy::Prospects> prospects;
+  std::uint32_t member = 0;
+  int invites_today = 0;
   std::optional<std::uint32_t> carried;  ///< prospect of a refused invitation, tried first next time
+  int pace_today = 0;
   bool exhausted = false;
-  Time paused_until = 0;  ///< backing off after a limit, warning or restriction
-  int invites_today = 0, pace_today = 0;
+  bool retrying = false;  ///< the current attempt re-sends a refused prospect (not a new blocked invitation)
+  bool focal = true, abusive = false, new_account = false;
+  platform::PlanId plan = platform::PlanId::kFree;
+  std::uint32_t cohort = 0;
   int inmails_this_week = 0, emails_today = 0;
-  std::vector<std::uint32_t> invites;  ///< ids in send order (hygiene scans from the oldest)
+  double profile_strength = 0.5;
+  Time first_restricted = core::kNever;  ///< first restriction (ladder or report rule), ground truth scoring
   std::size_t hygiene_pos = 0;
+  std::vector<std::uint32_t> invites;  ///< ids in send order (hygiene scans from the oldest)
   std::unique_ptr<model::SenderReputation> reputation;
   std::unique_ptr<model::CreatorState> creator;
 };
