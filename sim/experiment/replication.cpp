@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <type_traits>
@@ -58,13 +59,37 @@ enum Kind : std::uint32_t {
 
 enum class InviteStatus : std::uint8_t { kPending, kAccepted, kDeclined, kReported, kWithdrawn, kExpired };
 
+/// 24 bytes: a run keeps every invitation it sent (10^5 senders send tens of millions).
 struct Invite {
   std::uint32_t sender = 0, target = 0, mutual = 0;
-  Time sent_at = 0;
+  std::int32_t sent_at = 0;  ///< the platform's rules take times below 2^31 s (Policy::kMaxTime)
   model::InviteResponse response = model::InviteResponse::kIgnore;
   InviteStatus status = InviteStatus::kPending;
   std::uint16_t warm_touches = 0;
   bool personalized = false;
+};
+
+static_assert(sizeof(Invite) == 24);
+
+/// Append-only storage in blocks of 2^16: ids stay indices, and growing to tens of millions of
+/// records neither copies them into a buffer twice the size nor leaves up to half of it unused.
+template <class T>
+class Blocks {
+ public:
+  std::size_t size() const { return size_; }
+  T& operator[](std::size_t i) { return blocks_[i >> kBits][i & kMask]; }
+  const T& operator[](std::size_t i) const { return blocks_[i >> kBits][i & kMask]; }
+  void push_back(const T& v) {
+    if ((size_ & kMask) == 0) blocks_.push_back(std::make_unique<T[]>(kMask + 1));
+    blocks_.back()[size_ & kMask] = v;
+    ++size_;
+  }
+
+ private:
+  static constexpr unsigned kBits = 16;
+  static constexpr std::size_t kMask = (std::size_t{1} << kBits) - 1;
+  std::vector<std::unique_ptr<T[]>> blocks_;
+  std::size_t size_ = 0;
 };
 
 struct InMailRecord {
@@ -79,25 +104,28 @@ struct EmailThread {
   bool replied = false;
 };
 
-struct Sender {
-  std::uint32_t member = 0;
-  std::uint32_t cohort = 0;
+/// Fields every invitation attempt reads come first, in one cache line (the struct is
+/// cache-line aligned): at 10^5 senders a wake-up otherwise missed the cache on two or three.
+struct alignas(64) Sender {
+  Time paused_until = 0;  ///< backing off after a limit, warning or restriction
   const strategy::StrategyParams* strategy = nullptr;
-  platform::PlanId plan = platform::PlanId::kFree;
-  double profile_strength = 0.5;
-  bool focal = true, abusive = false, new_account = false;
-  Time first_restricted = core::kNever;  ///< first restriction (ladder or report rule), ground truth scoring
-  bool retrying = false;  ///< the current attempt re-sends a refused prospect (not a new blocked invitation)
+  std::unique_ptr<strategy::Prospects> prospects;
   core::Rng rng;    ///< timing: start-of-day jitter, gaps between invitations, posts per day
   core::Rng picks;  ///< which search results are on-profile (the draw passed to Prospects::next)
-  std::unique_ptr<strategy::Prospects> prospects;
+  std::uint32_t member = 0;
+  int invites_today = 0;
   std::optional<std::uint32_t> carried;  ///< prospect of a refused invitation, tried first next time
+  int pace_today = 0;
   bool exhausted = false;
-  Time paused_until = 0;  ///< backing off after a limit, warning or restriction
-  int invites_today = 0, pace_today = 0;
+  bool retrying = false;  ///< the current attempt re-sends a refused prospect (not a new blocked invitation)
+  bool focal = true, abusive = false, new_account = false;
+  platform::PlanId plan = platform::PlanId::kFree;
+  std::uint32_t cohort = 0;
   int inmails_this_week = 0, emails_today = 0;
-  std::vector<std::uint32_t> invites;  ///< ids in send order (hygiene scans from the oldest)
+  double profile_strength = 0.5;
+  Time first_restricted = core::kNever;  ///< first restriction (ladder or report rule), ground truth scoring
   std::size_t hygiene_pos = 0;
+  std::vector<std::uint32_t> invites;  ///< ids in send order (hygiene scans from the oldest)
   std::unique_ptr<model::SenderReputation> reputation;
   std::unique_ptr<model::CreatorState> creator;
 };
@@ -145,8 +173,7 @@ class Run {
   metrics::RunResult run() {
     sim_.every(0, kDay, kDayStart);
     sim_.every(kDay - 1, kDay, kDayEnd);
-    const Time end = static_cast<Time>(horizon_) * kDay - 1;
-    sim_.run_until(end, [this](const Event& e) { dispatch(e); });
+    sim_.run_until(last_, [this](const Event& e) { dispatch(e); });
     return finish();
   }
 
@@ -207,6 +234,13 @@ class Run {
     return core::make_rng(seed_, rep_, core::Purpose::kResponses, core::mix64(key) ^ channel);
   }
 
+  /// Events after the last second of the run would never be dispatched, so they are not queued:
+  /// an ignored invitation's expiry is months out, and queued it held 40 bytes per invitation to
+  /// the end. Skipping them leaves the order of the rest unchanged (seq only has to increase).
+  void schedule(Time at, std::uint32_t kind, std::uint32_t a = 0, std::uint32_t b = 0, std::uint32_t c = 0) {
+    if (at <= last_) sim_.schedule(at, kind, a, b, c);
+  }
+
   // ---- dispatch -------------------------------------------------------------------------
   void dispatch(const Event& e) {
     switch (e.kind) {
@@ -250,14 +284,14 @@ class Run {
       // A day lost to a restriction (or the back-off after one): its planned invitations count as
       // blocked, as refused attempts do.
       if (x.paused_until > now + kDay - 1 && !x.exhausted) stats_[s].blocked += x.pace_today;
-      if (x.pace_today > 0 && !x.exhausted) sim_.schedule(open + jitter(x, 600), kInviteWake, s);
-      if (weekday && st.inmail.per_week > 0) sim_.schedule(window_open(now) + jitter(x, 1800), kInmailWake, s);
-      if (weekday && st.email.per_day > 0) sim_.schedule(window_open(now) + jitter(x, 1800), kEmailWake, s);
+      if (x.pace_today > 0 && !x.exhausted) schedule(open + jitter(x, 600), kInviteWake, s);
+      if (weekday && st.inmail.per_week > 0) schedule(window_open(now) + jitter(x, 1800), kInmailWake, s);
+      if (weekday && st.email.per_day > 0) schedule(window_open(now) + jitter(x, 1800), kEmailWake, s);
       if (weekday && st.content.posts_per_week > 0) {
         // Posts spread over the working week: the expected count per weekday is posts/5.
         const double per_day = st.content.posts_per_week / 5.0;
         const auto posts = static_cast<int>(std::floor(per_day)) + (core::uniform01(x.rng) < per_day - std::floor(per_day) ? 1 : 0);
-        for (int p = 0; p < posts; ++p) sim_.schedule(window_open(now) + jitter(x, 8 * kHour), kPost, s);
+        for (int p = 0; p < posts; ++p) schedule(window_open(now) + jitter(x, 8 * kHour), kPost, s);
       }
     }
   }
@@ -286,7 +320,7 @@ class Run {
     const double even = static_cast<double>(room) / (left + 1);
     const double gap = x.strategy->invites.random_gaps ? core::exponential(x.rng, even) : even;
     const Time at = now + std::max<Time>(1, static_cast<Time>(gap));
-    if (at < close) sim_.schedule(at, kInviteWake, s);
+    if (at < close) schedule(at, kInviteWake, s);
   }
 
   void invite_wake(std::uint32_t s, Time now) {
@@ -307,7 +341,7 @@ class Run {
     if (st.warmup.days > 0) {
       // Engage before connecting: likes and comments for D days, then the invitation.
       effort(s, model::Action::kEngagement, static_cast<double>(st.warmup.days) * st.warmup.touches_per_day);
-      sim_.schedule(now + static_cast<Time>(st.warmup.days) * kDay, kWarmInvite, s, *target);
+      schedule(now + static_cast<Time>(st.warmup.days) * kDay, kWarmInvite, s, *target);
     } else if (!send_invite(s, *target, now, false)) {
       x.carried = target;
       return;  // denied: send_invite decided when to try again
@@ -325,7 +359,7 @@ class Run {
     const Time end = static_cast<Time>(horizon_) * kDay;
     if (x.paused_until >= end) return;  // paused past the horizon (or suspended: kNever)
     const Time at = std::max(x.paused_until, window_open(core::start_of_day(now) + kDay)) + jitter(x, 3600);
-    if (at < end) sim_.schedule(at, kWarmInvite, s, target, 1);
+    if (at < end) schedule(at, kWarmInvite, s, target, 1);
   }
 
   /// Returns false when the platform denied the invitation.
@@ -373,8 +407,8 @@ class Run {
     Invite inv;
     inv.sender = s;
     inv.target = target;
-    inv.sent_at = now;
-    inv.mutual = x.new_account ? 0 : strategy::mutual_count(world_, x.member, target);
+    inv.sent_at = static_cast<std::int32_t>(now);  // < Policy::kMaxTime: check() accepted it
+    inv.mutual = x.new_account ? 0 : x.prospects->mutual_count(target);
     inv.personalized = a.personalized;
     inv.warm_touches = static_cast<std::uint16_t>(warmed ? st.warmup.days * st.warmup.touches_per_day : 0);
     model::InviteFeatures f;
@@ -412,9 +446,9 @@ class Run {
       // The member looks at it on a day they are active and leaves it pending.
       const double q = model::daily_action_probability(f.activity, response_.invite.attention);
       const Time seen_delay = model::active_delay(q, core::uniform01(rng), core::uniform01(rng));
-      if (seen_delay != core::kNever && seen_delay < o.delay_seconds) sim_.schedule(now + seen_delay, kSeen, s, id);
+      if (seen_delay != core::kNever && seen_delay < o.delay_seconds) schedule(now + seen_delay, kSeen, s, id);
     }
-    if (o.delay_seconds != core::kNever) sim_.schedule(now + o.delay_seconds, kResolve, s, id);
+    if (o.delay_seconds != core::kNever) schedule(now + o.delay_seconds, kResolve, s, id);
     return true;
   }
 
@@ -487,7 +521,7 @@ class Run {
         observe(inv.sender, platform::OutcomeKind::kAccepted, inv.target, inv.sent_at, now);
         trace(inv.sender, now, "invite_accepted", inv.target, [&] { return fmt::format("after {:.1f} days", static_cast<double>(now - inv.sent_at) / kDay); });
         if (senders_[inv.sender].creator) senders_[inv.sender].creator->add_connection(inv.target);
-        if (senders_[inv.sender].strategy->followups.messages > 0) sim_.schedule(now + kHour, kMessage, inv.sender, id, 0);
+        if (senders_[inv.sender].strategy->followups.messages > 0) schedule(now + kHour, kMessage, inv.sender, id, 0);
         break;
       case model::InviteResponse::kDecline:
         inv.status = InviteStatus::kDeclined;
@@ -544,7 +578,7 @@ class Run {
     sync_ladder(before);
     if (!d.allowed()) {
       // Try again the next working morning (the daily message cap resets).
-      sim_.schedule(window_open(core::start_of_day(now) + kDay) + jitter(x, 3600), kMessage, s, id, touch);
+      schedule(window_open(core::start_of_day(now) + kDay) + jitter(x, 3600), kMessage, s, id, touch);
       return;
     }
     ++stats_[s].messages_sent;
@@ -559,9 +593,9 @@ class Run {
     core::Rng rng = pair_rng(x.member, inv.target, 0x100 + touch);
     const auto r = model::draw_reply(response_.reply, f, touch, rng);
     if (r.replied) {
-      sim_.schedule(now + r.delay_seconds, kReply, s, id, 0);
+      schedule(now + r.delay_seconds, kReply, s, id, 0);
     } else if (touch + 1 < static_cast<std::uint32_t>(x.strategy->followups.messages)) {
-      sim_.schedule(now + static_cast<Time>(x.strategy->followups.gap_days) * kDay, kMessage, s, id, touch + 1);
+      schedule(now + static_cast<Time>(x.strategy->followups.gap_days) * kDay, kMessage, s, id, touch + 1);
     }
   }
 
@@ -610,7 +644,7 @@ class Run {
       model::InMailFeatures f;
       f.target_seniority = static_cast<std::uint8_t>(world_.seniority(*target));
       f.personalized = st.inmail.personalized;
-      f.mutual_connections = strategy::mutual_count(world_, x.member, *target);
+      f.mutual_connections = x.prospects->mutual_count(*target);
       f.same_industry = world_.industry(*target) == world_.industry(x.member);
       f.accept_propensity = static_cast<float>(world_.accept_propensity(*target));
       f.activity = static_cast<float>(world_.activity(*target));
@@ -618,7 +652,7 @@ class Run {
       const auto r = model::draw_inmail_response(response_.inmail, f, rng);
       inmails_.push_back(InMailRecord{s, *target, now, r.interested});
       trace(s, now, "inmail_sent", *target, st.inmail.personalized ? "personalized" : "generic");
-      if (r.responded) sim_.schedule(now + r.delay_seconds, kInmailAnswer, s, id);
+      if (r.responded) schedule(now + r.delay_seconds, kInmailAnswer, s, id);
     }
   }
 
@@ -690,12 +724,12 @@ class Run {
       const auto r = model::draw_reply(response_.email.reply, f, touch, rng);
       if (r.replied) {
         t.replied = true;
-        sim_.schedule(now + r.delay_seconds, kEmailReply, t.sender, id);
+        schedule(now + r.delay_seconds, kEmailReply, t.sender, id);
         return;
       }
     }
     if (touch < static_cast<std::uint32_t>(x.strategy->email.followups))
-      sim_.schedule(now + static_cast<Time>(x.strategy->email.gap_days) * kDay, kEmailTouch, t.sender, id, touch + 1);
+      schedule(now + static_cast<Time>(x.strategy->email.gap_days) * kDay, kEmailTouch, t.sender, id, touch + 1);
   }
 
   void email_reply(std::uint32_t id, Time now) { reply(threads_[id].sender, id, 2, now); }
@@ -739,7 +773,7 @@ class Run {
     const auto out = content_->publish(*x.creator, content_graph_, p, now, rng, inbound_buffer_);
     trace(s, now, "post", -1, [&] { return fmt::format("{} impressions, {} engagements, {} profile views", out.impressions, out.engagements, out.profile_views); });
     for (const auto& ev : inbound_buffer_)
-      sim_.schedule(now + ev.delay_seconds, kInbound, s, ev.member, ev.kind == model::InboundEvent::Kind::kInvite ? 1u : 0u);
+      schedule(now + ev.delay_seconds, kInbound, s, ev.member, ev.kind == model::InboundEvent::Kind::kInvite ? 1u : 0u);
   }
 
   void inbound(std::uint32_t s, std::uint32_t member, std::uint32_t kind, Time now) {
@@ -878,6 +912,7 @@ class Run {
   model::ResponseParams response_;
   platform::PlatformParams platform_;
   int horizon_;
+  Time last_ = static_cast<Time>(horizon_) * kDay - 1;  ///< the run's last second
   std::uint64_t seed_;
   std::uint32_t rep_;
 
@@ -888,7 +923,7 @@ class Run {
   std::unique_ptr<platform::Policy> policy_;
   std::vector<metrics::SenderStats> stats_;
   std::vector<std::uint32_t> focal_;
-  std::vector<Invite> invites_;
+  Blocks<Invite> invites_;
   bool any_abusive_ = false, any_legit_ = false;
   std::vector<std::uint32_t> unwanted_;  ///< per member: invitations received from abusive senders
   std::vector<InMailRecord> inmails_;

@@ -33,9 +33,47 @@ std::uint32_t mutual_count(const graph::World& w, std::uint32_t u, std::uint32_t
   return n;
 }
 
+NeighbourSet::NeighbourSet(const graph::World& world, std::uint32_t member) : row_(world.neighbours(member)) {
+  unsigned log2_bits = 6;
+  while ((std::size_t{1} << log2_bits) < 16 * row_.size()) ++log2_bits;
+  bits_.assign((std::size_t{1} << log2_bits) / 64, 0);
+  shift_ = 64 - log2_bits;
+  for (const std::uint32_t u : row_) {
+    const std::uint32_t h = static_cast<std::uint32_t>((std::uint64_t{u} * 0x9E3779B97F4A7C15ull) >> shift_);
+    bits_[h >> 6] |= std::uint64_t{1} << (h & 63);
+  }
+}
+
+std::uint32_t NeighbourSet::mutual_count(const graph::World& world, std::uint32_t v) const {
+  const auto b = world.neighbours(v);
+  // A hub's long row: galloping from the short row is cheaper than a bit test per entry.
+  if (row_.size() * 16 < b.size()) {
+    std::uint32_t n = 0;
+    auto from = b.begin();
+    for (const std::uint32_t x : row_) {
+      from = std::lower_bound(from, b.end(), x);
+      if (from == b.end()) break;
+      if (*from == x) ++n;
+    }
+    return n;
+  }
+  std::uint32_t n = 0;
+  auto from = row_.begin();
+  for (const std::uint32_t u : b) {
+    if (!maybe(u)) continue;
+    from = std::lower_bound(from, row_.end(), u);  // both rows ascend: search only forward
+    if (from == row_.end()) break;
+    if (*from == u) {
+      ++n;
+      ++from;
+    }
+  }
+  return n;
+}
+
 Prospects::Prospects(const graph::World& world, std::uint32_t sender, const Targeting& t, double precision, std::uint64_t key,
                      std::size_t pool_limit)
-    : world_(world), sender_(sender), t_(t), precision_(precision), pool_limit_(pool_limit) {
+    : world_(world), sender_(sender), t_(t), precision_(precision), mine_(world, sender), pool_limit_(pool_limit) {
   const auto& m = world.members();
   std::uint32_t lo = 0, hi = world.num_members();
   // Members are numbered community by community (industry-major, then region), so a profile on
@@ -58,7 +96,7 @@ Prospects::Prospects(const graph::World& world, std::uint32_t sender, const Targ
 // On-profile picks must match the profile; off-profile picks must not (so the two walks never
 // return the same member twice).
 bool Prospects::eligible(std::uint32_t v, bool on_profile) const {
-  if (v == sender_ || world_.connected(sender_, v)) return false;
+  if (v == sender_ || mine_.contains(v)) return false;
   return matches(v) == on_profile;
 }
 
@@ -85,41 +123,82 @@ std::optional<std::uint32_t> Prospects::walk(const Permutation& perm, std::uint6
 
 void Prospects::build_second_degree() {
   second_built_ = true;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> counted;  // (member, mutual count)
   // Count paths sender → u → w in a dense per-thread counter (O(sum of neighbour degrees), no
-  // sort of the deg² walk), remembering which entries were touched so they can be reset.
+  // sort of the deg² walk), remembering which entries were touched so they can be reset. The
+  // touched list is sized for every path up front, so the walk appends without a branch.
   thread_local std::vector<std::uint32_t> count;
   thread_local std::vector<std::uint32_t> touched;
+  thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> counted;  // (member, mutual count)
+  thread_local std::vector<std::uint32_t> ties, histogram;
   if (count.size() < world_.num_members()) count.assign(world_.num_members(), 0);
-  touched.clear();
+  const auto mine = world_.neighbours(sender_);
+  std::size_t paths = 1 + mine.size();
+  for (const std::uint32_t u : mine) paths += world_.degree(u);
+  if (touched.size() < paths) touched.resize(paths);
+  std::uint32_t* const c = count.data();
+  std::uint32_t* const t = touched.data();
+  std::size_t n = 0;
   // The sender and their connections are not prospects: marked up front (no per-candidate
   // search of the sender's row).
   constexpr std::uint32_t kMarked = 1u << 31;
-  count[sender_] = kMarked;
-  touched.push_back(sender_);
-  for (std::uint32_t u : world_.neighbours(sender_)) {
-    count[u] = kMarked;
-    touched.push_back(u);
+  c[sender_] = kMarked;
+  t[n++] = sender_;
+  for (const std::uint32_t u : mine) {
+    c[u] = kMarked;
+    t[n++] = u;
   }
-  for (std::uint32_t u : world_.neighbours(sender_))
-    for (std::uint32_t w : world_.neighbours(u))
-      if (count[w]++ == 0) touched.push_back(w);
+  for (const std::uint32_t u : mine)
+    for (const std::uint32_t w : world_.neighbours(u)) {
+      t[n] = w;
+      n += c[w]++ == 0 ? 1 : 0;
+    }
   const std::uint32_t min_mutual = std::max(1, t_.min_mutual);
-  for (std::uint32_t w : touched) {
-    if (count[w] < kMarked && count[w] >= min_mutual && matches(w)) counted.emplace_back(w, count[w]);
-    count[w] = 0;
+  std::uint32_t most = 0;
+  counted.clear();
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t w = t[i], k = c[w];
+    c[w] = 0;
+    if (k < kMarked && k >= min_mutual && matches(w)) {
+      counted.emplace_back(w, k);
+      most = std::max(most, k);
+    }
   }
   // Most mutual connections first, ties by member id: a total order, so the pool is the same
-  // whatever order the counter was filled in; only the best pool_limit_ are kept.
+  // whatever order the counter was filled in; only the best pool_limit_ are kept. The cut is
+  // found on a histogram of the counts: everything above the cut count, and the lowest ids at it.
   const auto better = [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; };
   if (counted.size() > pool_limit_) {
-    std::nth_element(counted.begin(), counted.begin() + static_cast<std::ptrdiff_t>(pool_limit_), counted.end(), better);
-    counted.resize(pool_limit_);
-    counted.shrink_to_fit();
+    histogram.assign(std::size_t{most} + 1, 0);
+    for (const auto& x : counted) ++histogram[x.second];
+    std::size_t above = 0;
+    std::uint32_t cut = most;
+    while (above + histogram[cut] < pool_limit_) above += histogram[cut--];
+    ties.clear();
+    std::size_t kept = 0;
+    for (const auto& x : counted) {
+      if (x.second > cut) counted[kept++] = x;
+      else if (x.second == cut) ties.push_back(x.first);
+    }
+    const std::size_t from_ties = pool_limit_ - above;
+    if (ties.size() > from_ties) std::nth_element(ties.begin(), ties.begin() + static_cast<std::ptrdiff_t>(from_ties), ties.end());
+    for (std::size_t i = 0; i < from_ties; ++i) counted[kept++] = {ties[i], cut};
+    counted.resize(kept);
   }
   std::sort(counted.begin(), counted.end(), better);
   second_.reserve(counted.size());
-  for (const auto& c : counted) second_.push_back(c.first);
+  second_mutual_.reserve(counted.size());
+  for (const auto& x : counted) {
+    second_.push_back(x.first);
+    second_mutual_.push_back(x.second);
+  }
+}
+
+std::uint32_t Prospects::mutual_count(std::uint32_t v) const {
+  // The pool's count of paths sender → u → v is the number of mutual connections. A pick is
+  // usually asked about right after next() returned it (or when a refused one is retried).
+  for (std::size_t i = second_pos_, back = 0; i > 0 && back < 8; --i, ++back)
+    if (second_[i - 1] == v) return second_mutual_[i - 1];
+  return mine_.mutual_count(world_, v);
 }
 
 std::optional<std::uint32_t> Prospects::next(double rng_u) {
@@ -128,7 +207,7 @@ std::optional<std::uint32_t> Prospects::next(double rng_u) {
     while (second_pos_ < second_.size()) {
       const std::uint32_t v = second_[second_pos_++];
       ++examined_;
-      if (!world_.connected(sender_, v)) return v;
+      if (!mine_.contains(v)) return v;
     }
     return std::nullopt;
   }

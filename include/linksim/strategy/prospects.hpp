@@ -1,9 +1,11 @@
 // Where a sender's prospects come from: the targeting component. Walks a candidate range in a
 // keyed random order (no repeats, no storage), or the second-degree pool by mutual count.
 #pragma once
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -15,6 +17,30 @@ namespace linksim::strategy {
 
 /// Mutual connections of u and v in the world graph (merge of two sorted rows, O(deg u + deg v)).
 std::uint32_t mutual_count(const graph::World& w, std::uint32_t u, std::uint32_t v);
+
+/// One member's connections with a one-hash Bloom filter in front of the sorted row (about 16
+/// bits per connection): "is v a connection?" and "how many connections do we share with v?"
+/// are answered exactly, but most members who are not connections are ruled out by one bit test
+/// instead of a search of the row (the filter only says "maybe"; a maybe is checked in the row).
+class NeighbourSet final {
+ public:
+  NeighbourSet() = default;
+  NeighbourSet(const graph::World& world, std::uint32_t member);
+
+  bool contains(std::uint32_t v) const { return maybe(v) && std::binary_search(row_.begin(), row_.end(), v); }
+  /// Equals mutual_count(world, member, v): O(deg v) bit tests, a row search per maybe.
+  std::uint32_t mutual_count(const graph::World& world, std::uint32_t v) const;
+
+ private:
+  bool maybe(std::uint32_t v) const {
+    const std::uint32_t h = static_cast<std::uint32_t>((std::uint64_t{v} * 0x9E3779B97F4A7C15ull) >> shift_);
+    return (bits_[h >> 6] >> (h & 63)) & 1u;
+  }
+
+  std::span<const std::uint32_t> row_;
+  std::vector<std::uint64_t> bits_;
+  unsigned shift_ = 64;
+};
 
 class Prospects final {
  public:
@@ -29,6 +55,10 @@ class Prospects final {
   /// The next member to contact, or nothing when the pool is exhausted. `rng_u` is a uniform
   /// draw in [0, 1) deciding whether an ICP search result is on-profile.
   std::optional<std::uint32_t> next(double rng_u);
+  /// Mutual connections of the sender and v (equal to mutual_count(world, sender, v)): the
+  /// second-degree pool already counted them for its recent picks, and the sender's
+  /// NeighbourSet answers the rest without a merge of the two rows.
+  std::uint32_t mutual_count(std::uint32_t v) const;
   /// Candidates examined so far (for tests and diagnostics).
   std::uint64_t examined() const { return examined_; }
 
@@ -46,7 +76,9 @@ class Prospects final {
   Permutation in_range_, anywhere_;
   std::uint64_t in_pos_ = 0, any_pos_ = 0, examined_ = 0;
   bool second_built_ = false;
+  NeighbourSet mine_;  ///< the sender's connections
   std::vector<std::uint32_t> second_;  ///< second-degree pool, most mutual connections first
+  std::vector<std::uint32_t> second_mutual_;  ///< their mutual counts
   std::size_t second_pos_ = 0;
   std::size_t pool_limit_ = SIZE_MAX;
 };

@@ -1,5 +1,7 @@
 #include "linksim/platform/rules/reinvite_cooldown.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace linksim::platform {
@@ -18,20 +20,24 @@ void ReinviteCooldown::Params::validate(const std::string& path, Issues& issues)
   expect(issues, cooldown > 0, path, "cooldown_days", "> 0", in_units(cooldown, core::kDay));
 }
 
-ReinviteCooldown::ReinviteCooldown(const Params& p, const SenderBook&) : p_(p) {
+ReinviteCooldown::ReinviteCooldown(const Params& p, const SenderBook& book)
+    : p_(p), latest_(book.size(), std::numeric_limits<core::Time>::min()) {
   Issues issues;
   p.validate("reinvite_cooldown", issues);
   throw_if_invalid("ReinviteCooldown", issues);
 }
 
 RuleCheck ReinviteCooldown::check(const Action& a, SenderId s, core::Time now, const SenderBook&) const {
+  if (now >= latest_[s]) return RuleCheck::pass();  // every cooldown of this sender is over
   const core::Time* until = until_.find(PairMap::key(s, a.recipient));
   if (until && now < *until) return RuleCheck::deny(Notice::kReinviteCooldown, *until);
   return RuleCheck::pass();
 }
 
-void ReinviteCooldown::commit(const Action& a, SenderId s, core::Time, Context&) {
-  if (until_.size() != 0) until_.erase(PairMap::key(s, a.recipient));
+void ReinviteCooldown::commit(const Action& a, SenderId s, core::Time now, Context&) {
+  // An entry left behind after latest_[s] has expired: lookups treat it as absent, and the next
+  // erase_until drops it.
+  if (until_.size() != 0 && now < latest_[s]) until_.erase(PairMap::key(s, a.recipient));
 }
 
 void ReinviteCooldown::observe(const Outcome& o, SenderId s, core::Time now, Context&) {
@@ -39,6 +45,7 @@ void ReinviteCooldown::observe(const Outcome& o, SenderId s, core::Time now, Con
   // the withdrawals of the last 3 weeks.
   if ((until_.size() + 1) * 4 > until_.capacity() * 3) until_.erase_until(now);
   until_.set(PairMap::key(s, o.other), now + p_.cooldown);
+  latest_[s] = std::max(latest_[s], now + p_.cooldown);
 }
 
 std::string ReinviteCooldown::describe(const Action& a, SenderId s, core::Time, const SenderBook&) const {

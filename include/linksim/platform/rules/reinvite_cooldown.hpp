@@ -2,6 +2,8 @@
 // (help a551012).
 #pragma once
 #include <cstdint>
+#include <limits>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -33,6 +35,9 @@ class ReinviteCooldown final : public Rule {
  private:
   Params p_;
   PairMap until_;  ///< (sender, member) → end of the cooldown
+  /// Per sender, the latest end of any cooldown they caused: at or after it no pair of theirs is
+  /// cooling down, and the table (a cache miss per lookup) need not be asked.
+  std::vector<core::Time> latest_;
 };
 
 }  // namespace linksim::platform
