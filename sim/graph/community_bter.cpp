@@ -2,13 +2,18 @@
 
 #include <algorithm>
 
+#include "linksim/graph/stage_timer.hpp"
+
 namespace linksim::graph {
 
 std::vector<Edge> CommunityBter::generate(const GenerationInput& in) const {
+  detail::StageTimer timer(2);
   const auto layout = detail::make_layout(in);
+  timer.lap("layout");
   std::vector<std::vector<Edge>> per_cell;
   std::vector<std::uint32_t> block_degree;
   detail::block_edges(in, layout, per_cell, block_degree);
+  timer.lap("blocks");
 
   const std::size_t n = in.target_degree.size();
   std::vector<std::uint32_t> excess(n);
@@ -24,9 +29,12 @@ std::vector<Edge> CommunityBter::generate(const GenerationInput& in) const {
     out.insert(out.end(), c.begin(), c.end());
     std::vector<Edge>().swap(c);
   }
+  timer.lap("copy");
   const auto b = static_cast<double>(blocks);  // blocks lie inside one community
   detail::chung_lu_edges(in, layout, excess, {b, b, b}, out);
+  timer.lap("chunglu");
   std::erase_if(out, [](const Edge& e) { return e.u == e.v; });  // draws that found no partner
+  timer.lap("erase");
   return out;
 }
 

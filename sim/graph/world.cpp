@@ -6,6 +6,7 @@
 #include "linksim/graph/connectivity.hpp"
 #include "linksim/graph/degrees.hpp"
 #include "linksim/graph/generator.hpp"
+#include "linksim/graph/stage_timer.hpp"
 
 namespace linksim::graph {
 
@@ -64,13 +65,19 @@ World generate_world(const GraphParams& params, std::uint64_t seed, std::uint32_
   check_graph_params(params, "/world", issues);
   if (!issues.empty()) throw InputError(std::move(issues));
 
+  detail::StageTimer timer(1);
   Members members = generate_members(params, seed, replication, threads);
+  timer.lap("members");
   const auto target = target_degrees(params.edges, params.effective_cap(), members.sociability);
+  timer.lap("degrees");
   const auto generator = make_generator(params.edges.model);
   std::vector<Edge> edges = generator->generate({params, members, target, seed, replication, threads});
+  timer.lap("generate");
   connect_components(edges, params.members, seed, replication);
+  timer.lap("connect");
   const GenerationInput in{params, members, target, seed, replication, threads};
   Csr graph = build_csr(std::move(edges), params.members, params.effective_cap(), threads);
+  timer.lap("csr");
   // Duplicate draws are removed by the CSR build, which matters in small or tightly knit worlds
   // (a fifth of the edges in a 3,000-member world, ~5% at 100k, ~0.5% at 10^6). Up to two
   // top-up rounds on the shortfall when it exceeds 5% (each costs another CSR build).
@@ -83,10 +90,12 @@ World generate_world(const GraphParams& params, std::uint64_t seed, std::uint32_
       missing += deficit[v];
       wanted += target[v];
     }
+    timer.lap("deficit");
     if (missing < 0.05 * wanted) break;
     std::vector<Edge> more = generator->top_up(in, deficit, placed_edges(graph, members), round);
     if (more.empty()) break;
     graph = build_csr(append_edges(graph, std::move(more)), params.members, params.effective_cap(), threads);
+    timer.lap("topup");
   }
   return World(std::move(members), std::move(graph));
 }
