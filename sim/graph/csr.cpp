@@ -158,6 +158,53 @@ void radix_rows(const Edge* edges, std::size_t m, const Buckets& bk, std::uint32
   });
 }
 
+// Enforces the cap on rows[start[v] .. start[v] + len[v]) and compacts them into g's columns
+// (in place when rows is the column array), leaving g's row starts exact.
+void finish_rows(Csr& g, std::uint32_t* rows, std::vector<std::uint32_t>& len, std::uint32_t cap,
+                 unsigned threads, bool in_place, detail::StageTimer& timer) {
+  auto& start = g.m_forward.m_rowstart;
+  auto& col = g.m_forward.m_column;
+  const auto n = static_cast<std::uint32_t>(len.size());
+  bool over_cap = std::any_of(len.begin(), len.end(), [&](std::uint32_t l) { return l > cap; });
+  if (over_cap) enforce_cap(start, rows, len, cap);
+  timer.lap("cap");
+
+  // Compact rows into col, dropping the cap's marks. In place, each row moves down (never up),
+  // so one forward pass is safe; from the edge list's memory, chunks of rows copy in parallel.
+  std::vector<std::uint32_t> from(start.begin(), start.end() - 1);
+  if (over_cap)
+    for (std::uint32_t v = 0; v < n; ++v) {
+      std::uint32_t kept = 0;
+      for (std::uint32_t k = start[v]; k < start[v] + len[v]; ++k) kept += !(rows[k] & kDropped);
+      len[v] = kept;
+    }
+  std::uint32_t out = 0;
+  for (std::uint32_t v = 0; v < n; ++v) {
+    start[v] = out;
+    out += len[v];
+  }
+  start[n] = out;
+  auto copy_row = [&](std::uint32_t v) {
+    std::uint32_t* dst = col.data() + start[v];
+    const std::uint32_t* src = rows + from[v];
+    if (!over_cap) {
+      std::copy(src, src + len[v], dst);  // memmove: in place, dst <= src
+      return;
+    }
+    for (std::uint32_t k = 0, kept = 0; kept < len[v]; ++k)
+      if (!(src[k] & kDropped)) dst[kept++] = src[k];
+  };
+  constexpr std::uint32_t kRows = 4096;
+  if (!in_place)
+    parallel_chunks((n + kRows - 1) / kRows, threads, [&](std::size_t c) {
+      for (auto v = static_cast<std::uint32_t>(c * kRows); v < std::min<std::uint64_t>(n, (c + 1) * kRows); ++v) copy_row(v);
+    });
+  else
+    for (std::uint32_t v = 0; v < n; ++v) copy_row(v);
+  col.resize(out);  // no shrink_to_fit: duplicates are ~0.5% of arcs, a copy would cost more
+  timer.lap("compact");
+}
+
 }  // namespace
 
 Csr build_csr(std::vector<Edge>&& edges, std::uint32_t n, std::uint32_t cap, unsigned threads) {
@@ -191,46 +238,41 @@ Csr build_csr(std::vector<Edge>&& edges, std::uint32_t n, std::uint32_t cap, uns
   }
   timer.lap("radix");
 
-  bool over_cap = std::any_of(len.begin(), len.end(), [&](std::uint32_t l) { return l > cap; });
-  if (over_cap) enforce_cap(start, rows, len, cap);
-  timer.lap("cap");
-
-  // Compact rows into col, dropping the cap's marks. In place, each row moves down (never up),
-  // so one forward pass is safe; from the edge list's memory, chunks of rows copy in parallel.
-  std::vector<std::uint32_t> from(start.begin(), start.end() - 1);
-  if (over_cap)
-    for (std::uint32_t v = 0; v < n; ++v) {
-      std::uint32_t kept = 0;
-      for (std::uint32_t k = start[v]; k < start[v] + len[v]; ++k) kept += !(rows[k] & kDropped);
-      len[v] = kept;
-    }
-  std::uint32_t out = 0;
-  for (std::uint32_t v = 0; v < n; ++v) {
-    start[v] = out;
-    out += len[v];
-  }
-  start[n] = out;
-  auto copy_row = [&](std::uint32_t v) {
-    std::uint32_t* dst = col.data() + start[v];
-    const std::uint32_t* src = rows + from[v];
-    if (!over_cap) {
-      std::copy(src, src + len[v], dst);  // memmove: in place, dst <= src
-      return;
-    }
-    for (std::uint32_t k = 0, kept = 0; kept < len[v]; ++k)
-      if (!(src[k] & kDropped)) dst[kept++] = src[k];
-  };
-  constexpr std::uint32_t kRows = 4096;
-  if (packed)
-    parallel_chunks((n + kRows - 1) / kRows, threads, [&](std::size_t c) {
-      for (auto v = static_cast<std::uint32_t>(c * kRows); v < std::min<std::uint64_t>(n, (c + 1) * kRows); ++v) copy_row(v);
-    });
-  else
-    for (std::uint32_t v = 0; v < n; ++v) copy_row(v);
+  finish_rows(g, rows, len, cap, threads, /*in_place=*/!packed, timer);
   std::vector<Edge>().swap(edges);
-  col.resize(out);  // no shrink_to_fit: duplicates are ~0.5% of arcs, a copy would cost more
-  timer.lap("compact");
   return g;
+}
+
+
+Csr merge_csr(Csr&& g, std::vector<Edge>&& more, std::uint32_t cap, unsigned threads) {
+  detail::StageTimer timer(3);
+  const auto n = static_cast<std::uint32_t>(boost::num_vertices(g));
+  const Csr add = build_csr(std::move(more), n, 0xFFFFFFFFu, threads);  // no cap yet
+  const auto& os = g.m_forward.m_rowstart;
+  const auto& oc = g.m_forward.m_column;
+  const auto& as = add.m_forward.m_rowstart;
+  const auto& ac = add.m_forward.m_column;
+  if (static_cast<std::uint64_t>(os[n]) + as[n] >= 0xFFFFFFFFull)
+    throw std::invalid_argument("merge_csr: more than 2^32 - 1 arcs");
+  Csr out;
+  auto& start = out.m_forward.m_rowstart;
+  auto& col = out.m_forward.m_column;
+  start.resize(static_cast<std::size_t>(n) + 1);
+  for (std::uint32_t v = 0; v <= n; ++v) start[v] = os[v] + as[v];
+  col.resize(start[n]);
+  std::vector<std::uint32_t> len(n);
+  constexpr std::uint32_t kRows = 4096;
+  parallel_chunks((n + kRows - 1) / kRows, threads, [&](std::size_t c) {
+    for (auto v = static_cast<std::uint32_t>(c * kRows); v < std::min<std::uint64_t>(n, (c + 1) * kRows); ++v) {
+      const auto e = std::set_union(oc.begin() + os[v], oc.begin() + os[v + 1], ac.begin() + as[v], ac.begin() + as[v + 1],
+                               col.begin() + start[v]);
+      len[v] = static_cast<std::uint32_t>(e - (col.begin() + start[v]));
+    }
+  });
+  g = Csr();
+  timer.lap("union");
+  finish_rows(out, col.data(), len, cap, threads, /*in_place=*/true, timer);
+  return out;
 }
 
 }  // namespace linksim::graph

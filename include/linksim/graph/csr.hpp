@@ -21,4 +21,8 @@ using Csr = boost::compressed_sparse_row_graph<boost::directedS, boost::no_prope
 /// is. Not built with `edges_are_unsorted_multi_pass`: see docs/graph.md (measured faster).
 Csr build_csr(std::vector<Edge>&& edges, std::uint32_t n, std::uint32_t cap, unsigned threads);
 
+/// The same graph as build_csr on g's edges plus `more` (the cap applied to the union), built
+/// by merging sorted rows instead of rebuilding from an edge list. Consumes g and `more`.
+Csr merge_csr(Csr&& g, std::vector<Edge>&& more, std::uint32_t cap, unsigned threads);
+
 }  // namespace linksim::graph
