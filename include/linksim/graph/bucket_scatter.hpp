@@ -34,11 +34,11 @@ class RawBuffer {
   std::size_t size_ = 0;
 };
 
-/// Like bucket_scatter, but over the index range [0, items) (`emit(index, j)`) and into `out`,
-/// which must hold the total count; returns the bucket offsets (buckets + 1 entries).
-template <class Out, class Emit>
-std::vector<std::size_t> bucket_scatter_indexed(std::size_t items, std::size_t buckets, unsigned fanout,
-                                                unsigned threads, Emit emit, RawBuffer<Out>& out) {
+/// Like bucket_scatter, but over the index range [0, items) (`emit(index, j)`) and into the
+/// array `alloc(total)` returns; returns the bucket offsets (buckets + 1 entries).
+template <class Out, class Emit, class Alloc>
+std::vector<std::size_t> bucket_scatter_into(std::size_t items, std::size_t buckets, unsigned fanout,
+                                             unsigned threads, Emit emit, Alloc alloc) {
   constexpr std::size_t kItems = 1u << 20;
   const std::size_t chunks = (items + kItems - 1) / kItems;
   std::vector<std::size_t> at(buckets * chunks + 1, 0);  // index bucket * chunks + chunk
@@ -50,7 +50,7 @@ std::vector<std::size_t> bucket_scatter_indexed(std::size_t items, std::size_t b
   for (std::size_t i = 0; i + 1 < at.size(); ++i) at[i + 1] += at[i];
   std::vector<std::size_t> offsets(buckets + 1);
   for (std::size_t b = 0; b <= buckets; ++b) offsets[b] = at[b * chunks];
-  if (out.size() < at.back()) out = RawBuffer<Out>(at.back());
+  Out* out = alloc(at.back());
   parallel_chunks(chunks, threads, [&](std::size_t c) {
     std::vector<std::size_t> pos(buckets);
     for (std::size_t b = 0; b < buckets; ++b) pos[b] = at[b * chunks + c];
