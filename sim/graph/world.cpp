@@ -56,7 +56,7 @@ World generate_world(const GraphParams& params, std::uint64_t seed, std::uint32_
   detail::StageTimer timer(1);
   Members members = generate_members(params, seed, replication, threads);
   timer.lap("members");
-  const auto target = target_degrees(params.edges, params.effective_cap(), members.sociability);
+  const auto target = target_degrees(params.edges, params.effective_cap(), members.sociability, threads);
   timer.lap("degrees");
   const auto generator = make_generator(params.edges.model);
   std::vector<Edge> edges = generator->generate({params, members, target, seed, replication, threads});
