@@ -207,7 +207,8 @@ void finish_rows(Csr& g, std::uint32_t* rows, std::vector<std::uint32_t>& len, s
 
 }  // namespace
 
-Csr build_csr(std::vector<Edge>&& edges, std::uint32_t n, std::uint32_t cap, unsigned threads) {
+Csr build_csr(std::vector<Edge>&& edges, std::uint32_t n, std::uint32_t cap, unsigned threads,
+              std::vector<std::uint32_t>&& column) {
   if (n >= kDropped) throw std::invalid_argument("build_csr: at most 2^31 - 1 members");
   if (edges.size() * 2 >= 0xFFFFFFFFull) throw std::invalid_argument("build_csr: more than 2^32 - 1 arcs");
   detail::StageTimer timer(3);
@@ -220,6 +221,8 @@ Csr build_csr(std::vector<Edge>&& edges, std::uint32_t n, std::uint32_t cap, uns
   const std::size_t arcs = edges.size() * 2;
   const std::uint32_t mask = (1u << bk.shift) - 1u;
   std::vector<std::uint32_t> len(n);
+  if (column.size() >= arcs) col.swap(column);
+  std::vector<std::uint32_t>().swap(column);
   col.resize(arcs);
   timer.lap("alloc");
   // A holds the rows. Where arcs pack into 32 bits, the edge list's memory serves as A (fresh

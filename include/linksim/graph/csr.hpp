@@ -19,7 +19,10 @@ using Csr = boost::compressed_sparse_row_graph<boost::directedS, boost::no_prope
 /// enforces `cap` by dropping the over-cap member's edges to its highest-degree neighbours (the
 /// least likely to cut anyone off). Rows are sorted ascending. Deterministic whatever `threads`
 /// is. Not built with `edges_are_unsorted_multi_pass`: see docs/graph.md (measured faster).
-Csr build_csr(std::vector<Edge>&& edges, std::uint32_t n, std::uint32_t cap, unsigned threads);
+/// `column`, if at least two entries per edge long, becomes the column array (so a caller can
+/// allocate it ahead, overlapping other work).
+Csr build_csr(std::vector<Edge>&& edges, std::uint32_t n, std::uint32_t cap, unsigned threads,
+              std::vector<std::uint32_t>&& column = {});
 
 /// The same graph as build_csr on g's edges plus `more` (the cap applied to the union), built
 /// by merging sorted rows instead of rebuilding from an edge list. Consumes g and `more`.
