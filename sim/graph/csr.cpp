@@ -95,7 +95,7 @@ void radix_rows(const Edge* edges, std::size_t m, const Buckets& bk, std::uint32
                 std::vector<std::uint32_t>& len) {
   const std::size_t buckets = bk.count;
   const int shift = bk.shift;
-  constexpr std::size_t kEdges = 1u << 20;
+  constexpr std::size_t kEdges = 1u << 18;  // edges per chunk: ~20 chunks at 10^5 members
   // Pass 1.
   {
     const std::size_t chunks = (m + kEdges - 1) / kEdges;

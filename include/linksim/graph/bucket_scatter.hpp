@@ -39,7 +39,7 @@ class RawBuffer {
 template <class Out, class Emit, class Alloc>
 std::vector<std::size_t> bucket_scatter_into(std::size_t items, std::size_t buckets, unsigned fanout,
                                              unsigned threads, Emit emit, Alloc alloc) {
-  constexpr std::size_t kItems = 1u << 20;
+  constexpr std::size_t kItems = 1u << 18;  // small enough to balance 2 threads at 10^5 members
   const std::size_t chunks = (items + kItems - 1) / kItems;
   std::vector<std::size_t> at(buckets * chunks + 1, 0);  // index bucket * chunks + chunk
   parallel_chunks(chunks, threads, [&](std::size_t c) {
@@ -69,7 +69,7 @@ std::vector<std::size_t> bucket_scatter_into(std::size_t items, std::size_t buck
 template <class Out, class Item, class Emit>
 std::vector<Out> bucket_scatter(const std::vector<Item>& items, std::size_t buckets, unsigned fanout,
                                 unsigned threads, Emit emit, std::vector<std::size_t>* offsets = nullptr) {
-  constexpr std::size_t kItems = 1u << 20;
+  constexpr std::size_t kItems = 1u << 18;  // small enough to balance 2 threads at 10^5 members
   const std::size_t chunks = (items.size() + kItems - 1) / kItems;
   std::vector<std::size_t> at(buckets * chunks + 1, 0);  // index bucket * chunks + chunk
   parallel_chunks(chunks, threads, [&](std::size_t c) {
