@@ -101,10 +101,12 @@ void radix_rows(const Edge* edges, std::size_t m, const Buckets& bk, std::uint32
     const std::size_t chunks = (m + kEdges - 1) / kEdges;
     std::vector<std::size_t> at(buckets * chunks + 1, 0);  // index bucket * chunks + chunk
     parallel_chunks(chunks, threads, [&](std::size_t c) {
+      std::vector<std::size_t> count(buckets, 0);  // local: neighbouring chunks share cache lines in `at`
       for (std::size_t k = c * kEdges; k < std::min(m, (c + 1) * kEdges); ++k) {
-        ++at[(edges[k].u >> shift) * chunks + c + 1];
-        ++at[(edges[k].v >> shift) * chunks + c + 1];
+        ++count[edges[k].u >> shift];
+        ++count[edges[k].v >> shift];
       }
+      for (std::size_t b = 0; b < buckets; ++b) at[b * chunks + c + 1] = count[b];
     });
     for (std::size_t i = 0; i + 1 < at.size(); ++i) at[i + 1] += at[i];
     parallel_chunks(chunks, threads, [&](std::size_t c) {
@@ -131,8 +133,10 @@ void radix_rows(const Edge* edges, std::size_t m, const Buckets& bk, std::uint32
   // Pass 3. Every edge gave both arcs, so w's row in pass 4 is as long as w's row now.
   std::vector<std::size_t> at(buckets * buckets + 1, 0);  // index target bucket * buckets + chunk
   parallel_chunks(buckets, threads, [&](std::size_t c) {
+    std::vector<std::size_t> count(buckets, 0);
     const std::uint32_t lo = start[bk.first(c, n)], hi = start[bk.first(c + 1, n)];
-    for (std::uint32_t k = lo; k < hi; ++k) ++at[(A[k] >> shift) * buckets + c + 1];
+    for (std::uint32_t k = lo; k < hi; ++k) ++count[A[k] >> shift];
+    for (std::size_t b = 0; b < buckets; ++b) at[b * buckets + c + 1] = count[b];
   });
   for (std::size_t i = 0; i + 1 < at.size(); ++i) at[i + 1] += at[i];
   parallel_chunks(buckets, threads, [&](std::size_t c) {

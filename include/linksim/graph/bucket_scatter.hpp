@@ -43,9 +43,11 @@ std::vector<std::size_t> bucket_scatter_into(std::size_t items, std::size_t buck
   const std::size_t chunks = (items + kItems - 1) / kItems;
   std::vector<std::size_t> at(buckets * chunks + 1, 0);  // index bucket * chunks + chunk
   parallel_chunks(chunks, threads, [&](std::size_t c) {
+    std::vector<std::size_t> count(buckets, 0);  // local: chunks side by side in `at` share cache lines
     const std::size_t end = std::min(items, (c + 1) * kItems);
     for (std::size_t k = c * kItems; k < end; ++k)
-      for (unsigned j = 0; j < fanout; ++j) ++at[emit(k, j).first * chunks + c + 1];
+      for (unsigned j = 0; j < fanout; ++j) ++count[emit(k, j).first];
+    for (std::size_t b = 0; b < buckets; ++b) at[b * chunks + c + 1] = count[b];
   });
   for (std::size_t i = 0; i + 1 < at.size(); ++i) at[i + 1] += at[i];
   std::vector<std::size_t> offsets(buckets + 1);
@@ -73,9 +75,11 @@ std::vector<Out> bucket_scatter(const std::vector<Item>& items, std::size_t buck
   const std::size_t chunks = (items.size() + kItems - 1) / kItems;
   std::vector<std::size_t> at(buckets * chunks + 1, 0);  // index bucket * chunks + chunk
   parallel_chunks(chunks, threads, [&](std::size_t c) {
+    std::vector<std::size_t> count(buckets, 0);  // local: chunks side by side in `at` share cache lines
     const std::size_t end = std::min(items.size(), (c + 1) * kItems);
     for (std::size_t k = c * kItems; k < end; ++k)
-      for (unsigned j = 0; j < fanout; ++j) ++at[emit(items[k], j).first * chunks + c + 1];
+      for (unsigned j = 0; j < fanout; ++j) ++count[emit(items[k], j).first];
+    for (std::size_t b = 0; b < buckets; ++b) at[b * chunks + c + 1] = count[b];
   });
   for (std::size_t i = 0; i + 1 < at.size(); ++i) at[i + 1] += at[i];
   if (offsets) {
