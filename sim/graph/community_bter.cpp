@@ -37,7 +37,10 @@ std::vector<Edge> CommunityBter::generate(const GenerationInput& in) const {
   const auto b = static_cast<double>(blocks);  // blocks lie inside one community
   detail::chung_lu_edges(in, layout, excess, {b, b, b}, out);
   timer.lap("chunglu");
-  std::erase_if(out, [](const Edge& e) { return e.u == e.v; });  // draws that found no partner
+  // Drop draws that found no partner (marked u == u); only the Chung-Lu part can hold them.
+  out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(blocks), out.end(),
+                           [](const Edge& e) { return e.u == e.v; }),
+            out.end());
   timer.lap("erase");
   return out;
 }
