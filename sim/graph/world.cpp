@@ -35,15 +35,29 @@ std::size_t World::memory_bytes() const {
 
 namespace {
 
-PlacedEdges placed_edges(const Csr& g, const Members& m) {
+// Every term is a multiple of 0.5 and the totals stay far below 2^52, so the chunk sums add up
+// to the same values in any order (and as the serial loop did).
+PlacedEdges placed_edges(const Csr& g, const Members& m, unsigned threads) {
   const auto& f = g.m_forward;
+  const auto n = static_cast<std::uint32_t>(f.m_rowstart.size() - 1);
+  constexpr std::uint32_t kRows = 4096;
+  const std::size_t chunks = (n + kRows - 1) / kRows;
+  std::vector<PlacedEdges> part(chunks);
+  parallel_chunks(chunks, threads, [&](std::size_t c) {
+    PlacedEdges p;
+    for (auto v = static_cast<std::uint32_t>(c * kRows); v < std::min<std::uint64_t>(n, (c + 1) * kRows); ++v)
+      for (std::uint32_t k = f.m_rowstart[v]; k < f.m_rowstart[v + 1]; ++k) {
+        p.same_industry += 0.5 * (m.industry[v] == m.industry[f.m_column[k]]);
+        p.same_region += 0.5 * (m.region[v] == m.region[f.m_column[k]]);
+      }
+    part[c] = p;
+  });
   PlacedEdges p;
   p.edges = static_cast<double>(f.m_column.size()) / 2.0;
-  for (std::uint32_t v = 0; v + 1 < f.m_rowstart.size(); ++v)
-    for (std::uint32_t k = f.m_rowstart[v]; k < f.m_rowstart[v + 1]; ++k) {
-      p.same_industry += 0.5 * (m.industry[v] == m.industry[f.m_column[k]]);
-      p.same_region += 0.5 * (m.region[v] == m.region[f.m_column[k]]);
-    }
+  for (const PlacedEdges& q : part) {
+    p.same_industry += q.same_industry;
+    p.same_region += q.same_region;
+  }
   return p;
 }
 
@@ -89,7 +103,10 @@ World generate_world(const GraphParams& params, std::uint64_t seed, std::uint32_
     }
     timer.lap("deficit");
     if (missing < 0.05 * wanted) break;
-    std::vector<Edge> more = generator->top_up(in, deficit, placed_edges(graph, members), round);
+    const PlacedEdges placed = placed_edges(graph, members, threads);
+    timer.lap("placed");
+    std::vector<Edge> more = generator->top_up(in, deficit, placed, round);
+    timer.lap("topup_gen");
     if (more.empty()) break;
     graph = merge_csr(std::move(graph), std::move(more), params.effective_cap(), threads);
     timer.lap("topup");
