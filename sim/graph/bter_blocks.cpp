@@ -61,6 +61,20 @@ void block_edges(const GenerationInput& in, const CommunityLayout& layout,
     auto rng = core::make_rng(in.seed, in.replication, core::Purpose::kGraph, c);
     const std::uint32_t end = layout.cell_offsets[c + 1];
     auto& out = edges_per_cell[c];
+    // Reserve the expected edge count plus a margin (the same block cuts as below), so that the
+    // vector rarely grows: growing copies it and touches fresh pages.
+    double expected = 0.0;
+    for (std::uint32_t k = layout.cell_offsets[c]; k < end;) {
+      const double ideal = e.block_degree_share * d[layout.order[k]] / e.block_density;
+      const auto size = static_cast<std::uint32_t>(std::min<double>(std::floor(ideal + 0.5) + 1.0, end - k));
+      if (size < 3) {
+        ++k;
+        continue;
+      }
+      expected += e.block_density * 0.5 * size * (size - 1.0);
+      k += size;
+    }
+    out.reserve(static_cast<std::size_t>(expected + 4.0 * std::sqrt(expected) + 64.0));
     for (std::uint32_t k = layout.cell_offsets[c]; k < end;) {
       const double ideal = e.block_degree_share * d[layout.order[k]] / e.block_density;
       const auto size = static_cast<std::uint32_t>(std::min<double>(std::floor(ideal + 0.5) + 1.0, end - k));

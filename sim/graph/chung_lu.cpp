@@ -16,6 +16,7 @@
 #include "linksim/graph/bucket_scatter.hpp"
 #include "linksim/graph/community_bter.hpp"
 #include "linksim/graph/parallel.hpp"
+#include "linksim/graph/stage_timer.hpp"
 
 namespace linksim::graph::detail {
 namespace {
@@ -68,6 +69,7 @@ std::uint32_t target_cell(core::Rng& rng, const CellTables& t, int kind, std::ui
 std::size_t chung_lu_edges(const GenerationInput& in, const CommunityLayout& layout,
                            const std::vector<std::uint32_t>& excess, const PlacedEdges& placed,
                            std::vector<Edge>& out, std::uint64_t stream) {
+  detail::StageTimer timer(3);
   const auto& m = in.members;
   const std::uint32_t n = m.size(), R = layout.regions;
   const auto cells = static_cast<std::uint32_t>(layout.cell_offsets.size() - 1);
@@ -95,6 +97,7 @@ std::size_t chung_lu_edges(const GenerationInput& in, const CommunityLayout& lay
   for (std::uint32_t u = 0; u < n; ++u) offset[u / kChunk + 1] += stubs(u);
   for (std::size_t c = 0; c < chunks; ++c) offset[c + 1] += offset[c];
 
+  timer.lap("stubs");
   // Step 1: (first endpoint, target community) for every stub, first endpoints in id order.
   const CellTables tables = make_cell_tables(layout, excess);
   std::vector<Edge> requests(offset[chunks]);
@@ -112,13 +115,21 @@ std::size_t chung_lu_edges(const GenerationInput& in, const CommunityLayout& lay
     }
   });
 
-  // Step 2: group by target community (dropped requests go to an extra last bucket).
-  std::vector<std::size_t> at;
-  std::vector<Edge> grouped = bucket_scatter<Edge>(requests, cells + 1, 1, in.threads, [cells](const Edge& r, unsigned) {
-    return std::pair<std::size_t, Edge>{r.v == kNoCell ? cells : r.v, r};
-  }, &at);
+  timer.lap("first");
+  // Step 2: group by target community (dropped requests go to an extra last bucket), straight
+  // into the tail of `out`.
+  const std::size_t first = out.size();
+  std::vector<std::size_t> at = bucket_scatter_into<Edge>(requests.size(), cells + 1, 1, in.threads,
+      [&requests, cells](std::size_t k, unsigned) {
+        const Edge r = requests[k];
+        return std::pair<std::size_t, Edge>{r.v == kNoCell ? cells : r.v, r};
+      },
+      [&out, first](std::size_t total) {
+        out.resize(first + total);  // Edge() leaves the new tail untouched
+        return out.data() + first;
+      });
   std::vector<Edge>().swap(requests);
-
+  timer.lap("group");
   // Step 3: the member inside each target community, one stream per community.
   std::vector<std::uint32_t> ids(n);
   std::iota(ids.begin(), ids.end(), 0u);
@@ -128,7 +139,7 @@ std::size_t chung_lu_edges(const GenerationInput& in, const CommunityLayout& lay
     auto rng = core::make_rng(in.seed, in.replication, core::Purpose::kGraph, kResolveBase + (stream << 32) + c);
     const auto cell = static_cast<std::uint32_t>(c);
     for (std::size_t k = at[c]; k < at[c + 1]; ++k) {
-      Edge& r = grouped[k];
+      Edge& r = out[first + k];
       const std::uint32_t u = r.u;
       r.v = u;  // u itself marks a dropped edge
       if (members.empty(cell)) continue;
@@ -141,8 +152,9 @@ std::size_t chung_lu_edges(const GenerationInput& in, const CommunityLayout& lay
       }
     }
   });
-  const std::size_t first = out.size();
-  out.insert(out.end(), grouped.begin(), grouped.begin() + static_cast<std::ptrdiff_t>(at[cells]));
+  timer.lap("second");
+  out.resize(first + at[cells]);
+  timer.lap("append");
   return out.size() - first;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "linksim/core/rng.hpp"
 #include "linksim/graph/member_filter.hpp"
 #include "linksim/graph/neighbour_marks.hpp"
 #include "world_fixture.hpp"
@@ -29,6 +30,45 @@ TEST_CASE("build_csr drops duplicates and self-loops and sorts rows", "[graph]")
   CHECK(w.connected(0, 3));
   CHECK(w.connected(3, 0));
   CHECK_FALSE(w.connected(2, 3));
+}
+
+TEST_CASE("build_csr matches a reference, for packed (n <= 2^20) and pair arcs, any thread count", "[graph]") {
+  for (const std::uint32_t n : {1000u, 1u << 20, (1u << 20) + 1, 3000000u}) {
+    auto rng = linksim::core::make_rng(5, n, linksim::core::Purpose::kTest);
+    std::vector<Edge> edges;
+    for (int i = 0; i < 20000; ++i) {
+      // Clustered ids (like community-ordered ones) plus a few far ends, duplicates, self-loops.
+      const std::uint32_t u = linksim::core::uniform_below(rng, n);
+      std::uint32_t v = i % 5 == 0 ? linksim::core::uniform_below(rng, n) : std::min(n - 1, u + linksim::core::uniform_below(rng, 50));
+      if (i % 97 == 0) v = u;
+      edges.push_back({u, v});
+      if (i % 13 == 0) edges.push_back({v, u});
+    }
+    std::vector<std::vector<std::uint32_t>> expected(n);
+    for (const Edge& e : edges)
+      if (e.u != e.v) {
+        expected[e.u].push_back(e.v);
+        expected[e.v].push_back(e.u);
+      }
+    std::size_t arcs = 0;
+    for (auto& row : expected) {
+      std::sort(row.begin(), row.end());
+      row.erase(std::unique(row.begin(), row.end()), row.end());
+      arcs += row.size();
+    }
+    for (unsigned threads : {1u, 2u, 3u}) {
+      const Csr g = build_csr(std::vector<Edge>(edges), n, 1000, threads);
+      REQUIRE(g.m_forward.m_rowstart.size() == n + 1u);
+      REQUIRE(g.m_forward.m_column.size() == arcs);
+      bool same = true;
+      for (std::uint32_t v = 0; v < n && same; ++v) {
+        const auto* b = g.m_forward.m_column.data() + g.m_forward.m_rowstart[v];
+        same = std::equal(b, b + (g.m_forward.m_rowstart[v + 1] - g.m_forward.m_rowstart[v]), expected[v].begin(), expected[v].end());
+      }
+      CHECK(same);
+      CHECK(boost::num_edges(g) == arcs);  // a genuine Boost CSR graph
+    }
+  }
 }
 
 TEST_CASE("mutual-connection counts from the neighbour bitmap match row intersections", "[graph]") {

@@ -13,10 +13,19 @@ namespace linksim::graph {
 using Csr = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
                                                boost::no_property, std::uint32_t, std::uint32_t>;
 
-/// Builds the CSR with `edges_are_unsorted_multi_pass` from both arcs of every edge (grouped by
-/// source range first, for cache locality; `edges` is consumed to bound peak memory), then sorts each row, drops duplicate arcs and self-loops, and enforces `cap` by dropping
-/// the over-cap member's edges to its highest-degree neighbours (the least likely to cut anyone
-/// off). Deterministic whatever `threads` is.
-Csr build_csr(std::vector<Edge>&& edges, std::uint32_t n, std::uint32_t cap, unsigned threads);
+/// Builds the CSR from both arcs of every edge by a four-pass radix sort on (source, target)
+/// that fills the Boost graph's row starts and columns directly (`edges` is consumed; where ids
+/// fit, its memory is reused as scratch), dropping duplicate arcs and self-loops on the way, and
+/// enforces `cap` by dropping the over-cap member's edges to its highest-degree neighbours (the
+/// least likely to cut anyone off). Rows are sorted ascending. Deterministic whatever `threads`
+/// is. Not built with `edges_are_unsorted_multi_pass`: see docs/graph.md (measured faster).
+/// `column`, if at least two entries per edge long, becomes the column array (so a caller can
+/// allocate it ahead, overlapping other work).
+Csr build_csr(std::vector<Edge>&& edges, std::uint32_t n, std::uint32_t cap, unsigned threads,
+              std::vector<std::uint32_t>&& column = {});
+
+/// The same graph as build_csr on g's edges plus `more` (the cap applied to the union), built
+/// by merging sorted rows instead of rebuilding from an edge list. Consumes g and `more`.
+Csr merge_csr(Csr&& g, std::vector<Edge>&& more, std::uint32_t cap, unsigned threads);
 
 }  // namespace linksim::graph

@@ -13,6 +13,10 @@ namespace linksim::graph {
 
 /// One undirected edge; u != v. Duplicates are allowed (the CSR build removes them).
 struct Edge {
+  /// Left uninitialised, so that large edge vectors are not zero-filled by one thread: their
+  /// pages are first touched by the (parallel) passes that write them.
+  Edge() noexcept {}  // NOLINT: deliberately no member initialisers
+  constexpr Edge(std::uint32_t from, std::uint32_t to) noexcept : u(from), v(to) {}
   std::uint32_t u;
   std::uint32_t v;
 };
