@@ -356,10 +356,9 @@ class Run {
     senders_[s].retrying = retry;
     if (send_invite(s, target, now, true)) return;
     Sender& x = senders_[s];
-    const Time end = static_cast<Time>(horizon_) * kDay;
-    if (x.paused_until >= end) return;  // paused past the horizon (or suspended: kNever)
+    if (x.paused_until > last_) return;  // paused past the horizon (or suspended: kNever)
     const Time at = std::max(x.paused_until, window_open(core::start_of_day(now) + kDay)) + jitter(x, 3600);
-    if (at < end) schedule(at, kWarmInvite, s, target, 1);
+    schedule(at, kWarmInvite, s, target, 1);  // schedule() drops times past the horizon
   }
 
   /// Returns false when the platform denied the invitation.
