@@ -6,6 +6,7 @@
 #include "linksim/core/rng.hpp"
 #include "linksim/graph/member_filter.hpp"
 #include "linksim/graph/neighbour_marks.hpp"
+#include "linksim/strategy/prospects.hpp"
 #include "world_fixture.hpp"
 
 using namespace linksim::graph;
@@ -123,4 +124,26 @@ TEST_CASE("members_where filters by attributes", "[graph]") {
   const auto row = w.neighbours(0);
   for (std::uint32_t v : members_where(w, f, row)) CHECK(f.matches(w, v));
   CHECK(members_where(w, MemberFilter{}).size() == w.num_members());
+}
+
+TEST_CASE("a sender's Bloom-filtered neighbour set counts mutual connections exactly", "[graph][strategy]") {
+  // strategy::NeighbourSet (the event loop's per-sender mutual counts) against the row
+  // intersection and strategy::mutual_count (the merge it replaced), hubs included.
+  const World& w = big_world();
+  std::uint32_t hub = 0;
+  for (std::uint32_t u = 0; u < w.num_members(); ++u)
+    if (w.degree(u) > w.degree(hub)) hub = u;
+  for (std::uint32_t sender : {0u, 17u, 999u, hub, w.num_members() - 1}) {
+    const linksim::strategy::NeighbourSet set(w, sender);
+    for (std::uint32_t v = 0; v < 2000; v += 7) {
+      const auto expected = brute_mutual(w, sender, v);
+      CHECK(set.mutual_count(w, v) == expected);
+      CHECK(linksim::strategy::mutual_count(w, sender, v) == expected);
+    }
+    for (std::uint32_t u : w.neighbours(sender)) CHECK(set.contains(u));
+    std::uint32_t outside = 0;
+    for (std::uint32_t v = 0; v < 2000; ++v) outside += (!set.contains(v) ? 1u : 0u);
+    CHECK(outside + std::count_if(w.neighbours(sender).begin(), w.neighbours(sender).end(),
+                                  [](std::uint32_t u) { return u < 2000; }) == 2000);
+  }
 }
