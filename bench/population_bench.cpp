@@ -30,10 +30,11 @@ void BM_Population(benchmark::State& state) {
                               {"outputs", {{"daily", true}, {"csv", false}, {"report", false}}}};
   const auto scenario = linksim::io::load_scenario_text(doc.dump(), "<bench>");
   linksim::experiment::RunOptions options;
-  options.threads = 1;
+  // One replication: its senders are split over `threads` event loops (identical results).
+  options.threads = static_cast<unsigned>(state.range(2));
   double events = 0, spam = 0;
   for (auto _ : state) {
-    const auto outcome = linksim::experiment::run_experiment(scenario, linksim::experiment::make_model(scenario), options);
+    const auto outcome = linksim::experiment::run_experiment(scenario, linksim::experiment::make_model(scenario, nullptr, options.threads), options);
     for (const auto& arm : outcome.arms)
       for (const auto& run : arm.runs) {
         events += run.events;
@@ -49,9 +50,11 @@ void BM_Population(benchmark::State& state) {
 }  // namespace
 
 BENCHMARK(BM_Population)
-    ->Args({1000, 20000})
-    ->Args({10000, 100000})
-    ->Args({100000, 1000000})
+    ->ArgNames({"senders", "members", "threads"})
+    ->Args({1000, 20000, 1})
+    ->Args({10000, 100000, 1})
+    ->Args({10000, 100000, 2})
+    ->Args({100000, 1000000, 2})
     ->Iterations(1)
     ->Unit(benchmark::kSecond)
     ->UseRealTime();

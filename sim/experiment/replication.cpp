@@ -3,6 +3,9 @@
 #include "linksim/experiment/replication.hpp"
 
 #include <algorithm>
+#include <array>
+#include <exception>
+#include <thread>
 #include <cmath>
 #include <cstddef>
 #include <memory>
@@ -132,9 +135,67 @@ struct alignas(64) Sender {
 
 const char* kChannelNames[] = {"message", "inmail", "email"};
 
+/// Exact, order-independent sum of doubles: each term is truncated to a multiple of 2^-40 and
+/// added as a 128-bit integer, so shards that split the senders differently give the same bits.
+__extension__ typedef __int128 Int128;  // GCC and Clang; __extension__ keeps -Wpedantic quiet
+
+class ExactSum {
+ public:
+  void add(double v) { sum_ += static_cast<Int128>(std::ldexp(v, kScale)); }
+  void add(const ExactSum& o) { sum_ += o.sum_; }
+  double value() const { return std::ldexp(static_cast<double>(sum_), -kScale); }
+
+ private:
+  static constexpr int kScale = 40;
+  Int128 sum_ = 0;
+};
+
+constexpr std::size_t kDailySeries = 9;
+const char* const kDailyNames[kDailySeries] = {"connections", "invites_sent", "invites_weekly", "weekly_cap", "pending",
+                                               "restricted",  "replies",      "leads",          "cost_usd"};
+
+/// What one shard hands back: its senders' counters and ground truth, indexed by local sender,
+/// with the global index of each; partial daily sums; invitations received per member.
+struct ShardOut {
+  std::vector<std::uint32_t> ids;
+  std::vector<metrics::SenderStats> stats;
+  std::vector<char> focal, abusive;
+  std::vector<Time> first_restricted;
+  std::vector<double> peak_48h;  ///< abusive senders: most invitations delivered in any 48 hours
+  std::vector<std::array<ExactSum, kDailySeries>> daily;
+  std::vector<std::uint32_t> unwanted;
+  double events = 0;
+};
+
+/// Facts about the whole population (not just one shard's part of it), read from the cohorts.
+struct PopulationFacts {
+  std::size_t senders = 0, focal = 0;
+  bool any_focal = false, any_abusive = false, any_legit = false;
+};
+
+PopulationFacts population_facts(const nlohmann::json& config) {
+  PopulationFacts f;
+  for (const auto& [name, cohort] : config.at("senders").items()) {
+    const auto count = static_cast<std::size_t>(std::max(0, cohort.at("count").get<int>()));
+    if (count == 0) continue;
+    f.senders += count;
+    if (cohort.at("focal").get<bool>()) {
+      f.any_focal = true;
+      f.focal += count;
+    }
+    if (cohort.at("label").get<std::string>() == "abusive") f.any_abusive = true;
+    else f.any_legit = true;
+  }
+  if (!f.any_focal) f.focal = f.senders;  // a pure population: every sender is reported on
+  return f;
+}
+
+/// One shard of a replication: the senders whose global index is `shard` modulo `shards`. Senders
+/// never share state (the platform's rules, pools and streams are per sender; members' answers are
+/// keyed by the pair), so a shard's senders behave exactly as they do in a single event loop.
 class Run {
  public:
-  explicit Run(const ReplicationInput& in)
+  Run(const ReplicationInput& in, unsigned shard, unsigned shards)
       : in_(in),
         arm_(in.scenario.arms.at(in.arm)),
         config_(arm_.config),
@@ -144,23 +205,20 @@ class Run {
         platform_(platform::platform_params_from_json(config_.at("platform"), in.scenario.locate(in.arm, "/platform"))),
         horizon_(config_.at("horizon_days").get<int>()),
         seed_(in.scenario.seed),
-        rep_(in.replication) {
+        rep_(in.replication),
+        shard_(shard),
+        shards_(shards),
+        facts_(population_facts(config_)) {
     build_senders();
     policy_ = std::make_unique<platform::Policy>(platform_, plans_);
     for (std::size_t s = 0; s < senders_.size(); ++s)
       policy_->senders().connections[s] = senders_[s].new_account ? 0 : world_.degree(senders_[s].member);
     stats_.resize(senders_.size());
-    for (std::size_t s = 0; s < senders_.size(); ++s)
-      if (senders_[s].focal) focal_.push_back(static_cast<std::uint32_t>(s));
     // A pure population (no focal cohort): sender metrics and daily series cover every sender.
-    if (focal_.empty()) {
-      for (std::size_t s = 0; s < senders_.size(); ++s) {
-        senders_[s].focal = true;
-        focal_.push_back(static_cast<std::uint32_t>(s));
-      }
-    }
-    for (const auto& x : senders_) any_abusive_ = any_abusive_ || x.abusive;
-    for (const auto& x : senders_) any_legit_ = any_legit_ || !x.abusive;
+    if (!facts_.any_focal)
+      for (auto& x : senders_) x.focal = true;
+    any_abusive_ = facts_.any_abusive;
+    any_legit_ = facts_.any_legit;
     if (any_abusive_) unwanted_.assign(world_.num_members(), 0);
     content_graph_ = model::ContentGraph{
         {world_.csr().m_forward.m_rowstart.data(), world_.csr().m_forward.m_rowstart.size()},
@@ -170,7 +228,7 @@ class Run {
         {}};
   }
 
-  metrics::RunResult run() {
+  ShardOut run() {
     sim_.every(0, kDay, kDayStart);
     sim_.every(kDay - 1, kDay, kDayEnd);
     sim_.run_until(last_, [this](const Event& e) { dispatch(e); });
@@ -207,6 +265,10 @@ class Run {
           if (!taken[m] && d >= 20 && d <= 2000) break;
         }
         taken[m] = 1;
+        // Every shard draws every sender's member (the draws avoid members taken before), and
+        // builds only its own senders.
+        if (global % shards_ != shard_) continue;
+        ids_.push_back(static_cast<std::uint32_t>(global));
         s.member = m;
         s.rng = core::make_rng(seed_, rep_, core::Purpose::kSender, global);
         // Prospect draws get their own stream: a refused invitation (tried again, no new draw)
@@ -244,8 +306,8 @@ class Run {
   // ---- dispatch -------------------------------------------------------------------------
   void dispatch(const Event& e) {
     switch (e.kind) {
-      case kDayStart: day_start(e.time); break;
-      case kDayEnd: day_end(e.time); break;
+      case kDayStart: ++day_ticks_; day_start(e.time); break;
+      case kDayEnd: ++day_ticks_; day_end(e.time); break;
       case kInviteWake: invite_wake(e.a, e.time); break;
       case kWarmInvite: warm_invite(e.a, e.b, e.c != 0, e.time); break;
       case kSeen: seen(e.b, e.time); break;
@@ -795,7 +857,7 @@ class Run {
   // ---- recorder -------------------------------------------------------------------------------
   void day_end(Time now) {
     const Time day_start = core::start_of_day(now);
-    double conn = 0, sent = 0, weekly = 0, cap = 0, pending = 0, restricted = 0, replies = 0, leads = 0, cost = 0;
+    std::array<ExactSum, kDailySeries>& day = daily_.emplace_back();
     for (std::uint32_t s = 0; s < senders_.size(); ++s) {
       auto& st = stats_[s];
       std::rotate(st.last_week.rbegin(), st.last_week.rbegin() + 1, st.last_week.rend());
@@ -809,88 +871,46 @@ class Run {
       if (policy_->senders().email_required[s] != 0) senders_[s].first_restricted = std::min(senders_[s].first_restricted, now);
       senders_[s].reputation->end_day();
       if (senders_[s].focal) {
-        conn += st.connections_gained;
-        sent += st.sent_today;
+        std::uint32_t weekly = 0;
         for (auto v : st.last_week) weekly += v;
-        cap += policy_->senders().weekly_cap(s);
-        pending += st.pending;
-        restricted += blocked ? 1 : 0;
-        replies += st.replies;
-        leads += st.leads;
-        cost += st.cost_usd;
+        day[0].add(st.connections_gained);
+        day[1].add(st.sent_today);
+        day[2].add(weekly);
+        day[3].add(policy_->senders().weekly_cap(s));
+        day[4].add(st.pending);
+        day[5].add(blocked ? 1 : 0);
+        day[6].add(st.replies);
+        day[7].add(st.leads);
+        day[8].add(st.cost_usd);
       }
       st.sent_today = 0;
     }
-    const double n = focal_.empty() ? 1.0 : static_cast<double>(focal_.size());
-    auto push = [&](const char* name, double v) { result_.daily[name].push_back(v / n); };
-    push("connections", conn);
-    push("invites_sent", sent);
-    push("invites_weekly", weekly);
-    push("weekly_cap", cap);
-    push("pending", pending);
-    push("restricted", restricted);
-    push("replies", replies);
-    push("leads", leads);
-    push("cost_usd", cost);
   }
 
-  metrics::RunResult finish() {
+  ShardOut finish() {
     for (std::uint32_t s = 0; s < senders_.size(); ++s)
       if (policy_->ladder().state_name(s) == "suspension") stats_[s].suspended = 1;
-    metrics::add_sender_metrics(stats_, focal_, result_);
-    if (any_abusive_ || any_legit_) add_policy_metrics();
-    result_.events = static_cast<double>(sim_.processed());
-    return std::move(result_);
-  }
-
-  /// Platform metrics, scored from the cohorts' ground-truth labels (never from the rules' own
-  /// view): what the rules let through from abusive senders and what they cost legitimate ones.
-  void add_policy_metrics() {
-    double spam_delivered = 0, legit_blocked = 0, legit_connections = 0, legit = 0, legit_restricted = 0;
-    double abusive = 0, abusive_restricted = 0, peak_sum = 0;
-    std::vector<double> days_to_restrict;
-    const double horizon_days = horizon_;
-    for (std::uint32_t s = 0; s < senders_.size(); ++s) {
-      const Sender& x = senders_[s];
-      const auto& st = stats_[s];
-      const bool restricted = x.first_restricted != core::kNever;
-      if (x.abusive) {
-        ++abusive;
-        spam_delivered += st.invites_sent;
-        abusive_restricted += restricted ? 1 : 0;
-        // Censored at the horizon: a spammer never restricted counts as "not within the run".
-        days_to_restrict.push_back(restricted ? static_cast<double>(x.first_restricted) / kDay : horizon_days);
-        // Most invitations delivered in any 48 hours (two pointers over send times).
-        std::size_t lo = 0, best = 0;
+    ShardOut out;
+    out.ids = std::move(ids_);
+    out.stats = std::move(stats_);
+    for (const Sender& x : senders_) {
+      out.focal.push_back(x.focal ? 1 : 0);
+      out.abusive.push_back(x.abusive ? 1 : 0);
+      out.first_restricted.push_back(x.first_restricted);
+      // Most invitations delivered in any 48 hours (two pointers over send times).
+      std::size_t lo = 0, best = 0;
+      if (x.abusive)
         for (std::size_t hi = 0; hi < x.invites.size(); ++hi) {
           while (invites_[x.invites[hi]].sent_at - invites_[x.invites[lo]].sent_at >= 2 * kDay) ++lo;
           best = std::max(best, hi - lo + 1);
         }
-        peak_sum += static_cast<double>(best);
-      } else {
-        ++legit;
-        legit_blocked += st.blocked;
-        legit_connections += st.connections_gained;
-        legit_restricted += restricted ? 1 : 0;
-      }
+      out.peak_48h.push_back(static_cast<double>(best));
     }
-    auto& m = result_.scalars;
-    m["legit_invites_blocked"] = legit_blocked;
-    m["legit_connections_formed"] = legit_connections;
-    m["legit_false_positive_rate"] = legit > 0 ? legit_restricted / legit : 0.0;
-    if (!any_abusive_) return;
-    m["spam_invites_delivered"] = spam_delivered;
-    m["spammer_recall"] = abusive_restricted / abusive;
-    std::sort(days_to_restrict.begin(), days_to_restrict.end());
-    const std::size_t n = days_to_restrict.size();
-    m["median_days_to_restrict_spammers"] =
-        n % 2 == 1 ? days_to_restrict[n / 2] : 0.5 * (days_to_restrict[n / 2 - 1] + days_to_restrict[n / 2]);
-    m["spammer_peak_invites_48h"] = peak_sum / abusive;
-    // p99 over every member of the world of the invitations received from abusive senders.
-    std::vector<std::uint32_t> counts(unwanted_.begin(), unwanted_.end());
-    const std::size_t k = std::min(counts.size() - 1, static_cast<std::size_t>(std::ceil(0.99 * static_cast<double>(counts.size()))) - 1);
-    std::nth_element(counts.begin(), counts.begin() + static_cast<std::ptrdiff_t>(k), counts.end());
-    m["member_unwanted_invites_p99"] = counts[k];
+    out.daily = std::move(daily_);
+    out.unwanted = std::move(unwanted_);
+    // The day-start and day-end ticks run in every shard; they are counted once (by shard 0).
+    out.events = static_cast<double>(sim_.processed() - (shard_ == 0 ? 0 : day_ticks_));
+    return out;
   }
 
   /// `reason` is text, or a callable that makes it: reasons cost formatting, so they are only
@@ -914,6 +934,11 @@ class Run {
   Time last_ = static_cast<Time>(horizon_) * kDay - 1;  ///< the run's last second
   std::uint64_t seed_;
   std::uint32_t rep_;
+  unsigned shard_, shards_;
+  PopulationFacts facts_;
+  std::vector<std::uint32_t> ids_;  ///< global index of each of this shard's senders
+  std::vector<std::array<ExactSum, kDailySeries>> daily_;  ///< per day: this shard's part of the series
+  std::uint64_t day_ticks_ = 0;
 
   core::Simulation sim_;
   std::vector<std::unique_ptr<strategy::StrategyParams>> strategies_;
@@ -921,7 +946,6 @@ class Run {
   std::vector<Sender> senders_;
   std::unique_ptr<platform::Policy> policy_;
   std::vector<metrics::SenderStats> stats_;
-  std::vector<std::uint32_t> focal_;
   Blocks<Invite> invites_;
   bool any_abusive_ = false, any_legit_ = false;
   std::vector<std::uint32_t> unwanted_;  ///< per member: invitations received from abusive senders
@@ -931,11 +955,116 @@ class Run {
   std::vector<float> affinity_;  ///< content affinity on the content model's scale
   std::unique_ptr<model::ContentModel> content_;
   std::vector<model::InboundEvent> inbound_buffer_;
-  metrics::RunResult result_;
 };
+
+/// Joins the shards in global sender order and scores the run: sender metrics, daily series and
+/// the platform metrics, from the cohorts' ground-truth labels (never from the rules' own view):
+/// what the rules let through from abusive senders and what they cost legitimate ones.
+metrics::RunResult combine(std::vector<ShardOut>& parts, const PopulationFacts& facts, int horizon) {
+  metrics::RunResult result;
+  std::vector<metrics::SenderStats> stats(facts.senders);
+  std::vector<char> focal(facts.senders, 0), abusive(facts.senders, 0);
+  std::vector<Time> first_restricted(facts.senders, core::kNever);
+  std::vector<double> peak(facts.senders, 0.0);
+  for (auto& part : parts)
+    for (std::size_t i = 0; i < part.ids.size(); ++i) {
+      const std::uint32_t g = part.ids[i];
+      stats[g] = part.stats[i];
+      focal[g] = part.focal[i];
+      abusive[g] = part.abusive[i];
+      first_restricted[g] = part.first_restricted[i];
+      peak[g] = part.peak_48h[i];
+    }
+  std::vector<std::uint32_t> focal_ids;
+  for (std::uint32_t g = 0; g < facts.senders; ++g)
+    if (focal[g]) focal_ids.push_back(g);
+  metrics::add_sender_metrics(stats, focal_ids, result);
+
+  const double n = facts.focal == 0 ? 1.0 : static_cast<double>(facts.focal);
+  for (std::size_t k = 0; k < kDailySeries; ++k) {
+    auto& series = result.daily[kDailyNames[k]];
+    for (std::size_t d = 0; d < parts.front().daily.size(); ++d) {
+      ExactSum sum;
+      for (const auto& part : parts) sum.add(part.daily[d][k]);
+      series.push_back(sum.value() / n);
+    }
+  }
+  for (const auto& part : parts) result.events += part.events;
+
+  if (!facts.any_abusive && !facts.any_legit) return result;
+  double spam_delivered = 0, legit_blocked = 0, legit_connections = 0, legit = 0, legit_restricted = 0;
+  double abusive_n = 0, abusive_restricted = 0, peak_sum = 0;
+  std::vector<double> days_to_restrict;
+  for (std::uint32_t g = 0; g < facts.senders; ++g) {
+    const auto& st = stats[g];
+    const bool restricted = first_restricted[g] != core::kNever;
+    if (abusive[g]) {
+      ++abusive_n;
+      spam_delivered += st.invites_sent;
+      abusive_restricted += restricted ? 1 : 0;
+      // Censored at the horizon: a spammer never restricted counts as "not within the run".
+      days_to_restrict.push_back(restricted ? static_cast<double>(first_restricted[g]) / kDay : static_cast<double>(horizon));
+      peak_sum += peak[g];
+    } else {
+      ++legit;
+      legit_blocked += st.blocked;
+      legit_connections += st.connections_gained;
+      legit_restricted += restricted ? 1 : 0;
+    }
+  }
+  auto& m = result.scalars;
+  m["legit_invites_blocked"] = legit_blocked;
+  m["legit_connections_formed"] = legit_connections;
+  m["legit_false_positive_rate"] = legit > 0 ? legit_restricted / legit : 0.0;
+  if (!facts.any_abusive) return result;
+  m["spam_invites_delivered"] = spam_delivered;
+  m["spammer_recall"] = abusive_restricted / abusive_n;
+  std::sort(days_to_restrict.begin(), days_to_restrict.end());
+  const std::size_t k = days_to_restrict.size();
+  m["median_days_to_restrict_spammers"] =
+      k % 2 == 1 ? days_to_restrict[k / 2] : 0.5 * (days_to_restrict[k / 2 - 1] + days_to_restrict[k / 2]);
+  m["spammer_peak_invites_48h"] = peak_sum / abusive_n;
+  // p99 over every member of the world of the invitations received from abusive senders.
+  std::vector<std::uint32_t> counts = std::move(parts.front().unwanted);
+  for (std::size_t p = 1; p < parts.size(); ++p)
+    for (std::size_t v = 0; v < counts.size(); ++v) counts[v] += parts[p].unwanted[v];
+  const std::size_t q = std::min(counts.size() - 1, static_cast<std::size_t>(std::ceil(0.99 * static_cast<double>(counts.size()))) - 1);
+  std::nth_element(counts.begin(), counts.begin() + static_cast<std::ptrdiff_t>(q), counts.end());
+  m["member_unwanted_invites_p99"] = counts[q];
+  return result;
+}
 
 }  // namespace
 
-metrics::RunResult run_replication(const ReplicationInput& in) { return Run(in).run(); }
+metrics::RunResult run_replication(const ReplicationInput& in) {
+  const auto& config = in.scenario.arms.at(in.arm).config;
+  const PopulationFacts facts = population_facts(config);
+  // A trace is written in event order by one loop; otherwise at most one shard per sender.
+  const unsigned shards = in.trace != nullptr ? 1u : static_cast<unsigned>(std::clamp<std::size_t>(in.shards, 1, std::max<std::size_t>(facts.senders, 1)));
+  std::vector<ShardOut> parts(shards);
+  if (shards == 1) {
+    parts[0] = Run(in, 0, 1).run();
+  } else {
+    std::vector<std::exception_ptr> errors(shards);
+    std::vector<std::thread> pool;
+    for (unsigned k = 1; k < shards; ++k)
+      pool.emplace_back([&, k] {
+        try {
+          parts[k] = Run(in, k, shards).run();
+        } catch (...) {
+          errors[k] = std::current_exception();
+        }
+      });
+    try {
+      parts[0] = Run(in, 0, shards).run();
+    } catch (...) {
+      errors[0] = std::current_exception();
+    }
+    for (auto& t : pool) t.join();
+    for (auto& e : errors)
+      if (e) std::rethrow_exception(e);
+  }
+  return combine(parts, facts, config.at("horizon_days").get<int>());
+}
 
 }  // namespace linksim::experiment

@@ -34,9 +34,13 @@ struct ReplicationInput {
   std::uint32_t replication = 0;
   const graph::World& world;
   TraceSink* trace = nullptr;  ///< null: no trace
+  /// Threads for this one replication: its senders are split into this many event loops (a
+  /// trace forces one). The result is the same for every value (senders share no state).
+  unsigned shards = 1;
 };
 
-/// Runs the arm's horizon and returns its metrics and daily series. Pure function of its input.
+/// Runs the arm's horizon and returns its metrics and daily series. Pure function of its input
+/// (`shards` changes the speed, not one bit of the result).
 metrics::RunResult run_replication(const ReplicationInput& in);
 
 }  // namespace linksim::experiment
