@@ -94,7 +94,7 @@ RunReport run_and_write(const io::Scenario& scenario, const std::string& dir, un
   for (const auto& arm : scenario.arms) arm_names.push_back(arm.name);
   io::TraceFileWriter trace(arm_names);
   const auto model = experiment::make_model(scenario, trace_path.empty() ? nullptr : &trace,
-                                            experiment::shards_per_replication(scenario, threads));
+                                            experiment::threads_per_replication(scenario, threads));
   const auto outcome = experiment::run_experiment(scenario, model, options);
   if (!trace_path.empty()) trace.save(trace_path);
   std::signal(SIGINT, SIG_DFL);

@@ -4,12 +4,15 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <cstdlib>
 #include <exception>
 #include <thread>
 #include <cmath>
 #include <cstddef>
 #include <memory>
 #include <optional>
+#include <span>
 #include <type_traits>
 #include <vector>
 
@@ -141,7 +144,11 @@ __extension__ typedef __int128 Int128;  // GCC and Clang; __extension__ keeps -W
 
 class ExactSum {
  public:
-  void add(double v) { sum_ += static_cast<Int128>(std::ldexp(v, kScale)); }
+  void add(double v) {
+    const double scaled = std::ldexp(v, kScale);
+    // Through int64 when it fits (one instruction; the 128-bit conversion is a library call).
+    sum_ += std::abs(scaled) < 0x1p62 ? static_cast<Int128>(static_cast<std::int64_t>(scaled)) : static_cast<Int128>(scaled);
+  }
   void add(const ExactSum& o) { sum_ += o.sum_; }
   double value() const { return std::ldexp(static_cast<double>(sum_), -kScale); }
 
@@ -163,7 +170,7 @@ struct ShardOut {
   std::vector<Time> first_restricted;
   std::vector<double> peak_48h;  ///< abusive senders: most invitations delivered in any 48 hours
   std::vector<std::array<ExactSum, kDailySeries>> daily;
-  std::vector<std::uint32_t> unwanted;
+  std::vector<std::uint32_t> unwanted;  ///< recipient of every invitation an abusive sender delivered
   double events = 0;
 };
 
@@ -190,13 +197,39 @@ PopulationFacts population_facts(const nlohmann::json& config) {
   return f;
 }
 
+/// The member each sender is, for every sender of the replication (in global order). Sender i is
+/// the same member in every arm of a replication (common random numbers): an established
+/// professional, drawn from a stream keyed by the sender's index only, avoiding members taken
+/// by the senders before it.
+std::vector<std::uint32_t> sender_members(const graph::World& world, std::size_t senders, std::uint64_t seed, std::uint32_t rep) {
+  std::vector<std::uint32_t> members(senders);
+  std::vector<char> taken(world.num_members(), 0);
+  for (std::uint64_t global = 0; global < senders; ++global) {
+    core::Rng pick = core::make_rng(seed, rep, core::Purpose::kSender, 0x5E1EC7000000ull + global);
+    std::uint32_t m = 0;
+    for (int attempt = 0; attempt < 10000; ++attempt) {
+      m = core::uniform_below(pick, world.num_members());
+      const auto d = world.degree(m);
+      if (!taken[m] && d >= 20 && d <= 2000) break;
+    }
+    taken[m] = 1;
+    members[global] = m;
+  }
+  return members;
+}
+
+/// Senders per shard when ReplicationInput::shards is 0 (bench/population_bench.cpp: at 10^4
+/// senders one loop took 14.3 s, shards of 300 senders 10.2 s, of 80 senders 9.7 s).
+constexpr std::size_t kSendersPerShard = 100;
+
 /// One shard of a replication: the senders whose global index is `shard` modulo `shards`. Senders
 /// never share state (the platform's rules, pools and streams are per sender; members' answers are
 /// keyed by the pair), so a shard's senders behave exactly as they do in a single event loop.
 class Run {
  public:
-  Run(const ReplicationInput& in, unsigned shard, unsigned shards)
+  Run(const ReplicationInput& in, std::span<const std::uint32_t> members, unsigned shard, unsigned shards)
       : in_(in),
+        members_(members),
         arm_(in.scenario.arms.at(in.arm)),
         config_(arm_.config),
         world_(in.world),
@@ -217,9 +250,6 @@ class Run {
     // A pure population (no focal cohort): sender metrics and daily series cover every sender.
     if (!facts_.any_focal)
       for (auto& x : senders_) x.focal = true;
-    any_abusive_ = facts_.any_abusive;
-    any_legit_ = facts_.any_legit;
-    if (any_abusive_) unwanted_.assign(world_.num_members(), 0);
     content_graph_ = model::ContentGraph{
         {world_.csr().m_forward.m_rowstart.data(), world_.csr().m_forward.m_rowstart.size()},
         {world_.csr().m_forward.m_column.data(), world_.csr().m_forward.m_column.size()},
@@ -240,13 +270,13 @@ class Run {
   void build_senders() {
     std::uint32_t cohort_index = 0;
     std::uint64_t global = 0;
-    std::vector<char> taken(world_.num_members(), 0);
     for (const auto& [name, cohort] : config_.at("senders").items()) {
       const std::string path = in_.scenario.locate(in_.arm, "/senders/" + name + "/strategy");
       strategies_.push_back(std::make_unique<strategy::StrategyParams>(strategy::resolve_strategy(cohort.at("strategy"), path)));
       const auto plan = platform::plan_from_name(cohort.at("plan").get<std::string>(), "/senders/" + name + "/plan");
       const int count = cohort.at("count").get<int>();
       for (int i = 0; i < count; ++i, ++global) {
+        if (global % shards_ != shard_) continue;  // another shard's sender
         Sender s;
         s.cohort = cohort_index;
         s.strategy = strategies_.back().get();
@@ -255,20 +285,8 @@ class Run {
         s.focal = cohort.at("focal").get<bool>();
         s.abusive = cohort.at("label").get<std::string>() == "abusive";
         s.new_account = cohort.at("new_account").get<bool>();
-        // Sender i is the same member in every arm of a replication (common random numbers):
-        // an established professional, drawn from a stream keyed by the sender's index only.
-        core::Rng pick = core::make_rng(seed_, rep_, core::Purpose::kSender, 0x5E1EC7000000ull + global);
-        std::uint32_t m = 0;
-        for (int attempt = 0; attempt < 10000; ++attempt) {
-          m = core::uniform_below(pick, world_.num_members());
-          const auto d = world_.degree(m);
-          if (!taken[m] && d >= 20 && d <= 2000) break;
-        }
-        taken[m] = 1;
-        // Every shard draws every sender's member (the draws avoid members taken before), and
-        // builds only its own senders.
-        if (global % shards_ != shard_) continue;
         ids_.push_back(static_cast<std::uint32_t>(global));
+        const std::uint32_t m = members_[global];
         s.member = m;
         s.rng = core::make_rng(seed_, rep_, core::Purpose::kSender, global);
         // Prospect draws get their own stream: a refused invitation (tried again, no new draw)
@@ -493,7 +511,7 @@ class Run {
     inv.response = o.outcome;
     invites_.push_back(inv);
     x.invites.push_back(id);
-    if (x.abusive) ++unwanted_[target];
+    if (x.abusive) unwanted_.push_back(target);
     auto& stat = stats_[s];
     ++stat.invites_sent;
     ++stat.sent_today;
@@ -925,6 +943,7 @@ class Run {
   }
 
   const ReplicationInput& in_;
+  std::span<const std::uint32_t> members_;  ///< every sender's member, by global index
   const io::Arm& arm_;
   const nlohmann::json& config_;
   const graph::World& world_;
@@ -947,8 +966,8 @@ class Run {
   std::unique_ptr<platform::Policy> policy_;
   std::vector<metrics::SenderStats> stats_;
   Blocks<Invite> invites_;
-  bool any_abusive_ = false, any_legit_ = false;
-  std::vector<std::uint32_t> unwanted_;  ///< per member: invitations received from abusive senders
+  std::vector<std::uint32_t> unwanted_;  ///< recipients of abusive senders' invitations (a shard's share is
+                                         ///< small; a count per member in every shard was 4 MB each at 10^6)
   std::vector<InMailRecord> inmails_;
   std::vector<EmailThread> threads_;
   model::ContentGraph content_graph_;
@@ -960,7 +979,7 @@ class Run {
 /// Joins the shards in global sender order and scores the run: sender metrics, daily series and
 /// the platform metrics, from the cohorts' ground-truth labels (never from the rules' own view):
 /// what the rules let through from abusive senders and what they cost legitimate ones.
-metrics::RunResult combine(std::vector<ShardOut>& parts, const PopulationFacts& facts, int horizon) {
+metrics::RunResult combine(std::vector<ShardOut>& parts, const PopulationFacts& facts, int horizon, std::size_t members) {
   metrics::RunResult result;
   std::vector<metrics::SenderStats> stats(facts.senders);
   std::vector<char> focal(facts.senders, 0), abusive(facts.senders, 0);
@@ -1025,9 +1044,11 @@ metrics::RunResult combine(std::vector<ShardOut>& parts, const PopulationFacts& 
       k % 2 == 1 ? days_to_restrict[k / 2] : 0.5 * (days_to_restrict[k / 2 - 1] + days_to_restrict[k / 2]);
   m["spammer_peak_invites_48h"] = peak_sum / abusive_n;
   // p99 over every member of the world of the invitations received from abusive senders.
-  std::vector<std::uint32_t> counts = std::move(parts.front().unwanted);
-  for (std::size_t p = 1; p < parts.size(); ++p)
-    for (std::size_t v = 0; v < counts.size(); ++v) counts[v] += parts[p].unwanted[v];
+  std::vector<std::uint32_t> counts(members, 0);
+  for (auto& part : parts) {
+    for (const std::uint32_t v : part.unwanted) ++counts[v];
+    std::vector<std::uint32_t>().swap(part.unwanted);
+  }
   const std::size_t q = std::min(counts.size() - 1, static_cast<std::size_t>(std::ceil(0.99 * static_cast<double>(counts.size()))) - 1);
   std::nth_element(counts.begin(), counts.begin() + static_cast<std::ptrdiff_t>(q), counts.end());
   m["member_unwanted_invites_p99"] = counts[q];
@@ -1039,32 +1060,34 @@ metrics::RunResult combine(std::vector<ShardOut>& parts, const PopulationFacts& 
 metrics::RunResult run_replication(const ReplicationInput& in) {
   const auto& config = in.scenario.arms.at(in.arm).config;
   const PopulationFacts facts = population_facts(config);
-  // A trace is written in event order by one loop; otherwise at most one shard per sender.
-  const unsigned shards = in.trace != nullptr ? 1u : static_cast<unsigned>(std::clamp<std::size_t>(in.shards, 1, std::max<std::size_t>(facts.senders, 1)));
+  // A trace is written in event order by one loop. Otherwise small shards: a shard's senders,
+  // their rules' state and its event queue stay in cache while it runs its whole horizon.
+  std::size_t want = in.shards != 0 ? in.shards : (facts.senders + kSendersPerShard - 1) / kSendersPerShard;
+  if (const char* e = std::getenv("LINKSIM_SHARDS")) want = static_cast<unsigned>(std::atoi(e));
+  const auto shards = in.trace != nullptr ? 1u : static_cast<unsigned>(std::clamp<std::size_t>(want, 1, std::max<std::size_t>(facts.senders, 1)));
+  const unsigned threads = std::clamp(in.threads, 1u, shards);
+  const std::vector<std::uint32_t> members = sender_members(in.world, facts.senders, in.scenario.seed, in.replication);
   std::vector<ShardOut> parts(shards);
-  if (shards == 1) {
-    parts[0] = Run(in, 0, 1).run();
-  } else {
-    std::vector<std::exception_ptr> errors(shards);
-    std::vector<std::thread> pool;
-    for (unsigned k = 1; k < shards; ++k)
-      pool.emplace_back([&, k] {
-        try {
-          parts[k] = Run(in, k, shards).run();
-        } catch (...) {
-          errors[k] = std::current_exception();
-        }
-      });
-    try {
-      parts[0] = Run(in, 0, shards).run();
-    } catch (...) {
-      errors[0] = std::current_exception();
+  std::vector<std::exception_ptr> errors(shards);
+  std::atomic<unsigned> next{0};
+  std::atomic<bool> failed{false};
+  auto worker = [&] {
+    for (unsigned k; !failed.load() && (k = next.fetch_add(1)) < shards;) {
+      try {
+        parts[k] = Run(in, members, k, shards).run();
+      } catch (...) {
+        errors[k] = std::current_exception();
+        failed = true;
+      }
     }
-    for (auto& t : pool) t.join();
-    for (auto& e : errors)
-      if (e) std::rethrow_exception(e);
-  }
-  return combine(parts, facts, config.at("horizon_days").get<int>());
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+  for (auto& e : errors)
+    if (e) std::rethrow_exception(e);
+  return combine(parts, facts, config.at("horizon_days").get<int>(), in.world.num_members());
 }
 
 }  // namespace linksim::experiment

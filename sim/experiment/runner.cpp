@@ -11,15 +11,15 @@
 
 namespace linksim::experiment {
 
-unsigned shards_per_replication(const io::Scenario& scenario, unsigned threads) {
+unsigned threads_per_replication(const io::Scenario& scenario, unsigned threads) {
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   const std::size_t jobs = std::max<std::size_t>(1, scenario.arms.size() * static_cast<std::size_t>(scenario.replications));
   return static_cast<unsigned>(std::max<std::size_t>(1, threads / jobs));
 }
 
-ModelFn make_model(const io::Scenario& scenario, TraceSink* trace, unsigned shards) {
+ModelFn make_model(const io::Scenario& scenario, TraceSink* trace, unsigned threads) {
   auto cache = std::make_shared<WorldCache>(scenario);
-  return [cache, trace, shards](const io::Scenario& s, std::size_t arm, std::uint32_t replication) {
+  return [cache, trace, threads](const io::Scenario& s, std::size_t arm, std::uint32_t replication) {
     const auto world = cache->acquire(arm, replication);
     struct Release {
       WorldCache& c;
@@ -27,7 +27,7 @@ ModelFn make_model(const io::Scenario& scenario, TraceSink* trace, unsigned shar
       std::uint32_t r;
       ~Release() { c.release(a, r); }
     } release{*cache, arm, replication};
-    return run_replication(ReplicationInput{s, arm, replication, *world, replication == 0 ? trace : nullptr, shards});
+    return run_replication(ReplicationInput{s, arm, replication, *world, replication == 0 ? trace : nullptr, 0, threads});
   };
 }
 

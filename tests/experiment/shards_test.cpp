@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "experiment_fixture.hpp"
+#include "linksim/experiment/world_cache.hpp"
 
 using namespace linksim;
 using nlohmann::json;
@@ -25,8 +26,12 @@ json mixed_doc() {
           {"population", {{"senders", 150}}}};
 }
 
-metrics::RunResult run_with(const io::Scenario& s, unsigned shards) {
-  return experiment::make_model(s, nullptr, shards)(s, 0, 0);
+metrics::RunResult run_with(const io::Scenario& s, unsigned shards, unsigned threads = 1) {
+  experiment::WorldCache cache(s);
+  const auto world = cache.acquire(0, 0);
+  auto result = experiment::run_replication(experiment::ReplicationInput{s, 0, 0, *world, nullptr, shards, threads});
+  cache.release(0, 0);
+  return result;
 }
 
 }  // namespace
@@ -40,9 +45,10 @@ TEST_CASE("a replication gives the same result, bit for bit, whatever number of 
   REQUIRE(one.scalars.at("emails_sent") > 0.0);
   REQUIRE(one.scalars.at("inmails_sent") > 0.0);
   REQUIRE(one.daily.at("cost_usd").back() > 0.0);
-  for (const unsigned shards : {2u, 3u, 7u}) {
-    INFO(shards << " shards");
-    const auto split = run_with(s, shards);
+  // Shards of every size, run by one worker or two (the default, 0, is ~100 senders a shard).
+  for (const auto& [shards, threads] : std::vector<std::pair<unsigned, unsigned>>{{2, 1}, {3, 2}, {7, 2}, {0, 2}, {160, 2}}) {
+    INFO(shards << " shards on " << threads << " threads");
+    const auto split = run_with(s, shards, threads);
     CHECK(split.scalars == one.scalars);
     CHECK(split.daily == one.daily);
     // Day ticks run in every shard but are counted once.
@@ -57,7 +63,7 @@ TEST_CASE("more shards than senders leaves no shard empty and changes nothing", 
   const auto s = testing::scenario(d);
   const auto one = run_with(s, 1);
   REQUIRE(one.scalars.at("invites_sent") > 0.0);
-  const auto many = run_with(s, 16);  // clamped to one shard per sender
+  const auto many = run_with(s, 16, 2);  // clamped to one shard per sender
   CHECK(many.scalars == one.scalars);
   CHECK(many.daily == one.daily);
   CHECK(many.events == one.events);

@@ -34,13 +34,14 @@ struct ReplicationInput {
   std::uint32_t replication = 0;
   const graph::World& world;
   TraceSink* trace = nullptr;  ///< null: no trace
-  /// Threads for this one replication: its senders are split into this many event loops (a
-  /// trace forces one). The result is the same for every value (senders share no state).
-  unsigned shards = 1;
+  /// Event loops the senders are split into (0: about 100 senders each; a trace forces one). The
+  /// result is the same for every value: senders share no state.
+  unsigned shards = 0;
+  unsigned threads = 1;  ///< workers that run this replication's shards
 };
 
 /// Runs the arm's horizon and returns its metrics and daily series. Pure function of its input
-/// (`shards` changes the speed, not one bit of the result).
+/// (`shards` and `threads` change the speed, not one bit of the result).
 metrics::RunResult run_replication(const ReplicationInput& in);
 
 }  // namespace linksim::experiment

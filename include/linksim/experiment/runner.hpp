@@ -35,11 +35,11 @@ class TraceSink;
 /// The full model for `scenario`: worlds shared across the arms of a replication, then
 /// run_replication. The returned function must not outlive `scenario` (or `trace`).
 /// Trace records are produced for replication 0 only (one run per arm is what a reader needs).
-/// `shards`: threads given to each replication (see ReplicationInput::shards).
-ModelFn make_model(const io::Scenario& scenario, TraceSink* trace = nullptr, unsigned shards = 1);
+/// `threads`: workers given to each replication's shards (see ReplicationInput).
+ModelFn make_model(const io::Scenario& scenario, TraceSink* trace = nullptr, unsigned threads = 1);
 
 /// Threads per replication that keep `threads` busy when there are fewer jobs (arms ×
 /// replications) than threads: a single 10^5-sender replication uses every core.
-unsigned shards_per_replication(const io::Scenario& scenario, unsigned threads);
+unsigned threads_per_replication(const io::Scenario& scenario, unsigned threads);
 
 }  // namespace linksim::experiment
