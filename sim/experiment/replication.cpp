@@ -417,6 +417,7 @@ class Run {
       x.exhausted = true;
       return;
     }
+    world_.prefetch_member(*target);
     ++x.invites_today;
     if (st.warmup.days > 0) {
       // Engage before connecting: likes and comments for D days, then the invitation.
@@ -487,11 +488,10 @@ class Run {
     inv.sender = s;
     inv.target = target;
     inv.sent_at = static_cast<std::int32_t>(now);  // < Policy::kMaxTime: check() accepted it
-    inv.mutual = x.new_account ? 0 : x.prospects->mutual_count(target);
+    if (!x.new_account) world_.prefetch_row(target);  // counted below, after the other features
     inv.personalized = a.personalized;
     inv.warm_touches = static_cast<std::uint16_t>(warmed ? st.warmup.days * st.warmup.touches_per_day : 0);
     model::InviteFeatures f;
-    f.mutual_connections = inv.mutual;
     f.same_industry = !a.out_of_industry;
     f.same_region = !a.out_of_region;
     f.note = note == strategy::Note::kPersonalized ? model::NoteKind::kPersonalized
@@ -506,6 +506,8 @@ class Run {
     f.accept_propensity = static_cast<float>(world_.accept_propensity(target));
     f.report_propensity = static_cast<float>(world_.report_propensity(target));
     f.activity = static_cast<float>(world_.activity(target));
+    inv.mutual = x.new_account ? 0 : x.prospects->mutual_count(target);
+    f.mutual_connections = inv.mutual;
     core::Rng rng = pair_rng(x.member, target, 1);
     const model::InviteOutcome o = model::draw_invite_outcome(response_.invite, f, rng);
     inv.response = o.outcome;
