@@ -123,45 +123,82 @@ std::optional<std::uint32_t> Prospects::walk(const Permutation& perm, std::uint6
 
 void Prospects::build_second_degree() {
   second_built_ = true;
-  // Count paths sender → u → w in a dense per-thread counter (O(sum of neighbour degrees), no
-  // sort of the deg² walk), remembering which entries were touched so they can be reset. The
-  // touched list is sized for every path up front, so the walk appends without a branch.
-  thread_local std::vector<std::uint32_t> count;
-  thread_local std::vector<std::uint32_t> touched;
+  // Count paths sender → u → w. A dense counter over every member misses the cache on almost
+  // every path at 10^6 members, so the paths' ends are partitioned by their high bits (two
+  // sequential passes over the rows) and each partition is counted in a counter of 2^kBits
+  // entries that stays in cache.
+  constexpr unsigned kBits = 17;
+  constexpr std::uint32_t kMask = (1u << kBits) - 1;
+  constexpr std::uint32_t kMarked = 1u << 31;
+  thread_local std::vector<std::uint32_t> parted, count, touched;
+  thread_local std::vector<std::size_t> offsets, cursor;
   thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> counted;  // (member, mutual count)
   thread_local std::vector<std::uint32_t> ties, histogram;
-  if (count.size() < world_.num_members()) count.assign(world_.num_members(), 0);
-  const auto mine = world_.neighbours(sender_);
-  std::size_t paths = 1 + mine.size();
-  for (const std::uint32_t u : mine) paths += world_.degree(u);
-  if (touched.size() < paths) touched.resize(paths);
-  std::uint32_t* const c = count.data();
-  std::uint32_t* const t = touched.data();
-  std::size_t n = 0;
-  // The sender and their connections are not prospects: marked up front (no per-candidate
-  // search of the sender's row).
-  constexpr std::uint32_t kMarked = 1u << 31;
-  c[sender_] = kMarked;
-  t[n++] = sender_;
-  for (const std::uint32_t u : mine) {
-    c[u] = kMarked;
-    t[n++] = u;
+  const auto mine = world_.neighbours(sender_);  // ascending
+  const std::size_t parts = (std::size_t{world_.num_members()} >> kBits) + 1;
+  // Raw pointers into the thread-local buffers: through the vectors, every store made the
+  // compiler reload their data pointers.
+  offsets.assign(parts + 1, 0);
+  std::size_t* const off = offsets.data();
+  if (parts == 1) {
+    for (const std::uint32_t u : mine) off[1] += world_.degree(u);
+  } else {
+    for (const std::uint32_t u : mine)
+      for (const std::uint32_t w : world_.neighbours(u)) ++off[(w >> kBits) + 1];
+    for (std::size_t b = 0; b < parts; ++b) off[b + 1] += off[b];
+    parted.resize(off[parts]);
+    cursor.assign(offsets.begin(), offsets.end() - 1);
+    std::uint32_t* const out = parted.data();
+    std::size_t* const at = cursor.data();
+    for (const std::uint32_t u : mine)
+      for (const std::uint32_t w : world_.neighbours(u)) out[at[w >> kBits]++] = w;
   }
-  for (const std::uint32_t u : mine)
-    for (const std::uint32_t w : world_.neighbours(u)) {
-      t[n] = w;
-      n += c[w]++ == 0 ? 1 : 0;
+  std::size_t widest = 0;
+  for (std::size_t b = 0; b < parts; ++b) widest = std::max(widest, off[b + 1] - off[b]);
+  if (touched.size() < widest) touched.resize(widest);
+  if (count.size() < kMask + 1) count.assign(kMask + 1, 0);
+  std::uint32_t* const c = count.data();
+  std::uint32_t* const first = touched.data();
+  const std::uint32_t* const ends = parted.data();
+  // One partition (a world of up to 2^kBits members): the rows are counted where they are.
+  auto each_end = [&](std::size_t b, auto&& f) {
+    if (parts == 1) {
+      for (const std::uint32_t u : mine)
+        for (const std::uint32_t w : world_.neighbours(u)) f(w);
+    } else {
+      for (std::size_t i = off[b], e = off[b + 1]; i < e; ++i) f(ends[i]);
     }
+  };
   const std::uint32_t min_mutual = std::max(1, t_.min_mutual);
   std::uint32_t most = 0;
   counted.clear();
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::uint32_t w = t[i], k = c[w];
-    c[w] = 0;
-    if (k < kMarked && k >= min_mutual && matches(w)) {
-      counted.emplace_back(w, k);
-      most = std::max(most, k);
+  auto mine_at = mine.begin();
+  for (std::size_t b = 0; b < parts; ++b) {
+    if (off[b] == off[b + 1]) continue;
+    const auto base = static_cast<std::uint32_t>(b << kBits);
+    // The sender and their connections are not prospects: marked before the partition is
+    // counted (no per-candidate search of the sender's row), cleared after.
+    mine_at = std::lower_bound(mine_at, mine.end(), base);
+    const auto mine_end = std::lower_bound(mine_at, mine.end(), base + kMask + 1);
+    for (auto it = mine_at; it != mine_end; ++it) c[*it & kMask] = kMarked;
+    const bool sender_here = (sender_ >> kBits) == b;
+    if (sender_here) c[sender_ & kMask] = kMarked;
+    std::size_t n = 0;
+    each_end(b, [&](std::uint32_t w) {
+      first[n] = w;  // kept only if this is the first path to w
+      n += c[w & kMask]++ == 0 ? 1 : 0;
+    });
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::uint32_t w = first[i], k = c[w & kMask];
+      c[w & kMask] = 0;
+      if (k >= min_mutual && matches(w)) {
+        counted.emplace_back(w, k);
+        most = std::max(most, k);
+      }
     }
+    for (auto it = mine_at; it != mine_end; ++it) c[*it & kMask] = 0;
+    if (sender_here) c[sender_ & kMask] = 0;
+    mine_at = mine_end;
   }
   // Most mutual connections first, ties by member id: a total order, so the pool is the same
   // whatever order the counter was filled in; only the best pool_limit_ are kept. The cut is
