@@ -6,7 +6,8 @@
 
 #include <benchmark/benchmark.h>
 
-#include "linksim/experiment/runner.hpp"
+#include "linksim/experiment/replication.hpp"
+#include "linksim/experiment/world_cache.hpp"
 #include "linksim/io/scenario.hpp"
 
 namespace {
@@ -29,17 +30,17 @@ void BM_Population(benchmark::State& state) {
                               {"population", {{"senders", senders}}},
                               {"outputs", {{"daily", true}, {"csv", false}, {"report", false}}}};
   const auto scenario = linksim::io::load_scenario_text(doc.dump(), "<bench>");
-  linksim::experiment::RunOptions options;
-  // One replication: its senders are split over `threads` event loops (identical results).
-  options.threads = static_cast<unsigned>(state.range(2));
+  // `shards` event loops (0: ~100 senders each, the default) run by `threads` workers; the
+  // single-loop row is the baseline (identical results, tests/experiment/shards_test.cpp).
+  const auto shards = static_cast<unsigned>(state.range(2)), threads = static_cast<unsigned>(state.range(3));
   double events = 0, spam = 0;
   for (auto _ : state) {
-    const auto outcome = linksim::experiment::run_experiment(scenario, linksim::experiment::make_model(scenario, nullptr, options.threads), options);
-    for (const auto& arm : outcome.arms)
-      for (const auto& run : arm.runs) {
-        events += run.events;
-        spam += run.scalars.at("spam_invites_delivered");
-      }
+    linksim::experiment::WorldCache cache(scenario);  // world generation is part of the run
+    const auto world = cache.acquire(0, 0);
+    const auto run = linksim::experiment::run_replication({scenario, 0, 0, *world, nullptr, shards, threads});
+    cache.release(0, 0);
+    events += run.events;
+    spam += run.scalars.at("spam_invites_delivered");
   }
   state.counters["events"] = benchmark::Counter(events / static_cast<double>(state.iterations()));
   state.counters["events/s"] = benchmark::Counter(events, benchmark::Counter::kIsRate);
@@ -50,11 +51,13 @@ void BM_Population(benchmark::State& state) {
 }  // namespace
 
 BENCHMARK(BM_Population)
-    ->ArgNames({"senders", "members", "threads"})
-    ->Args({1000, 20000, 1})
-    ->Args({10000, 100000, 1})
-    ->Args({10000, 100000, 2})
-    ->Args({100000, 1000000, 2})
+    ->ArgNames({"senders", "members", "shards", "threads"})
+    ->Args({1000, 20000, 1, 1})
+    ->Args({1000, 20000, 0, 1})
+    ->Args({10000, 100000, 1, 1})
+    ->Args({10000, 100000, 0, 1})
+    ->Args({10000, 100000, 0, 2})
+    ->Args({100000, 1000000, 0, 2})
     ->Iterations(1)
     ->Unit(benchmark::kSecond)
     ->UseRealTime();

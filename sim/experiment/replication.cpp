@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <cstdlib>
 #include <exception>
 #include <thread>
 #include <cmath>
@@ -1065,7 +1064,6 @@ metrics::RunResult run_replication(const ReplicationInput& in) {
   // A trace is written in event order by one loop. Otherwise small shards: a shard's senders,
   // their rules' state and its event queue stay in cache while it runs its whole horizon.
   std::size_t want = in.shards != 0 ? in.shards : (facts.senders + kSendersPerShard - 1) / kSendersPerShard;
-  if (const char* e = std::getenv("LINKSIM_SHARDS")) want = static_cast<unsigned>(std::atoi(e));
   const auto shards = in.trace != nullptr ? 1u : static_cast<unsigned>(std::clamp<std::size_t>(want, 1, std::max<std::size_t>(facts.senders, 1)));
   const unsigned threads = std::clamp(in.threads, 1u, shards);
   const std::vector<std::uint32_t> members = sender_members(in.world, facts.senders, in.scenario.seed, in.replication);
