@@ -124,8 +124,8 @@ std::optional<std::uint32_t> Prospects::walk(const Permutation& perm, std::uint6
 void Prospects::build_second_degree() {
   second_built_ = true;
   // Count paths sender → u → w. A dense counter over every member misses the cache on almost
-  // every path at 10^6 members, so the paths' ends are partitioned by their high bits (two
-  // sequential passes over the rows) and each partition is counted in a counter of 2^kBits
+  // every path at 10^6 members, so the paths' ends are partitioned by their high bits (copied
+  // in runs out of the sorted rows) and each partition is counted in a counter of 2^kBits
   // entries that stays in cache.
   constexpr unsigned kBits = 17;
   constexpr std::uint32_t kMask = (1u << kBits) - 1;
@@ -143,15 +143,31 @@ void Prospects::build_second_degree() {
   if (parts == 1) {
     for (const std::uint32_t u : mine) off[1] += world_.degree(u);
   } else {
+    // Rows are sorted, so a row splits into one contiguous run per partition it spans (usually
+    // one: a member's connections are mostly in their own community): the runs are counted and
+    // copied whole. (A count per entry made every increment wait for the previous one.)
+    auto runs = [&](std::uint32_t u, auto&& f) {
+      const auto row = world_.neighbours(u);
+      auto from = row.begin();
+      while (from != row.end()) {
+        const std::uint32_t b = *from >> kBits;
+        const auto to = (row.back() >> kBits) == b ? row.end() : std::lower_bound(from, row.end(), (b + 1) << kBits);
+        f(b, from, to);
+        from = to;
+      }
+    };
     for (const std::uint32_t u : mine)
-      for (const std::uint32_t w : world_.neighbours(u)) ++off[(w >> kBits) + 1];
+      runs(u, [&](std::uint32_t b, auto from, auto to) { off[b + 1] += static_cast<std::size_t>(to - from); });
     for (std::size_t b = 0; b < parts; ++b) off[b + 1] += off[b];
     parted.resize(off[parts]);
     cursor.assign(offsets.begin(), offsets.end() - 1);
     std::uint32_t* const out = parted.data();
     std::size_t* const at = cursor.data();
     for (const std::uint32_t u : mine)
-      for (const std::uint32_t w : world_.neighbours(u)) out[at[w >> kBits]++] = w;
+      runs(u, [&](std::uint32_t b, auto from, auto to) {
+        std::copy(from, to, out + at[b]);
+        at[b] += static_cast<std::size_t>(to - from);
+      });
   }
   std::size_t widest = 0;
   for (std::size_t b = 0; b < parts; ++b) widest = std::max(widest, off[b + 1] - off[b]);
@@ -205,8 +221,13 @@ void Prospects::build_second_degree() {
   // found on a histogram of the counts: everything above the cut count, and the lowest ids at it.
   const auto better = [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; };
   if (counted.size() > pool_limit_) {
-    histogram.assign(std::size_t{most} + 1, 0);
-    for (const auto& x : counted) ++histogram[x.second];
+    // Four interleaved histograms: most counts are 1, and one histogram made every increment
+    // wait for the previous one to the same slot.
+    const std::size_t slots = std::size_t{most} + 1;
+    histogram.assign(4 * slots, 0);
+    std::uint32_t* const h = histogram.data();
+    for (std::size_t i = 0; i < counted.size(); ++i) ++h[(i & 3) * slots + counted[i].second];
+    for (std::size_t k = 0; k < slots; ++k) h[k] += h[slots + k] + h[2 * slots + k] + h[3 * slots + k];
     std::size_t above = 0;
     std::uint32_t cut = most;
     while (above + histogram[cut] < pool_limit_) above += histogram[cut--];
