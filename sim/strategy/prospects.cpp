@@ -186,6 +186,7 @@ void Prospects::build_second_degree() {
     }
   };
   const std::uint32_t min_mutual = std::max(1, t_.min_mutual);
+  const bool filtered = t_.pool == Pool::kIcp || !t_.seniority.empty();  // else matches() is always true
   std::uint32_t most = 0;
   counted.clear();
   auto mine_at = mine.begin();
@@ -207,7 +208,7 @@ void Prospects::build_second_degree() {
     for (std::size_t i = 0; i < n; ++i) {
       const std::uint32_t w = first[i], k = c[w & kMask];
       c[w & kMask] = 0;
-      if (k >= min_mutual && matches(w)) {
+      if (k >= min_mutual && (!filtered || matches(w))) {
         counted.emplace_back(w, k);
         most = std::max(most, k);
       }

@@ -150,30 +150,38 @@ TEST_CASE("a sender's Bloom-filtered neighbour set counts mutual connections exa
 
 TEST_CASE("a second-degree prospect pool comes most mutual connections first, ties by id, cut at the limit", "[graph][strategy]") {
   // Prospects::build_second_degree against a brute-force count over every neighbour's row,
-  // ordered and cut exactly (the histogram cut included), in two worlds.
-  static const World other = generate_world(testing::default_params(30000), 2, 0);
-  for (const World* world : {&big_world(), &other}) {
+  // ordered and cut exactly (the histogram cut included), with and without a seniority filter,
+  // in a world of one partition of 2^17 ids (counted in place) and one of three (partitioned).
+  static const World three = generate_world(testing::default_params((1u << 18) + 5000), 2, 0);
+  const std::vector<std::vector<int>> filters = {{}, {1, 3}};
+  for (const World* world : {&big_world(), &three}) {
     const World& w = *world;
     std::uint32_t hub = 0;
     for (std::uint32_t u = 0; u < w.num_members(); ++u)
       if (w.degree(u) > w.degree(hub)) hub = u;
-    linksim::strategy::Targeting t;
-    t.pool = linksim::strategy::Pool::kSecondDegree;
-    for (const std::uint32_t sender : {3u, 4242u, hub, w.num_members() - 1}) {
-      std::map<std::uint32_t, std::uint32_t> counts;
-      for (const std::uint32_t u : w.neighbours(sender))
-        for (const std::uint32_t x : w.neighbours(u))
-          if (x != sender && !w.connected(sender, x)) ++counts[x];
-      std::vector<std::pair<std::uint32_t, std::uint32_t>> expected(counts.begin(), counts.end());
-      std::stable_sort(expected.begin(), expected.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-      for (const std::size_t limit : {std::size_t{40}, std::size_t{1000}, SIZE_MAX}) {
-        INFO(w.num_members() << " members, sender " << sender << ", limit " << limit);
-        linksim::strategy::Prospects pool(w, sender, t, 1.0, 99, limit);
-        std::vector<std::pair<std::uint32_t, std::uint32_t>> got;
-        while (const auto v = pool.next(0.5)) got.emplace_back(*v, pool.mutual_count(*v));
-        const std::size_t n = std::min(limit, expected.size());
-        REQUIRE(got.size() == n);
-        CHECK(std::equal(got.begin(), got.end(), expected.begin()));
+    for (const auto& seniority : filters) {
+      linksim::strategy::Targeting t;
+      t.pool = linksim::strategy::Pool::kSecondDegree;
+      t.seniority = seniority;
+      for (const std::uint32_t sender : {3u, 4242u, hub, w.num_members() - 1}) {
+        std::map<std::uint32_t, std::uint32_t> counts;
+        for (const std::uint32_t u : w.neighbours(sender))
+          for (const std::uint32_t x : w.neighbours(u)) {
+            const int level = static_cast<int>(w.seniority(x));
+            const bool wanted = seniority.empty() || std::find(seniority.begin(), seniority.end(), level) != seniority.end();
+            if (x != sender && !w.connected(sender, x) && wanted) ++counts[x];
+          }
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> expected(counts.begin(), counts.end());
+        std::stable_sort(expected.begin(), expected.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+        for (const std::size_t limit : {std::size_t{40}, std::size_t{1000}, SIZE_MAX}) {
+          INFO(w.num_members() << " members, sender " << sender << ", limit " << limit << ", filter of " << seniority.size());
+          linksim::strategy::Prospects pool(w, sender, t, 1.0, 99, limit);
+          std::vector<std::pair<std::uint32_t, std::uint32_t>> got;
+          while (const auto v = pool.next(0.5)) got.emplace_back(*v, pool.mutual_count(*v));
+          const std::size_t n = std::min(limit, expected.size());
+          REQUIRE(got.size() == n);
+          CHECK(std::equal(got.begin(), got.end(), expected.begin()));
+        }
       }
     }
   }
