@@ -419,7 +419,6 @@ class Run {
       return;
     }
     world_.prefetch_member(*target);
-    if (!x.new_account && x.strategy->warmup.days == 0) world_.prefetch_row(*target);  // look_ahead loaded its bounds
     ++x.invites_today;
     if (st.warmup.days > 0) {
       // Engage before connecting: likes and comments for D days, then the invitation.
@@ -451,7 +450,10 @@ class Run {
     if (x.has_ahead || x.carried) return;
     x.ahead = x.prospects->next(core::uniform01(x.picks));
     x.has_ahead = true;
-    if (x.ahead) world_.prefetch_member(*x.ahead);
+    if (x.ahead) {
+      world_.prefetch_member(*x.ahead);
+      if (!x.new_account) world_.prefetch_row(*x.ahead);  // waits for the row bounds, not the row
+    }
   }
 
   /// The invitation at the end of a warm-up. If it is refused (a limit, a restriction, a pause),
