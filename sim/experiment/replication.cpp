@@ -1090,7 +1090,7 @@ metrics::RunResult run_replication(const ReplicationInput& in) {
   const PopulationFacts facts = population_facts(config);
   // A trace is written in event order by one loop. Otherwise small shards: a shard's senders,
   // their rules' state and its event queue stay in cache while it runs its whole horizon.
-  std::size_t want = in.shards != 0 ? in.shards : (facts.senders + kSendersPerShard - 1) / kSendersPerShard;
+  const std::size_t want = in.shards != 0 ? in.shards : (facts.senders + kSendersPerShard - 1) / kSendersPerShard;
   const auto shards = in.trace != nullptr ? 1u : static_cast<unsigned>(std::clamp<std::size_t>(want, 1, std::max<std::size_t>(facts.senders, 1)));
   const unsigned threads = std::clamp(in.threads, 1u, shards);
   const std::vector<std::uint32_t> members = sender_members(in.world, facts.senders, in.scenario.seed, in.replication);
