@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "linksim/graph/bucket_scatter.hpp"
+#include "linksim/graph/huge_pages.hpp"
 #include "linksim/graph/stage_timer.hpp"
 #include "linksim/graph/parallel.hpp"
 
@@ -219,7 +220,8 @@ Csr build_csr(std::vector<Edge>&& edges, std::uint32_t n, std::uint32_t cap, uns
   Csr g;
   auto& start = g.m_forward.m_rowstart;
   auto& col = g.m_forward.m_column;
-  start.assign(static_cast<std::size_t>(n) + 1, 0);
+  start.clear();
+  resize_on_huge_pages(start, static_cast<std::size_t>(n) + 1);  // zeros, read at random later
   if (n == 0) return g;
   const Buckets bk(n);
   const std::size_t arcs = edges.size() * 2;
@@ -227,7 +229,7 @@ Csr build_csr(std::vector<Edge>&& edges, std::uint32_t n, std::uint32_t cap, uns
   std::vector<std::uint32_t> len(n);
   if (column.size() >= arcs) col.swap(column);
   std::vector<std::uint32_t>().swap(column);
-  col.resize(arcs);
+  resize_on_huge_pages(col, arcs);
   timer.lap("alloc");
   // A holds the rows. Where arcs pack into 32 bits, the edge list's memory serves as A (fresh
   // memory costs as much in page faults as a pass over it) and col as B; else col is A and B is

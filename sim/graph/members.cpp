@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "linksim/core/rng.hpp"
+#include "linksim/graph/huge_pages.hpp"
 #include "linksim/graph/parallel.hpp"
 
 namespace linksim::graph {
@@ -78,18 +79,19 @@ Members generate_members(const GraphParams& p, std::uint64_t seed, std::uint32_t
                          unsigned threads) {
   const std::uint32_t n = p.members;
   Members m;
-  m.industry.resize(n);
-  m.region.resize(n);
-  m.seniority.resize(n);
-  m.company_size.resize(n);
-  m.activity.resize(n);
-  m.accept_propensity.resize(n);
-  m.report_propensity.resize(n);
-  m.content_affinity.resize(n);
-  m.profile_strength.resize(n);
-  m.creator.resize(n);
-  m.email.resize(n);
-  m.sociability.resize(n);
+  // Read at random by the event loop (a member per invitation): huge pages where they fit.
+  resize_on_huge_pages(m.industry, n);
+  resize_on_huge_pages(m.region, n);
+  resize_on_huge_pages(m.seniority, n);
+  resize_on_huge_pages(m.company_size, n);
+  resize_on_huge_pages(m.activity, n);
+  resize_on_huge_pages(m.accept_propensity, n);
+  resize_on_huge_pages(m.report_propensity, n);
+  resize_on_huge_pages(m.content_affinity, n);
+  resize_on_huge_pages(m.profile_strength, n);
+  resize_on_huge_pages(m.creator, n);
+  resize_on_huge_pages(m.email, n);
+  resize_on_huge_pages(m.sociability, n);
   for (const auto& c : p.industries) m.industry_names.push_back(c.name);
   for (const auto& c : p.regions) m.region_names.push_back(c.name);
   for (const auto& c : p.company_sizes) m.company_size_names.push_back(c.name);

@@ -7,6 +7,7 @@
 #include "linksim/graph/connectivity.hpp"
 #include "linksim/graph/degrees.hpp"
 #include "linksim/graph/generator.hpp"
+#include "linksim/graph/huge_pages.hpp"
 #include "linksim/graph/parallel.hpp"
 #include "linksim/graph/stage_timer.hpp"
 
@@ -82,7 +83,7 @@ World generate_world(const GraphParams& params, std::uint64_t seed, std::uint32_
   std::vector<std::uint32_t> column;
   std::thread prealloc;
   if (resolve_threads(threads) > 1)
-    prealloc = std::thread([&column, arcs = 2 * (edges.size() + params.members / 256 + 1024)] { column.resize(arcs); });
+    prealloc = std::thread([&column, arcs = 2 * (edges.size() + params.members / 256 + 1024)] { resize_on_huge_pages(column, arcs); });
   connect_components(edges, params.members, seed, replication);
   if (prealloc.joinable()) prealloc.join();
   timer.lap("connect");
