@@ -7,7 +7,7 @@ JOBS       ?= $(shell nproc)
 CMAKE_FLAGS ?=
 DEB_PACKAGES := build-essential cmake ninja-build libboost-graph-dev libpcg-cpp-dev \
   nlohmann-json3-dev libbenchmark-dev catch2 libcli11-dev libfmt-dev libigraph-dev \
-  python3 python3-networkx chromium
+  python3 python3-networkx python3-numpy chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build test test-asan demo bench clean npm-tools
