@@ -452,7 +452,10 @@ class Run {
     if (x.has_ahead || x.carried) return;
     x.ahead = x.prospects->next(core::uniform01(x.picks));
     x.has_ahead = true;
-    if (x.ahead) world_.prefetch_member(*x.ahead);
+    if (x.ahead) {
+      world_.prefetch_member(*x.ahead);
+      x.prospects->prefetch_mutual(*x.ahead);
+    }
   }
 
   /// The invitation at the end of a warm-up. If it is refused (a limit, a restriction, a pause),

@@ -156,8 +156,12 @@ void Prospects::build_second_degree() {
         from = to;
       }
     };
-    for (const std::uint32_t u : mine)
-      runs(u, [&](std::uint32_t b, auto from, auto to) { off[b + 1] += static_cast<std::size_t>(to - from); });
+    // The first read of each row is a miss: the next rows' bounds and heads are asked for ahead.
+    for (std::size_t i = 0; i < mine.size(); ++i) {
+      if (i + 8 < mine.size()) world_.prefetch_row_bounds(mine[i + 8]);
+      if (i + 4 < mine.size()) world_.prefetch_row(mine[i + 4]);
+      runs(mine[i], [&](std::uint32_t b, auto from, auto to) { off[b + 1] += static_cast<std::size_t>(to - from); });
+    }
     for (std::size_t b = 0; b < parts; ++b) off[b + 1] += off[b];
     parted.resize(off[parts]);
     cursor.assign(offsets.begin(), offsets.end() - 1);
@@ -252,12 +256,41 @@ void Prospects::build_second_degree() {
   }
 }
 
-std::uint32_t Prospects::mutual_count(std::uint32_t v) const {
+std::uint32_t Prospects::mutual_count(std::uint32_t v) {
   // The pool's count of paths sender → u → v is the number of mutual connections. A pick is
   // usually asked about right after next() returned it (or when a refused one is retried).
   for (std::size_t i = second_pos_, back = 0; i > 0 && back < 8; --i, ++back)
     if (second_[i - 1] == v) return second_mutual_[i - 1];
+  if (!reach_.empty()) {
+    const std::uint64_t h = reach_slot(v);
+    if (((reach_[h >> 6] >> (h & 63)) & 1u) == 0) return 0;  // not two steps away: no mutual connection
+  } else {
+    rows_read_ += world_.degree(v);
+    if (two_paths_ == 0)
+      for (const std::uint32_t u : world_.neighbours(sender_)) two_paths_ += world_.degree(u);
+    if (rows_read_ > two_paths_ && two_paths_ > 0) build_reach();
+  }
   return mine_.mutual_count(world_, v);
+}
+
+void Prospects::build_reach() {
+  // 8 bits per path (at least as many per distinct member): a stranger outside the network
+  // passes with probability under 1 - e^(-1/8), about 12%, and then gets the exact count.
+  unsigned log2_bits = 12;
+  while ((std::uint64_t{1} << log2_bits) < 8 * two_paths_) ++log2_bits;
+  reach_.assign((std::size_t{1} << log2_bits) / 64, 0);
+  reach_shift_ = 64 - log2_bits;
+  const auto mine = world_.neighbours(sender_);
+  std::uint64_t* const bits = reach_.data();
+  for (std::size_t i = 0; i < mine.size(); ++i) {
+    // The rows are scattered over memory: the next ones are asked for while this one is read.
+    if (i + 4 < mine.size()) world_.prefetch_row(mine[i + 4]);
+    if (i + 8 < mine.size()) world_.prefetch_row_bounds(mine[i + 8]);
+    for (const std::uint32_t w : world_.neighbours(mine[i])) {
+      const std::uint64_t h = reach_slot(w);
+      bits[h >> 6] |= std::uint64_t{1} << (h & 63);
+    }
+  }
 }
 
 std::optional<std::uint32_t> Prospects::next(double rng_u) {

@@ -57,16 +57,26 @@ class Prospects final {
   std::optional<std::uint32_t> next(double rng_u);
   /// Mutual connections of the sender and v (equal to mutual_count(world, sender, v)): the
   /// second-degree pool already counted them for its recent picks, and the sender's
-  /// NeighbourSet answers the rest without a merge of the two rows.
-  std::uint32_t mutual_count(std::uint32_t v) const;
+  /// NeighbourSet answers the rest without a merge of the two rows. A sender who asks about
+  /// many strangers gets a filter of their second-degree network: a member outside it has no
+  /// mutual connection, answered without reading their row.
+  std::uint32_t mutual_count(std::uint32_t v);
+  /// Starts loading what mutual_count(v) will read first (no effect on results).
+  void prefetch_mutual(std::uint32_t v) const {
+    if (!reach_.empty()) __builtin_prefetch(&reach_[reach_slot(v) >> 6]);
+  }
   /// Candidates examined so far (for tests and diagnostics).
   std::uint64_t examined() const { return examined_; }
+  /// True once the second-degree filter has been built (for tests).
+  bool has_reach_filter() const { return !reach_.empty(); }
 
  private:
   bool eligible(std::uint32_t v, bool on_profile) const;
   bool matches(std::uint32_t v) const;
   std::optional<std::uint32_t> walk(const Permutation& perm, std::uint64_t& pos, std::uint32_t offset, bool on_profile);
   void build_second_degree();
+  void build_reach();
+  std::uint64_t reach_slot(std::uint32_t v) const { return (std::uint64_t{v} * 0x9E3779B97F4A7C15ull) >> reach_shift_; }
 
   const graph::World& world_;
   std::uint32_t sender_;
@@ -81,6 +91,13 @@ class Prospects final {
   std::vector<std::uint32_t> second_mutual_;  ///< their mutual counts
   std::size_t second_pos_ = 0;
   std::size_t pool_limit_ = SIZE_MAX;
+  // Second-degree filter: one bit per hashed member reachable in two steps (no false negatives).
+  // Built once the rows read by mutual counts outweigh the paths it costs (ski rental: at most
+  // twice the cheaper of the two).
+  std::vector<std::uint64_t> reach_;
+  unsigned reach_shift_ = 64;
+  std::uint64_t rows_read_ = 0;   ///< entries of strangers' rows read by mutual counts
+  std::uint64_t two_paths_ = 0;   ///< paths sender -> u -> w (0: not counted yet)
 };
 
 }  // namespace linksim::strategy
