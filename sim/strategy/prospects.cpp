@@ -89,6 +89,8 @@ Prospects::Prospects(const graph::World& world, std::uint32_t sender, const Targ
     }
   }
   range_lo_ = lo;
+  range_hi_ = hi;
+  range_is_profile_ = t.pool == Pool::kIcp && t.same_industry;
   in_range_ = Permutation(hi - lo, core::mix64(key ^ 0x1CEB00DAull));
   anywhere_ = Permutation(world.num_members(), core::mix64(key ^ 0xFEEDFACEull));
 }
@@ -102,7 +104,11 @@ bool Prospects::eligible(std::uint32_t v, bool on_profile) const {
 
 bool Prospects::matches(std::uint32_t v) const {
   const auto& m = world_.members();
-  if (t_.pool == Pool::kIcp) {
+  if (range_is_profile_) {
+    // The profile's industry (and region) is exactly the id range: no attribute to read (a
+    // random member's was a cache miss at 10^6 members).
+    if (v < range_lo_ || v >= range_hi_) return false;
+  } else if (t_.pool == Pool::kIcp) {
     if (t_.same_industry && m.industry[v] != m.industry[sender_]) return false;
     if (t_.same_region && m.region[v] != m.region[sender_]) return false;
   }

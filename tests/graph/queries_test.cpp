@@ -222,3 +222,52 @@ TEST_CASE("a sender who asks about many strangers gets a second-degree filter, a
     CHECK(positive_after > 0);
   }
 }
+
+TEST_CASE("an ICP search walks every off-profile member, then every on-profile member, once each", "[graph][strategy]") {
+  // Prospects::next on an ICP pool, drawn with rng_u above the precision (an off-profile result)
+  // until the pool is exhausted: first every member outside the profile, then every member in it,
+  // never the sender or a connection, never twice. Checked against the members' attributes for
+  // industry, industry and region, industry and seniority, and region alone.
+  const World& w = big_world();
+  struct Case {
+    bool industry, region;
+    std::vector<int> seniority;
+  };
+  for (const Case& c : {Case{true, false, {}}, Case{true, true, {}}, Case{true, false, {1, 3}}, Case{false, true, {}}}) {
+    linksim::strategy::Targeting t;
+    t.pool = linksim::strategy::Pool::kIcp;
+    t.same_industry = c.industry;
+    t.same_region = c.region;
+    t.seniority = c.seniority;
+    for (const std::uint32_t sender : {12u, w.num_members() / 2, w.num_members() - 3}) {
+      INFO("sender " << sender << " industry " << c.industry << " region " << c.region << " seniority " << c.seniority.size());
+      auto in_profile = [&](std::uint32_t v) {
+        if (c.industry && w.industry(v) != w.industry(sender)) return false;
+        if (c.region && w.region(v) != w.region(sender)) return false;
+        const int level = static_cast<int>(w.seniority(v));
+        return c.seniority.empty() || std::find(c.seniority.begin(), c.seniority.end(), level) != c.seniority.end();
+      };
+      linksim::strategy::Prospects pool(w, sender, t, 0.5, 21);
+      std::vector<char> seen(w.num_members(), 0);
+      bool on_profile_started = false;
+      std::size_t n = 0, on = 0;
+      while (const auto v = pool.next(0.9)) {
+        REQUIRE(*v != sender);
+        REQUIRE_FALSE(w.connected(sender, *v));
+        REQUIRE(seen[*v] == 0);
+        seen[*v] = 1;
+        const bool in = in_profile(*v);
+        if (in) on_profile_started = true;
+        REQUIRE(in == on_profile_started);  // off-profile results first, then on-profile ones
+        ++n;
+        on += in ? 1 : 0;
+      }
+      std::size_t expected_on = 0;
+      for (std::uint32_t v = 0; v < w.num_members(); ++v)
+        expected_on += (v != sender && !w.connected(sender, v) && in_profile(v)) ? 1 : 0;
+      CHECK(n == w.num_members() - 1 - w.degree(sender));
+      CHECK(on == expected_on);
+      CHECK(on > 0);
+    }
+  }
+}

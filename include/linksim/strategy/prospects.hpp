@@ -82,7 +82,8 @@ class Prospects final {
   std::uint32_t sender_;
   Targeting t_;
   double precision_;
-  std::uint32_t range_lo_ = 0;
+  std::uint32_t range_lo_ = 0, range_hi_ = 0;  ///< the profile's id range (all members without one)
+  bool range_is_profile_ = false;              ///< a member matches industry and region iff in the range
   Permutation in_range_, anywhere_;
   std::uint64_t in_pos_ = 0, any_pos_ = 0, examined_ = 0;
   bool second_built_ = false;
