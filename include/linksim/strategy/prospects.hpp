@@ -61,6 +61,15 @@ class Prospects final {
   /// many strangers gets a filter of their second-degree network: a member outside it has no
   /// mutual connection, answered without reading their row.
   std::uint32_t mutual_count(std::uint32_t v);
+  /// False if mutual_count(v) would answer without reading v's row (a recent pick of the
+  /// second-degree pool, or a member outside the second-degree filter).
+  bool reads_row(std::uint32_t v) const {
+    for (std::size_t i = second_pos_, back = 0; i > 0 && back < 8; --i, ++back)
+      if (second_[i - 1] == v) return false;
+    if (reach_.empty()) return true;
+    const std::uint64_t h = reach_slot(v);
+    return ((reach_[h >> 6] >> (h & 63)) & 1u) != 0;
+  }
   /// Starts loading what mutual_count(v) will read first (no effect on results).
   void prefetch_mutual(std::uint32_t v) const {
     if (!reach_.empty()) __builtin_prefetch(&reach_[reach_slot(v) >> 6]);
