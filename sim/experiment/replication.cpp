@@ -299,7 +299,7 @@ class Run {
         // that, with margin for refused and skipped ones).
         const auto limit = 2 * static_cast<std::size_t>(std::max(1, s.strategy->invites.per_day)) * static_cast<std::size_t>(horizon_) + 64;
         s.prospects = std::make_unique<strategy::Prospects>(world_, m, s.strategy->targeting, precision,
-                                                            core::mix64(seed_ ^ core::mix64(rep_ * 0x10001ull + global)), limit);
+                                                            core::mix64(seed_ ^ core::mix64(rep_ * 0x10001ull + global)), limit, in_.pools);
         s.reputation = std::make_unique<model::SenderReputation>(response_.email.reputation);
         plans_.push_back(plan);
         senders_.push_back(std::move(s));

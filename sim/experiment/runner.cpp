@@ -27,7 +27,8 @@ ModelFn make_model(const io::Scenario& scenario, TraceSink* trace, unsigned thre
       std::uint32_t r;
       ~Release() { c.release(a, r); }
     } release{*cache, arm, replication};
-    return run_replication(ReplicationInput{s, arm, replication, *world, replication == 0 ? trace : nullptr, 0, threads});
+    const auto pools = cache->pools(arm, replication);
+    return run_replication(ReplicationInput{s, arm, replication, *world, replication == 0 ? trace : nullptr, 0, threads, pools.get()});
   };
 }
 

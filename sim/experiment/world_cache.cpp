@@ -61,6 +61,14 @@ void WorldCache::build(std::size_t arm, std::uint32_t replication,
   }
 }
 
+std::shared_ptr<strategy::PoolCache> WorldCache::pools(std::size_t arm, std::uint32_t replication) {
+  std::lock_guard lock(mutex_);
+  auto it = entries_.find(std::make_pair(replication, keys_[arm]));
+  if (it == entries_.end() || arms_per_key_[keys_[arm]] < 2) return nullptr;
+  if (!it->second.pools) it->second.pools = std::make_shared<strategy::PoolCache>();
+  return it->second.pools;
+}
+
 void WorldCache::release(std::size_t arm, std::uint32_t replication) {
   std::lock_guard lock(mutex_);
   auto it = entries_.find(std::make_pair(replication, keys_[arm]));

@@ -72,8 +72,8 @@ std::uint32_t NeighbourSet::mutual_count(const graph::World& world, std::uint32_
 }
 
 Prospects::Prospects(const graph::World& world, std::uint32_t sender, const Targeting& t, double precision, std::uint64_t key,
-                     std::size_t pool_limit)
-    : world_(world), sender_(sender), t_(t), precision_(precision), mine_(world, sender), pool_limit_(pool_limit) {
+                     std::size_t pool_limit, PoolCache* cache)
+    : world_(world), sender_(sender), t_(t), precision_(precision), mine_(world, sender), pool_limit_(pool_limit), cache_(cache) {
   const auto& m = world.members();
   std::uint32_t lo = 0, hi = world.num_members();
   // Members are numbered community by community (industry-major, then region), so a profile on
@@ -129,6 +129,19 @@ std::optional<std::uint32_t> Prospects::walk(const Permutation& perm, std::uint6
 
 void Prospects::build_second_degree() {
   second_built_ = true;
+  // Another arm on this world may have built this sender's pool already. Seniority levels
+  // outside 0..31 (rejected by the scenario checks) are not cached.
+  PoolKey key{sender_, static_cast<std::uint32_t>(std::max(1, t_.min_mutual)), 0, pool_limit_};
+  bool cacheable = cache_ != nullptr;
+  for (const int level : t_.seniority) {
+    if (level < 0 || level > 31) cacheable = false;
+    else key.seniority_mask |= 1u << level;
+  }
+  if (cacheable)
+    if (auto pool = cache_->find(key)) {
+      second_ = std::move(pool);
+      return;
+    }
   // Count paths sender → u → w. A dense counter over every member misses the cache on almost
   // every path at 10^6 members, so the paths' ends are partitioned by their high bits (copied
   // in runs out of the sorted rows) and each partition is counted in a counter of 2^kBits
@@ -254,19 +267,21 @@ void Prospects::build_second_degree() {
     counted.resize(kept);
   }
   std::sort(counted.begin(), counted.end(), better);
-  second_.reserve(counted.size());
-  second_mutual_.reserve(counted.size());
+  auto pool = std::make_shared<SecondDegreePool>();
+  pool->members.reserve(counted.size());
+  pool->mutual.reserve(counted.size());
   for (const auto& x : counted) {
-    second_.push_back(x.first);
-    second_mutual_.push_back(x.second);
+    pool->members.push_back(x.first);
+    pool->mutual.push_back(x.second);
   }
+  second_ = cacheable ? cache_->insert(key, std::move(pool)) : std::move(pool);
 }
 
 std::uint32_t Prospects::mutual_count(std::uint32_t v) {
   // The pool's count of paths sender → u → v is the number of mutual connections. A pick is
   // usually asked about right after next() returned it (or when a refused one is retried).
   for (std::size_t i = second_pos_, back = 0; i > 0 && back < 8; --i, ++back)
-    if (second_[i - 1] == v) return second_mutual_[i - 1];
+    if (second_->members[i - 1] == v) return second_->mutual[i - 1];
   if (!reach_.empty()) {
     const std::uint64_t h = reach_slot(v);
     if (((reach_[h >> 6] >> (h & 63)) & 1u) == 0) return 0;  // not two steps away: no mutual connection
@@ -302,8 +317,8 @@ void Prospects::build_reach() {
 std::optional<std::uint32_t> Prospects::next(double rng_u) {
   if (t_.pool == Pool::kSecondDegree) {
     if (!second_built_) build_second_degree();
-    while (second_pos_ < second_.size()) {
-      const std::uint32_t v = second_[second_pos_++];
+    while (second_pos_ < second_->members.size()) {
+      const std::uint32_t v = second_->members[second_pos_++];
       ++examined_;
       if (!mine_.contains(v)) return v;
     }

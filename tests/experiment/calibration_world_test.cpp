@@ -27,7 +27,7 @@ namespace {
 constexpr int kSendDays = 28;
 constexpr int kHorizon = kSendDays + 180 + 1;
 
-json strategy(json patch) {
+json focal_strategy(json patch) {
   // A cold, no-note sender at 20 a day to anyone, with a message and two follow-ups after a
   // connection (the calibration's reply sequence); the arms patch this. The sender stops at a
   // limit until it lifts: with the limiter below, that is after the cut-off, for good.
@@ -41,7 +41,7 @@ json strategy(json patch) {
 
 json arm(const std::string& name, const json& strategy_patch, int horizon_days = kHorizon) {
   return {{"name", name},
-          {"patch", {{"horizon_days", horizon_days}, {"senders", {{"focal", {{"strategy", strategy(strategy_patch)}}}}}}}};
+          {"patch", {{"horizon_days", horizon_days}, {"senders", {{"focal", {{"strategy", focal_strategy(strategy_patch)}}}}}}}};
 }
 
 struct Rate {
@@ -170,7 +170,7 @@ TEST_CASE("the event loop reproduces CALIBRATION.md's member figures on the defa
         // >= 3 mutuals is invited before the cut-off (the calibration segment), so this arm's
         // limiter allows the whole pool.
         {{"name", "mutual"},
-         {"patch", {{"senders", {{"focal", {{"strategy", strategy({{"targeting", {{"pool", "second_degree"}, {"min_mutual", 3}}}, {"invites", {{"per_day", 100}}}})}}}}},
+         {"patch", {{"senders", {{"focal", {{"strategy", focal_strategy({{"targeting", {{"pool", "second_degree"}, {"min_mutual", 3}}}, {"invites", {{"per_day", 100}}}})}}}}},
                     {"platform", {{"limiters", {{{"algorithm", "fixed_window"}, {"actions", {"invite"}}, {"limit", 100000}, {"window_hours", 24 * kHorizon}}}}}}}}},
         // Three touches (the calibration's warm-up) on three days: touches are per day here.
         arm("warm_up", {{"warmup", {{"days", 3}, {"touches_per_day", 1}}}}),

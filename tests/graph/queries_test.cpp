@@ -271,3 +271,46 @@ TEST_CASE("an ICP search walks every off-profile member, then every on-profile m
     }
   }
 }
+
+TEST_CASE("arms on one world share second-degree pools through a PoolCache, keyed by member, targeting and limit", "[graph][strategy]") {
+  const World& w = big_world();
+  linksim::strategy::Targeting t;
+  t.pool = linksim::strategy::Pool::kSecondDegree;
+  t.min_mutual = 2;
+  auto drain = [](linksim::strategy::Prospects& p) {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> got;
+    while (const auto v = p.next(0.5)) got.emplace_back(*v, p.mutual_count(*v));
+    return got;
+  };
+  linksim::strategy::PoolCache cache;
+  linksim::strategy::Prospects alone(w, 4242, t, 1.0, 1, 300);
+  linksim::strategy::Prospects first(w, 4242, t, 1.0, 1, 300, &cache);
+  linksim::strategy::Prospects second(w, 4242, t, 1.0, 2, 300, &cache);
+  const auto expected = drain(alone);
+  REQUIRE(expected.size() > 10);
+  CHECK(drain(first) == expected);
+  CHECK(cache.size() == 1);
+  CHECK(drain(second) == expected);
+  CHECK(cache.size() == 1);  // found, not built again
+  // Another limit, another seniority filter or another minimum is another pool.
+  linksim::strategy::Prospects shorter(w, 4242, t, 1.0, 1, 40, &cache);
+  CHECK(drain(shorter) == std::vector(expected.begin(), expected.begin() + 40));
+  t.seniority = {0, 2};
+  linksim::strategy::Prospects filtered(w, 4242, t, 1.0, 1, 300, &cache);
+  (void)drain(filtered);
+  t.seniority = {};
+  t.min_mutual = 3;
+  linksim::strategy::Prospects stricter(w, 4242, t, 1.0, 1, 300, &cache);
+  (void)drain(stricter);
+  CHECK(cache.size() == 4);
+  // A pool stored under a key is what a sender with that key gets (the cache is really read).
+  cache.insert({17, 3, 0, 300}, std::make_shared<linksim::strategy::SecondDegreePool>(
+                                    linksim::strategy::SecondDegreePool{{5, 6, 7}, {9, 8, 7}}));
+  linksim::strategy::Prospects planted(w, 17, t, 1.0, 1, 300, &cache);
+  std::vector<std::uint32_t> order;
+  while (const auto v = planted.next(0.5)) order.push_back(*v);
+  std::vector<std::uint32_t> unconnected;
+  for (const std::uint32_t v : {5u, 6u, 7u})
+    if (!w.connected(17, v)) unconnected.push_back(v);
+  CHECK(order == unconnected);
+}

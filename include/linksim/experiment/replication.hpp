@@ -6,6 +6,7 @@
 
 #include "linksim/core/time.hpp"
 #include "linksim/graph/world.hpp"
+#include "linksim/strategy/pool_cache.hpp"
 #include "linksim/io/scenario.hpp"
 #include "linksim/metrics/run_result.hpp"
 
@@ -38,6 +39,9 @@ struct ReplicationInput {
   /// result is the same for every value: senders share no state.
   unsigned shards = 0;
   unsigned threads = 1;  ///< workers that run this replication's shards
+  /// Second-degree pools shared with the other arms on this world (null: none shared). Pools are
+  /// a pure function of the world, the sender and the targeting: sharing changes no result.
+  strategy::PoolCache* pools = nullptr;
 };
 
 /// Runs the arm's horizon and returns its metrics and daily series. Pure function of its input

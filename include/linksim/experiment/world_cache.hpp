@@ -10,6 +10,7 @@
 
 #include "linksim/graph/world.hpp"
 #include "linksim/io/scenario.hpp"
+#include "linksim/strategy/pool_cache.hpp"
 
 namespace linksim::experiment {
 
@@ -19,6 +20,9 @@ class WorldCache final {
   /// The world of (arm, replication). While another thread generates it, the caller builds the
   /// next replication's world (if nobody has started it), then waits.
   std::shared_ptr<const graph::World> acquire(std::size_t arm, std::uint32_t replication);
+  /// Second-degree pools shared by the arms that use the world of (arm, replication); null when
+  /// only one arm uses it. Call between acquire and release.
+  std::shared_ptr<strategy::PoolCache> pools(std::size_t arm, std::uint32_t replication);
   /// Call once per acquire, when the arm's replication is done.
   void release(std::size_t arm, std::uint32_t replication);
 
@@ -27,6 +31,7 @@ class WorldCache final {
   struct Entry {
     std::shared_future<std::shared_ptr<const graph::World>> world;
     std::size_t users_left = 0;
+    std::shared_ptr<strategy::PoolCache> pools;  ///< null when one arm uses the world
   };
   const io::Scenario& scenario_;
   std::vector<std::string> keys_;    ///< per arm: the graph-relevant part of its world config

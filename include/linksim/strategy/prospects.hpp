@@ -11,6 +11,7 @@
 
 #include "linksim/graph/world.hpp"
 #include "linksim/strategy/permutation.hpp"
+#include "linksim/strategy/pool_cache.hpp"
 #include "linksim/strategy/strategy_params.hpp"
 
 namespace linksim::strategy {
@@ -49,8 +50,9 @@ class Prospects final {
   /// @param pool_limit at most this many second-degree prospects are kept (those with the most
   ///        mutual connections): a sender who can send N invitations in the run needs no more,
   ///        and a population of 10^5 senders cannot hold every pool in full.
+  /// @param cache where second-degree pools are shared with other arms on the same world (or null)
   Prospects(const graph::World& world, std::uint32_t sender, const Targeting& t, double precision, std::uint64_t key,
-            std::size_t pool_limit = SIZE_MAX);
+            std::size_t pool_limit = SIZE_MAX, PoolCache* cache = nullptr);
 
   /// The next member to contact, or nothing when the pool is exhausted. `rng_u` is a uniform
   /// draw in [0, 1) deciding whether an ICP search result is on-profile.
@@ -65,7 +67,7 @@ class Prospects final {
   /// second-degree pool, or a member outside the second-degree filter).
   bool reads_row(std::uint32_t v) const {
     for (std::size_t i = second_pos_, back = 0; i > 0 && back < 8; --i, ++back)
-      if (second_[i - 1] == v) return false;
+      if (second_->members[i - 1] == v) return false;
     if (reach_.empty()) return true;
     const std::uint64_t h = reach_slot(v);
     return ((reach_[h >> 6] >> (h & 63)) & 1u) != 0;
@@ -97,10 +99,10 @@ class Prospects final {
   std::uint64_t in_pos_ = 0, any_pos_ = 0, examined_ = 0;
   bool second_built_ = false;
   NeighbourSet mine_;  ///< the sender's connections
-  std::vector<std::uint32_t> second_;  ///< second-degree pool, most mutual connections first
-  std::vector<std::uint32_t> second_mutual_;  ///< their mutual counts
+  std::shared_ptr<const SecondDegreePool> second_;  ///< null until built
   std::size_t second_pos_ = 0;
   std::size_t pool_limit_ = SIZE_MAX;
+  PoolCache* cache_ = nullptr;
   // Second-degree filter: one bit per hashed member reachable in two steps (no false negatives).
   // Built once the rows read by mutual counts outweigh the paths it costs (ski rental: at most
   // twice the cheaper of the two).
