@@ -33,7 +33,7 @@ class World final {
   /// Always inlined: GCC 12 judged an out-of-line function whose only effect is a prefetch to
   /// have no effect at all and dropped every call (the binary held no prefetch instruction).
   [[gnu::always_inline]] void prefetch_member(std::uint32_t v) const {
-    __builtin_prefetch(&graph_.m_forward.m_rowstart[v]);
+    prefetch_row_bounds(v);
     __builtin_prefetch(&members_.region[v]);
     __builtin_prefetch(&members_.industry[v]);
     __builtin_prefetch(&members_.seniority[v]);

@@ -19,6 +19,36 @@ namespace linksim::strategy {
 /// Mutual connections of u and v in the world graph (merge of two sorted rows, O(deg u + deg v)).
 std::uint32_t mutual_count(const graph::World& w, std::uint32_t u, std::uint32_t v);
 
+/// A one-hash Bloom filter over member ids, a power of two of at least 64 bits: no false
+/// negatives; a set bit only says "maybe". The sender's connections and the sender's
+/// second-degree network are each kept in one.
+class BitFilter final {
+ public:
+  BitFilter() = default;
+  explicit BitFilter(std::uint64_t at_least_bits) {
+    unsigned log2_bits = 6;
+    while ((std::uint64_t{1} << log2_bits) < at_least_bits) ++log2_bits;
+    words_.assign((std::size_t{1} << log2_bits) / 64, 0);
+    shift_ = 64 - log2_bits;
+  }
+  bool empty() const { return words_.empty(); }
+  void add(std::uint32_t v) {
+    const std::uint64_t h = slot(v);
+    words_[h >> 6] |= std::uint64_t{1} << (h & 63);
+  }
+  bool maybe(std::uint32_t v) const {
+    const std::uint64_t h = slot(v);
+    return (words_[h >> 6] >> (h & 63)) & 1u;
+  }
+  /// Starts loading the word maybe(v) reads (no effect on results).
+  void prefetch(std::uint32_t v) const { __builtin_prefetch(&words_[slot(v) >> 6]); }
+
+ private:
+  std::uint64_t slot(std::uint32_t v) const { return (std::uint64_t{v} * 0x9E3779B97F4A7C15ull) >> shift_; }
+  std::vector<std::uint64_t> words_;
+  unsigned shift_ = 64;
+};
+
 /// One member's connections with a one-hash Bloom filter in front of the sorted row (about 16
 /// bits per connection): "is v a connection?" and "how many connections do we share with v?"
 /// are answered exactly, but most members who are not connections are ruled out by one bit test
@@ -28,19 +58,13 @@ class NeighbourSet final {
   NeighbourSet() = default;
   NeighbourSet(const graph::World& world, std::uint32_t member);
 
-  bool contains(std::uint32_t v) const { return maybe(v) && std::binary_search(row_.begin(), row_.end(), v); }
+  bool contains(std::uint32_t v) const { return bits_.maybe(v) && std::binary_search(row_.begin(), row_.end(), v); }
   /// Equals mutual_count(world, member, v): O(deg v) bit tests, a row search per maybe.
   std::uint32_t mutual_count(const graph::World& world, std::uint32_t v) const;
 
  private:
-  bool maybe(std::uint32_t v) const {
-    const std::uint32_t h = static_cast<std::uint32_t>((std::uint64_t{v} * 0x9E3779B97F4A7C15ull) >> shift_);
-    return (bits_[h >> 6] >> (h & 63)) & 1u;
-  }
-
   std::span<const std::uint32_t> row_;
-  std::vector<std::uint64_t> bits_;
-  unsigned shift_ = 64;
+  BitFilter bits_;
 };
 
 class Prospects final {
@@ -65,16 +89,10 @@ class Prospects final {
   std::uint32_t mutual_count(std::uint32_t v);
   /// False if mutual_count(v) would answer without reading v's row (a recent pick of the
   /// second-degree pool, or a member outside the second-degree filter).
-  bool reads_row(std::uint32_t v) const {
-    for (std::size_t i = second_pos_, back = 0; i > 0 && back < 8; --i, ++back)
-      if (second_->members[i - 1] == v) return false;
-    if (reach_.empty()) return true;
-    const std::uint64_t h = reach_slot(v);
-    return ((reach_[h >> 6] >> (h & 63)) & 1u) != 0;
-  }
+  bool reads_row(std::uint32_t v) const { return !recent_pick(v) && (reach_.empty() || reach_.maybe(v)); }
   /// Starts loading what mutual_count(v) will read first (no effect on results).
   void prefetch_mutual(std::uint32_t v) const {
-    if (!reach_.empty()) __builtin_prefetch(&reach_[reach_slot(v) >> 6]);
+    if (!reach_.empty()) reach_.prefetch(v);
   }
   /// Candidates examined so far (for tests and diagnostics).
   std::uint64_t examined() const { return examined_; }
@@ -87,27 +105,32 @@ class Prospects final {
   std::optional<std::uint32_t> walk(const Permutation& perm, std::uint64_t& pos, std::uint32_t offset, bool on_profile);
   void build_second_degree();
   void build_reach();
-  std::uint64_t reach_slot(std::uint32_t v) const { return (std::uint64_t{v} * 0x9E3779B97F4A7C15ull) >> reach_shift_; }
+  /// Index + 1 of v among the pool's last 8 picks, 0 if it is not one: a pick is usually asked
+  /// about right after next() returned it (or when a refused one is retried).
+  std::size_t recent_pick(std::uint32_t v) const {
+    for (std::size_t i = second_pos_, back = 0; i > 0 && back < 8; --i, ++back)
+      if (second_->members[i - 1] == v) return i;
+    return 0;
+  }
+  /// A profile on industry (and region) is exactly the id range [range_lo_, range_hi_).
+  bool profile_is_range() const { return t_.pool == Pool::kIcp && t_.same_industry; }
 
   const graph::World& world_;
   std::uint32_t sender_;
   Targeting t_;
   double precision_;
   std::uint32_t range_lo_ = 0, range_hi_ = 0;  ///< the profile's id range (all members without one)
-  bool range_is_profile_ = false;              ///< a member matches industry and region iff in the range
   Permutation in_range_, anywhere_;
   std::uint64_t in_pos_ = 0, any_pos_ = 0, examined_ = 0;
-  bool second_built_ = false;
   NeighbourSet mine_;  ///< the sender's connections
-  std::shared_ptr<const SecondDegreePool> second_;  ///< null until built
+  std::shared_ptr<const SecondDegreePool> second_;  ///< null until built (at the first next())
   std::size_t second_pos_ = 0;
   std::size_t pool_limit_ = SIZE_MAX;
   PoolCache* cache_ = nullptr;
   // Second-degree filter: one bit per hashed member reachable in two steps (no false negatives).
   // Built once the rows read by mutual counts outweigh the paths it costs (ski rental: at most
   // twice the cheaper of the two).
-  std::vector<std::uint64_t> reach_;
-  unsigned reach_shift_ = 64;
+  BitFilter reach_;
   std::uint64_t rows_read_ = 0;   ///< entries of strangers' rows read by mutual counts
   std::uint64_t two_paths_ = 0;   ///< paths sender -> u -> w (0: not counted yet)
 };
