@@ -1,35 +1,10 @@
-// Runs every module's parameter parser on every arm and gathers the issues.
+// `linksim validate`: the arm plans a run would build, built and discarded.
 #include "linksim/experiment/check.hpp"
 
-#include <set>
-
-#include "linksim/graph/params.hpp"
-#include "linksim/model/response_params.hpp"
-#include "linksim/platform/params.hpp"
-#include "linksim/strategy/strategy_params.hpp"
+#include "linksim/experiment/arm_plan.hpp"
 
 namespace linksim::experiment {
 
-void check_scenario(const io::Scenario& s) {
-  std::vector<io::Issue> issues;
-  std::set<std::string> seen;  // "path: message" lines already reported
-  auto collect = [&](auto&& parse) {
-    try {
-      parse();
-    } catch (const io::InputError& e) {
-      for (const auto& i : e.issues())
-        if (seen.insert(i.to_string()).second) issues.push_back(i);
-    }
-  };
-  for (std::size_t a = 0; a < s.arms.size(); ++a) {
-    const auto& c = s.arms[a].config;
-    collect([&] { graph::graph_params_from_json(c.at("world"), s.locate(a, "/world")); });
-    collect([&] { model::response_params_from_json(c.at("world").at("response"), s.locate(a, "/world/response")); });
-    collect([&] { platform::platform_params_from_json(c.at("platform"), s.locate(a, "/platform")); });
-    for (const auto& [name, cohort] : c.at("senders").items())
-      collect([&] { strategy::resolve_strategy(cohort.at("strategy"), s.locate(a, "/senders/" + name + "/strategy")); });
-  }
-  if (!issues.empty()) throw io::InputError(std::move(issues));
-}
+void check_scenario(const io::Scenario& s) { build_arm_plans(s); }
 
 }  // namespace linksim::experiment

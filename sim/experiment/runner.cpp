@@ -19,7 +19,9 @@ unsigned threads_per_replication(const io::Scenario& scenario, unsigned threads)
 
 ModelFn make_model(const io::Scenario& scenario, TraceSink* trace, unsigned threads) {
   auto cache = std::make_shared<WorldCache>(scenario);
-  return [cache, trace, threads](const io::Scenario& s, std::size_t arm, std::uint32_t replication) {
+  // Parsed once: every replication of an arm (on any thread) reads the same plan.
+  auto plans = std::make_shared<const std::vector<ArmPlan>>(build_arm_plans(scenario));
+  return [cache, plans, trace, threads](const io::Scenario& s, std::size_t arm, std::uint32_t replication) {
     const auto world = cache->acquire(arm, replication);
     struct Release {
       WorldCache& c;
@@ -28,7 +30,8 @@ ModelFn make_model(const io::Scenario& scenario, TraceSink* trace, unsigned thre
       ~Release() { c.release(a, r); }
     } release{*cache, arm, replication};
     const auto pools = cache->pools(arm, replication);
-    return run_replication(ReplicationInput{s, arm, replication, *world, replication == 0 ? trace : nullptr, 0, threads, pools.get()});
+    return run_replication(
+        ReplicationInput{s, arm, replication, *world, replication == 0 ? trace : nullptr, 0, threads, pools.get(), &(*plans)[arm]});
   };
 }
 

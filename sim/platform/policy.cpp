@@ -48,7 +48,7 @@ Decision Policy::check(const Action& a, SenderId s, core::Time now) {
   if (a.kind == ActionKind::kInvite) ++book_.pending[s];
   const auto& log = ladder_.transitions();
   for (std::size_t i = log.size(); i > before; --i)
-    if (log[i - 1].penalty) return strike_decision(log[i - 1], s, a.kind, now);
+    if (log[i - 1].effect != Effect::kReinstatement) return strike_decision(log[i - 1], s, a.kind, now);
   return Decision{};
 }
 
@@ -94,7 +94,7 @@ std::string Policy::explain(const Decision& d, const Action& a, SenderId s, core
     return fmt::format("{} ({}) until {}", notice_text(d.notice), ladder_.state_name(s), format_time(d.retry_at));
   if (d.verdict == Verdict::kAllowWithStrike)
     for (auto it = ladder_.transitions().rbegin(); it != ladder_.transitions().rend(); ++it)
-      if (it->sender == s && it->penalty) return fmt::format("{} → {}: {}", it->from, it->to, it->reason);
+      if (it->sender == s && it->effect != Effect::kReinstatement) return fmt::format("{} → {}: {}", it->from, it->to, it->reason);
   return "sent";
 }
 

@@ -83,7 +83,10 @@ StrategyParams resolve_strategy(const json& cohort_strategy, const std::string& 
   p.email = {e.at("per_day").get<int>(), e.at("finder").get<std::string>() == "chained" ? Finder::kChained : Finder::kSingle,
              e.at("verify").get<bool>(), e.at("followups").get<int>(), e.at("gap_days").get<int>()};
   const json& c = s.at("content");
-  p.content = {c.at("posts_per_week").get<double>(), c.at("quality").get<double>(), c.at("format").get<std::string>()};
+  // LinkedIn calls carousels "document" posts; the schema has already checked the name.
+  const auto format = c.at("format").get<std::string>();
+  p.content = {c.at("posts_per_week").get<double>(), c.at("quality").get<double>(),
+               format == "document" ? model::PostFormat::kCarousel : model::post_format_from_name(format, path + "/content/format")};
 
   std::vector<io::Issue> issues;
   if (p.invites.note == Note::kNone && p.invites.note_chars > 0)

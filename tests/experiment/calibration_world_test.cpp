@@ -54,22 +54,27 @@ struct InviteFigures {
   Rate accepted, replied_per_accepted, replied_per_sent;
 };
 
+namespace tr = experiment::trace;
+
+bool is_reply(const experiment::TraceRecord& r, experiment::ReplyChannel channel) {
+  const auto* reply = std::get_if<tr::Reply>(&r.event);
+  return reply != nullptr && reply->channel == channel;
+}
+
 InviteFigures invite_figures(const std::vector<testing::MemoryTrace::Line>& lines) {
   const core::Time cut = kSendDays * core::kDay;
   std::set<std::pair<std::uint32_t, std::int64_t>> sent, accepted;
   for (const auto& l : lines) {
     const auto& r = l.record;
     const auto key = std::make_pair(r.sender, r.member);
-    const std::string ev = r.event;
-    if (ev == "invite_sent" && r.time < cut) sent.insert(key);
-    else if (ev == "invite_accepted" && sent.count(key)) accepted.insert(key);
+    if (std::holds_alternative<tr::InviteSent>(r.event) && r.time < cut) sent.insert(key);
+    else if (std::holds_alternative<tr::InviteAccepted>(r.event) && sent.count(key)) accepted.insert(key);
   }
   InviteFigures f;
   f.accepted = {static_cast<double>(accepted.size()), static_cast<double>(sent.size())};
   double replies = 0;
   for (const auto& l : lines)
-    if (std::string(l.record.event) == "reply" && l.record.reason.rfind("message reply", 0) == 0 &&
-        accepted.count({l.record.sender, l.record.member}))
+    if (is_reply(l.record, experiment::ReplyChannel::kMessage) && accepted.count({l.record.sender, l.record.member}))
       ++replies;
   f.replied_per_accepted = {replies, static_cast<double>(accepted.size())};
   f.replied_per_sent = {replies, static_cast<double>(sent.size())};
@@ -82,10 +87,10 @@ Rate inmail_response(const std::vector<testing::MemoryTrace::Line>& lines) {
   std::set<std::pair<std::uint32_t, std::int64_t>> sent;
   Rate r;
   for (const auto& l : lines) {
-    const std::string ev = l.record.event;
+    const auto& ev = l.record.event;
     const auto key = std::make_pair(l.record.sender, l.record.member);
-    if (ev == "inmail_sent" && l.record.time < cut) sent.insert(key);
-    else if ((ev == "inmail_declined" || (ev == "reply" && l.record.reason.rfind("inmail reply", 0) == 0)) && sent.count(key))
+    if (std::holds_alternative<tr::InmailSent>(ev) && l.record.time < cut) sent.insert(key);
+    else if ((std::holds_alternative<tr::InmailDeclined>(ev) || is_reply(l.record, experiment::ReplyChannel::kInMail)) && sent.count(key))
       r.hits += 1;
   }
   r.trials = static_cast<double>(sent.size());
@@ -103,26 +108,27 @@ EmailFigures email_figures(const std::vector<testing::MemoryTrace::Line>& lines)
   std::map<std::pair<std::uint32_t, std::int64_t>, int> last_touch;  // thread → last touch sent
   double looked_up = 0, not_found = 0;
   for (const auto& l : lines) {
-    const std::string ev = l.record.event;
+    const auto& ev = l.record.event;
     const auto key = std::make_pair(l.record.sender, l.record.member);
     const bool early = l.record.time < cut;
-    if (ev == "email_not_found" && early) {
+    const auto* email = std::get_if<tr::EmailSent>(&ev);
+    if (std::holds_alternative<tr::EmailNotFound>(ev) && early) {
       ++not_found;
       ++looked_up;
-    } else if (ev == "email_invalid" && early) {
+    } else if (std::holds_alternative<tr::EmailInvalid>(ev) && early) {
       ++looked_up;
-    } else if (ev == "email_sent") {
-      if (l.record.reason.rfind("first email", 0) == 0) {
+    } else if (email) {
+      if (email->touch == 0) {
         if (!early) continue;
         ++looked_up;
         f.first_bounced.trials += 1;
         f.first_replied.trials += 1;
-        if (l.record.reason.find("bounced") != std::string::npos) f.first_bounced.hits += 1;
+        if (email->delivery == model::Delivery::kBounced) f.first_bounced.hits += 1;
         last_touch[key] = 0;
       } else if (auto it = last_touch.find(key); it != last_touch.end()) {
         ++it->second;
       }
-    } else if (ev == "reply" && l.record.reason.rfind("email reply", 0) == 0) {
+    } else if (is_reply(l.record, experiment::ReplyChannel::kEmail)) {
       // A thread stops at the reply, so the touch answered is the last one sent.
       auto it = last_touch.find(key);
       if (it == last_touch.end()) continue;

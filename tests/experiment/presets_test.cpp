@@ -78,7 +78,7 @@ TEST_CASE("cold_blast at 40 a day on a free plan hits the weekly cap and is rest
     // limit; in every replication no 7-day window holds more than the free plan's 100.
     std::map<std::uint32_t, int> refused;
     for (const auto& l : trace.arm("cold_blast"))
-      if (std::string(l.record.event) == "invite_denied" && l.record.reason.rfind("invite_cap_rolling", 0) == 0)
+      if (const auto* d = std::get_if<experiment::trace::InviteDenied>(&l.record.event); d && d->rule == "invite_cap_rolling")
         ++refused[l.record.sender];
     std::printf("  cold_blast senders refused by the weekly cap: %zu of 10\n", refused.size());
     CHECK(refused.size() == 10);
@@ -188,14 +188,15 @@ TEST_CASE("InMail never exceeds the plan's credits", "[integration][presets]") {
     int refused = 0;
     for (const auto& l : trace.arm(p.name)) {
       const auto& r = l.record;
-      const std::string ev = r.event;
-      if (ev == "inmail_sent") {
+      const auto* reply = std::get_if<experiment::trace::Reply>(&r.event);
+      const auto* denied = std::get_if<experiment::trace::InmailDenied>(&r.event);
+      if (std::holds_alternative<experiment::trace::InmailSent>(r.event)) {
         ++sent[r.sender][core::month_of(r.time)];
         sent_at[{r.sender, r.member}] = r.time;
-      } else if (ev == "reply" && r.reason.rfind("inmail reply", 0) == 0) {
+      } else if (reply && reply->channel == experiment::ReplyChannel::kInMail) {
         // A reply within the 90-day refund window gives the credit back.
         if (r.time - sent_at.at({r.sender, r.member}) <= 90 * core::kDay) ++refunds[r.sender][core::month_of(r.time)];
-      } else if (ev == "inmail_denied" && r.reason.find("no InMail credits") != std::string::npos) {
+      } else if (denied && denied->notice == platform::Notice::kNoCredits) {
         ++refused;
       }
     }

@@ -1,13 +1,17 @@
-// `--trace FILE`: one JSON object per line per event, with a plain-English reason.
+// `--trace FILE`: one JSON object per line per event, with the reason in plain English.
 #pragma once
 #include <map>
 #include <mutex>
 #include <string>
 #include <vector>
 
-#include "linksim/experiment/replication.hpp"
+#include "linksim/experiment/trace.hpp"
 
 namespace linksim::io {
+
+/// The record's reason as a sentence ("12 mutual, same industry, no note"); empty when the
+/// event needs none.
+std::string trace_reason(const experiment::TraceRecord& r);
 
 /// Collects records per arm (arms run on different threads) and writes them in arm order, so
 /// the file is identical whatever the thread count.

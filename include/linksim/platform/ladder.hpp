@@ -3,6 +3,7 @@
 // Every transition is recorded with its reason in plain English.
 #pragma once
 #include <array>
+#include <optional>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -49,14 +50,22 @@ struct LadderParams {
 /// Why a strike happened; "outstanding invitations" strikes go at least to restricted_month.
 enum class StrikeKind : std::uint8_t { kGeneral, kOutstanding };
 
+/// What a transition means for the sender, typed so that callers need not read state names.
+enum class Effect : std::uint8_t {
+  kWarning,        ///< a warning: nothing blocked (the ladder's first step, the recruiter InMail warning)
+  kRestriction,    ///< something is blocked until `until` (a ladder step, an InMail ban)
+  kReinstatement,  ///< back in good standing: nothing the sender is warned about
+};
+
 struct Transition {
   core::Time time = 0;
   SenderId sender = 0;
+  Effect effect = Effect::kRestriction;
+  std::optional<Step> step;  ///< the ladder step reached; empty for restrictions outside the ladder
   std::string from;    ///< state before ("good_standing", a step name, "inmail_ban_1" …)
   std::string to;
   core::Time until = 0;  ///< end of the restriction it imposes (core::kNever: permanent; time: none)
   std::string reason;    ///< e.g. "restricted: acceptance 18% < 30% over the last 100 invites"
-  bool penalty = true;   ///< false for a reinstatement (nothing the sender is warned about)
 };
 
 class Ladder final {

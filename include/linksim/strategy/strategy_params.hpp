@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "linksim/model/content.hpp"
+
 namespace linksim::strategy {
 
 enum class Pool { kAnyone, kSecondDegree, kIcp };
@@ -34,7 +36,10 @@ struct Hygiene { int withdraw_after_days = 0; };
 struct Followups { int messages = 0, gap_days = 1; };
 struct InMail { int per_week = 0; bool personalized = false; };
 struct Email { int per_day = 0; Finder finder = Finder::kSingle; bool verify = true; int followups = 0, gap_days = 1; };
-struct Content { double posts_per_week = 0, quality = 0.5; std::string format = "text"; };
+struct Content {
+  double posts_per_week = 0, quality = 0.5;
+  model::PostFormat format = model::PostFormat::kText;  ///< "document" posts are the model's carousels
+};
 
 struct StrategyParams {
   std::string preset;

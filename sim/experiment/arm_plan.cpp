@@ -1,0 +1,90 @@
+// Arm plans: every module parses its section of the arm's configuration once, and every problem
+// of every module (and every arm) is reported together.
+#include "linksim/experiment/arm_plan.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace linksim::experiment {
+
+namespace {
+
+/// Gathers the issues of several parsers, each reported once (an error in the base scenario
+/// shows up in every arm, at the same path).
+class Issues {
+ public:
+  template <class Parse>
+  void collect(Parse&& parse) {
+    try {
+      parse();
+    } catch (const io::InputError& e) {
+      for (const auto& i : e.issues())
+        if (seen_.insert(i.to_string()).second) list_.push_back(i);
+    }
+  }
+  bool empty() const { return list_.empty(); }
+  [[noreturn]] void raise() { throw io::InputError(std::move(list_)); }
+
+ private:
+  std::set<std::string> seen_;
+  std::vector<io::Issue> list_;
+};
+
+PopulationFacts facts_of(const std::vector<CohortPlan>& cohorts) {
+  PopulationFacts f;
+  for (const auto& c : cohorts) {
+    if (c.count == 0) continue;
+    f.senders += c.count;
+    if (c.focal) {
+      f.any_focal = true;
+      f.focal += c.count;
+    }
+    if (c.label == Label::kAbusive) f.any_abusive = true;
+    else f.any_legit = true;
+  }
+  if (!f.any_focal) f.focal = f.senders;  // a pure population: every sender is reported on
+  return f;
+}
+
+ArmPlan plan_of(const io::Scenario& s, std::size_t a, Issues& issues) {
+  const auto& c = s.arms.at(a).config;
+  ArmPlan p;
+  p.name = s.arms[a].name;
+  p.horizon_days = c.at("horizon_days").get<int>();
+  issues.collect([&] { p.world = graph::graph_params_from_json(c.at("world"), s.locate(a, "/world")); });
+  issues.collect([&] { p.response = model::response_params_from_json(c.at("world").at("response"), s.locate(a, "/world/response")); });
+  issues.collect([&] { p.platform = platform::platform_params_from_json(c.at("platform"), s.locate(a, "/platform")); });
+  for (const auto& [name, cohort] : c.at("senders").items()) {
+    CohortPlan& k = p.cohorts.emplace_back();
+    k.name = name;
+    k.count = static_cast<std::size_t>(std::max(0, cohort.at("count").get<int>()));
+    issues.collect([&] { k.strategy = strategy::resolve_strategy(cohort.at("strategy"), s.locate(a, "/senders/" + name + "/strategy")); });
+    issues.collect([&] { k.plan = platform::plan_from_name(cohort.at("plan").get<std::string>(), s.locate(a, "/senders/" + name + "/plan")); });
+    k.profile_strength = cohort.at("profile_strength").get<double>();
+    k.focal = cohort.at("focal").get<bool>();
+    k.new_account = cohort.at("new_account").get<bool>();
+    // The schema admits "legit" and "abusive" only.
+    k.label = cohort.at("label").get<std::string>() == "abusive" ? Label::kAbusive : Label::kLegit;
+  }
+  p.facts = facts_of(p.cohorts);
+  return p;
+}
+
+}  // namespace
+
+ArmPlan build_arm_plan(const io::Scenario& scenario, std::size_t arm) {
+  Issues issues;
+  ArmPlan p = plan_of(scenario, arm, issues);
+  if (!issues.empty()) issues.raise();
+  return p;
+}
+
+std::vector<ArmPlan> build_arm_plans(const io::Scenario& scenario) {
+  Issues issues;
+  std::vector<ArmPlan> plans;
+  for (std::size_t a = 0; a < scenario.arms.size(); ++a) plans.push_back(plan_of(scenario, a, issues));
+  if (!issues.empty()) issues.raise();
+  return plans;
+}
+
+}  // namespace linksim::experiment

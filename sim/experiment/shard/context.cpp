@@ -1,0 +1,53 @@
+// A shard's senders: each is the member the replication drew for its global index, with the
+// cohort's strategy and plan, its own streams and its prospect pool.
+#include "experiment/shard/context.hpp"
+
+#include <algorithm>
+
+namespace linksim::experiment {
+
+ShardContext::ShardContext(const ReplicationInput& in, const ArmPlan& plan_, std::span<const std::uint32_t> members,
+                           unsigned shard_, unsigned shards)
+    : world(in.world),
+      plan(plan_),
+      horizon(plan_.horizon_days),
+      last(static_cast<Time>(plan_.horizon_days) * core::kDay - 1),
+      seed(in.scenario.seed),
+      rep(in.replication),
+      shard(shard_),
+      sink(in.trace) {
+  std::uint64_t global = 0;
+  for (std::uint32_t c = 0; c < plan.cohorts.size(); ++c) {
+    const CohortPlan& cohort = plan.cohorts[c];
+    const double precision = plan.platform.plans[static_cast<std::size_t>(cohort.plan)].search_filter_precision;
+    // A sender never needs more prospects than invitations it can attempt in the run (twice
+    // that, with margin for refused and skipped ones).
+    const auto limit = 2 * static_cast<std::size_t>(std::max(1, cohort.strategy.invites.per_day)) * static_cast<std::size_t>(horizon) + 64;
+    for (std::size_t i = 0; i < cohort.count; ++i, ++global) {
+      if (global % shards != shard) continue;  // another shard's sender
+      Sender s;
+      s.cohort = c;
+      s.strategy = &cohort.strategy;
+      s.plan = cohort.plan;
+      s.profile_strength = cohort.profile_strength;
+      s.focal = cohort.focal || !plan.facts.any_focal;  // a pure population: every sender is reported on
+      s.abusive = cohort.label == Label::kAbusive;
+      s.new_account = cohort.new_account;
+      s.member = members[global];
+      s.rng = streams::sender(seed, rep, streams::kSenderTiming, global);
+      // Prospect draws get their own stream: a refused invitation (tried again, no new draw)
+      // must not shift the timing draws, or the other way round, so that two arms that differ
+      // only in a limit walk the same prospects in the same order (common random numbers).
+      s.picks = streams::sender(seed, rep, streams::kProspectPicks, global);
+      s.prospects = std::make_unique<strategy::Prospects>(world, s.member, cohort.strategy.targeting, precision,
+                                                          streams::pool_seed(seed, rep, global), limit, in.pools);
+      s.reputation = std::make_unique<model::SenderReputation>(plan.response.email.reputation);
+      ids.push_back(static_cast<std::uint32_t>(global));
+      plans.push_back(cohort.plan);
+      senders.push_back(std::move(s));
+    }
+  }
+  stats.resize(senders.size());
+}
+
+}  // namespace linksim::experiment

@@ -1,0 +1,127 @@
+// What every component of a shard loop shares: the world, the arm's plan, the simulation, the
+// senders and their counters, the invitations sent, and the helpers every channel uses
+// (scheduling within the horizon, working hours, effort, pair streams, the trace).
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <type_traits>
+#include <vector>
+
+#include "experiment/shard/blocks.hpp"
+#include "experiment/shard/streams.hpp"
+#include "linksim/core/rng.hpp"
+#include "linksim/core/simulation.hpp"
+#include "linksim/experiment/replication.hpp"
+#include "linksim/metrics/sender_stats.hpp"
+#include "linksim/model/content.hpp"
+#include "linksim/model/effort.hpp"
+#include "linksim/model/sender_reputation.hpp"
+#include "linksim/strategy/prospects.hpp"
+
+namespace linksim::experiment {
+
+using core::Time;
+
+enum class InviteStatus : std::uint8_t { kPending, kAccepted, kDeclined, kReported, kWithdrawn, kExpired };
+
+/// 24 bytes: a run keeps every invitation it sent (10^5 senders send tens of millions).
+struct Invite {
+  std::uint32_t sender = 0, target = 0, mutual = 0;
+  std::int32_t sent_at = 0;  ///< the platform's rules take times below 2^31 s (Policy::kMaxTime)
+  model::InviteResponse response = model::InviteResponse::kIgnore;
+  InviteStatus status = InviteStatus::kPending;
+  std::uint16_t warm_touches = 0;
+  bool personalized = false;
+};
+static_assert(sizeof(Invite) == 24);
+
+/// Fields every invitation attempt reads come first, in one cache line (the struct is
+/// cache-line aligned): at 10^5 senders a wake-up otherwise missed the cache on two or three.
+struct alignas(64) Sender {
+  Time paused_until = 0;  ///< backing off after a limit, warning or restriction
+  const strategy::StrategyParams* strategy = nullptr;
+  std::unique_ptr<strategy::Prospects> prospects;
+  core::Rng rng;    ///< timing: start-of-day jitter, gaps between invitations, posts per day
+  core::Rng picks;  ///< which search results are on-profile (the draw passed to Prospects::next)
+  std::uint32_t member = 0;
+  int invites_today = 0;
+  std::optional<std::uint32_t> carried;  ///< prospect of a refused invitation, tried first next time
+  std::optional<std::uint32_t> ahead[2];  ///< the next prospects, drawn early (ahead[0] first)
+  std::uint8_t n_ahead = 0;
+  int pace_today = 0;
+  bool exhausted = false;
+  bool retrying = false;  ///< the current attempt re-sends a refused prospect (not a new blocked invitation)
+  bool focal = true, abusive = false, new_account = false;
+  platform::PlanId plan = platform::PlanId::kFree;
+  std::uint32_t cohort = 0;
+  int inmails_this_week = 0, emails_today = 0;
+  double profile_strength = 0.5;
+  Time first_restricted = core::kNever;  ///< first restriction (ladder or report rule), ground truth scoring
+  std::size_t hygiene_pos = 0;
+  std::vector<std::uint32_t> invites;  ///< ids in send order (hygiene scans from the oldest)
+  std::unique_ptr<model::SenderReputation> reputation;
+  std::unique_ptr<model::CreatorState> creator;
+};
+
+class ShardContext {
+ public:
+  /// The senders whose global index is `shard` modulo `shards`; `members` holds every sender's
+  /// member, by global index.
+  ShardContext(const ReplicationInput& in, const ArmPlan& plan, std::span<const std::uint32_t> members, unsigned shard,
+               unsigned shards);
+
+  /// Events after the last second of the run would never be dispatched, so they are not queued:
+  /// an ignored invitation's expiry is months out, and queued it held 40 bytes per invitation to
+  /// the end. Skipping them leaves the order of the rest unchanged (seq only has to increase).
+  void schedule(Time at, std::uint32_t kind, std::uint32_t a = 0, std::uint32_t b = 0, std::uint32_t c = 0) {
+    if (at <= last) sim.schedule(at, kind, a, b, c);
+  }
+  /// Uniform in [0, span) seconds, from the sender's timing stream.
+  Time jitter(Sender& x, Time span) { return static_cast<Time>(core::uniform01(x.rng) * static_cast<double>(span)); }
+  /// The working day's window (09:00–17:00) of the day starting at `day`.
+  static Time window_open(Time day) { return day + 9 * core::kHour; }
+  static Time window_close(Time day) { return day + 17 * core::kHour; }
+  /// The next working morning after `now`, plus up to an hour.
+  Time next_morning(Sender& x, Time now) { return window_open(core::start_of_day(now) + core::kDay) + jitter(x, 3600); }
+
+  /// Time and money an action costs the sender (model::EffortParams).
+  void effort(std::uint32_t s, model::Action a, double count = 1.0) {
+    const auto i = static_cast<std::size_t>(a);
+    stats[s].hours_spent += plan.response.costs.minutes[i] / 60.0 * count;
+    stats[s].cost_usd += plan.response.costs.usd[i] * count;
+  }
+
+  core::Rng pair_rng(std::uint32_t sender_member, std::uint32_t target, streams::Pair channel, std::uint64_t offset = 0) const {
+    return streams::pair(seed, rep, sender_member, target, channel, offset);
+  }
+
+  /// `event` is a trace record, or a callable that makes one: some cost formatting, so they are
+  /// only made when a trace is being written (for focal senders).
+  template <class Make>
+  void trace(std::uint32_t s, Time now, std::int64_t member, Make&& make) {
+    if (sink == nullptr || !senders[s].focal) return;
+    if constexpr (std::is_invocable_v<Make>)
+      sink->write(plan.name, rep, TraceRecord{now, s, member, TraceEvent(make())});
+    else
+      sink->write(plan.name, rep, TraceRecord{now, s, member, TraceEvent(std::forward<Make>(make))});
+  }
+
+  const graph::World& world;
+  const ArmPlan& plan;
+  const int horizon;
+  const Time last;  ///< the run's last second
+  const std::uint64_t seed;
+  const std::uint32_t rep;
+  const unsigned shard;
+  TraceSink* const sink;
+  core::Simulation sim;
+  std::vector<Sender> senders;
+  std::vector<std::uint32_t> ids;  ///< global index of each of this shard's senders
+  std::vector<platform::PlanId> plans;  ///< each sender's plan, for the platform
+  std::vector<metrics::SenderStats> stats;
+  Blocks<Invite> invites;
+};
+
+}  // namespace linksim::experiment

@@ -1,0 +1,68 @@
+// The platform gateway: the loop's only caller of platform::Policy. It asks for decisions,
+// reports what members did, and turns every ladder transition (typed: warning, restriction,
+// reinstatement) into what the sender sees and does: the counters, the first restriction for
+// scoring, the back-off, the trace.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "experiment/shard/context.hpp"
+#include "linksim/platform/policy.hpp"
+
+namespace linksim::experiment {
+
+class PlatformGateway {
+ public:
+  explicit PlatformGateway(ShardContext& ctx);
+
+  /// Where the ladder's log stands; pass it to sync() after one or more check()s.
+  std::size_t mark() const { return policy_->transitions().size(); }
+  /// A decision whose ladder consequences wait for sync(mark) (a sender's own reaction to a
+  /// refusal comes first).
+  platform::Decision check(const platform::Action& a, std::uint32_t s, Time now) { return policy_->check(a, s, now); }
+  /// Applies the transitions since `mark` to the senders.
+  void sync(std::size_t mark);
+  /// check() and sync() together.
+  platform::Decision decide(const platform::Action& a, std::uint32_t s, Time now) {
+    const std::size_t before = mark();
+    const auto d = policy_->check(a, s, now);
+    sync(before);
+    return d;
+  }
+  /// A member's response (or the sender's withdrawal) of something sent at `sent_at`.
+  void observe(std::uint32_t s, platform::OutcomeKind k, std::uint32_t other, Time sent_at, Time now) {
+    const std::size_t before = mark();
+    policy_->observe(platform::Outcome{k, other, sent_at}, s, now);
+    sync(before);
+  }
+  /// The trace's account of a refusal (call right after check, before the state changes).
+  template <class Record>
+  Record denial(const platform::Decision& d, const platform::Action& a, std::uint32_t s, Time now) const {
+    Record r;
+    r.notice = d.notice;
+    r.rule = policy_->rule_name(d.rule);
+    r.why = policy_->explain(d, a, s, now);
+    return r;
+  }
+
+  /// Every invitation now needs the recipient's email (the report rule's restriction).
+  bool email_required(std::uint32_t s) const { return policy_->senders().email_required[s] != 0; }
+  /// The sender cannot invite on the day starting at `day`: a ladder block, or the email requirement.
+  bool invites_blocked(std::uint32_t s, Time day) const {
+    return policy_->ladder().blocked_until(s, platform::ActionKind::kInvite) > day || email_required(s);
+  }
+  std::uint32_t weekly_cap(std::uint32_t s) const { return policy_->senders().weekly_cap(s); }
+  bool suspended(std::uint32_t s) const {
+    return policy_->ladder().level(s) == static_cast<int>(platform::Step::kSuspension);
+  }
+
+ private:
+  void apply(const platform::Transition& t);
+
+  ShardContext& ctx_;
+  std::unique_ptr<platform::Policy> policy_;
+};
+
+}  // namespace linksim::experiment
