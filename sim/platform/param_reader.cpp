@@ -118,6 +118,8 @@ void expect(Issues& issues, bool ok, const std::string& path, std::string_view k
   if (!ok) issues.push_back({io::join_path(path, std::string(key)), std::move(expected), std::move(found), {}});
 }
 
+std::string quote(std::string_view s) { return fmt::format("\"{}\"", s); }
+
 std::string num(double x) { return fmt::format("{:g}", x); }
 
 std::string in_units(core::Time t, core::Time unit) {

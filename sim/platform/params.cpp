@@ -1,6 +1,7 @@
 #include "linksim/platform/params.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include "linksim/platform/rule_factory.hpp"
@@ -66,15 +67,14 @@ void read_rules(const json& rules, const std::string& path, PlatformParams& out,
   }
   for (const auto& [name, body] : rules.items()) {
     const std::string at = io::join_path(path, name);
-    const std::size_t before = issues.size();
-    check_rule_params(name, body, at, issues);
-    if (issues.size() != before) continue;
+    std::optional<RuleSpec> spec = read_rule(name, body, at, issues);
+    if (!spec) continue;
     if (!body.contains("enabled") || !body.at("enabled").is_boolean()) {
       issues.push_back({at + "/enabled", "a boolean",
                         body.contains("enabled") ? io::describe(body.at("enabled")) : "nothing", {}});
       continue;
     }
-    if (body.at("enabled").get<bool>()) out.rules.push_back(RuleSpec{name, body});
+    if (body.at("enabled").get<bool>()) out.rules.push_back(std::move(*spec));
   }
   // Consult rules in the factory's order, whatever the order of the keys.
   std::vector<RuleSpec> ordered;

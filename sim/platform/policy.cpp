@@ -4,13 +4,13 @@
 
 #include <fmt/format.h>
 
-#include "linksim/platform/rule_factory.hpp"
 
 namespace linksim::platform {
 
 Policy::Policy(const PlatformParams& params, std::span<const PlanId> sender_plans)
     : book_(params.plans, sender_plans), ladder_(params.ladder, sender_plans.size()) {
-  for (const auto& spec : params.rules) rules_.push_back(make_rule(spec.name, spec.params, book_));
+  // The rules' parameters were read and checked once, by platform_params_from_json: no JSON here.
+  for (const auto& spec : params.rules) rules_.push_back(spec.make(book_));
   for (const auto& lim : params.limiters) rules_.push_back(make_limiter_rule(lim, book_));
   if (rules_.size() >= Decision::kNoRule) throw std::invalid_argument("Policy: too many rules (at most 254)");
   for (std::size_t i = 0; i < rules_.size(); ++i) {

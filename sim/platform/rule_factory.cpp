@@ -1,6 +1,7 @@
 #include "linksim/platform/rule_factory.hpp"
 
 #include <array>
+#include <utility>
 
 #include "linksim/platform/rules/acceptance_floor.hpp"
 #include "linksim/platform/rules/burst.hpp"
@@ -21,27 +22,30 @@ namespace linksim::platform {
 
 namespace {
 
+// What the registry knows of a rule: how to read its parameters and how to build it from them.
 struct Entry {
   std::string_view name;
-  void (*check)(const nlohmann::json&, const std::string&, Issues&);
-  std::unique_ptr<Rule> (*build)(const nlohmann::json&, const SenderBook&);
+  std::shared_ptr<const void> (*read)(const nlohmann::json&, const std::string&, Issues&);  // null on issues
+  std::unique_ptr<Rule> (*build)(const void*, const SenderBook&);
+  const void* type;
 };
 
 template <class R>
 constexpr Entry entry(std::string_view name) {
+  using P = typename R::Params;
   return Entry{
       name,
-      [](const nlohmann::json& j, const std::string& path, Issues& issues) {
+      [](const nlohmann::json& j, const std::string& path, Issues& issues) -> std::shared_ptr<const void> {
         const std::size_t before = issues.size();
-        const auto p = R::Params::from_json(j, path, issues);
+        P p = P::from_json(j, path, issues);
         if (issues.size() == before) p.validate(path, issues);
+        if (issues.size() != before) return nullptr;
+        return std::make_shared<const P>(std::move(p));
       },
-      [](const nlohmann::json& j, const SenderBook& book) -> std::unique_ptr<Rule> {
-        Issues issues;
-        const auto p = R::Params::from_json(j, "", issues);
-        throw_if_invalid("rule parameters", issues);
-        return std::make_unique<R>(p, book);
-      }};
+      [](const void* p, const SenderBook& book) -> std::unique_ptr<Rule> {
+        return std::make_unique<R>(*static_cast<const P*>(p), book);
+      },
+      &kParamsTag<P>};
 }
 
 // One registration line per rule; the order is the order of checks: the weekly caps first, as the
@@ -92,15 +96,20 @@ std::string rule_name_list() {
   return s;
 }
 
-void check_rule_params(std::string_view name, const nlohmann::json& params, const std::string& path, Issues& issues) {
-  if (const Entry* e = find(name)) e->check(params, path, issues);
-  else issues.push_back(unknown(name, path));
+std::optional<RuleSpec> read_rule(std::string_view name, const nlohmann::json& params, const std::string& path,
+                                  Issues& issues) {
+  const Entry* e = find(name);
+  if (!e) {
+    issues.push_back(unknown(name, path));
+    return std::nullopt;
+  }
+  std::shared_ptr<const void> p = e->read(params, path, issues);
+  if (!p) return std::nullopt;
+  return RuleSpec{e->name, std::move(p), e->build, e->type};
 }
 
-std::unique_ptr<Rule> make_rule(std::string_view name, const nlohmann::json& params, const SenderBook& book) {
-  const Entry* e = find(name);
-  if (!e) throw io::InputError({unknown(name, "/platform/rules/" + std::string(name))});
-  return e->build(params, book);
+void check_rule_params(std::string_view name, const nlohmann::json& params, const std::string& path, Issues& issues) {
+  read_rule(name, params, path, issues);
 }
 
 }  // namespace linksim::platform

@@ -15,6 +15,7 @@
 #include "linksim/experiment/runner.hpp"
 #include "linksim/experiment/summary.hpp"
 #include "linksim/io/scenario.hpp"
+#include "linksim/platform/rule_factory.hpp"
 
 namespace linksim::testing {
 
@@ -31,13 +32,11 @@ inline io::Scenario scenario(const nlohmann::json& doc, const std::vector<nlohma
   return io::load_scenario_text(doc.dump(), "<integration test>", o);
 }
 
-/// Every rule of the platform preset switched off (the ladder then never moves).
+/// Every rule of the platform switched off (the ladder then never moves): the registry's names,
+/// so a newly registered rule is off here too.
 inline nlohmann::json all_rules_off() {
   nlohmann::json rules = nlohmann::json::object();
-  for (const char* r : {"connection_cap", "pending_cap", "report_threshold", "invite_cap_rolling", "invite_cap_calendar",
-                        "notes", "reinvite_cooldown", "burst", "scrutiny", "acceptance_floor", "message_daily_cap",
-                        "inmail_credits", "recruiter_inmail_floor", "inmail_violations"})
-    rules[r] = {{"enabled", false}};
+  for (const std::string_view r : platform::rule_names()) rules[std::string(r)] = {{"enabled", false}};
   return rules;
 }
 

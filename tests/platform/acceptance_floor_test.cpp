@@ -75,12 +75,12 @@ TEST_CASE("acceptance floor rejects bad parameters", "[platform]") {
   };
   bad([](auto& p) { p.floor = 0.0; }, "floor");
   bad([](auto& p) { p.floor = 1.5; }, "floor");
-  bad([](auto& p) { p.basis = "last"; }, "basis");
+  bad([](auto& p) { p.basis = decltype(p.basis)::parse("last"); }, "basis");
   bad([](auto& p) { p.last_k = 0; }, "last_k");
   bad([](auto& p) { p.window = -kDay; }, "window_days");
   bad([](auto& p) { p.window = kDay + 1; }, "window_days");
   bad([](auto& p) { p.min_responses = 0; }, "min_responses");
-  bad([](auto& p) { p.effect = "ban"; }, "effect");
+  bad([](auto& p) { p.effect = decltype(p.effect)::parse("ban"); }, "effect");
   bad([](auto& p) { p.lowered_cap_percent = 0; }, "lowered_cap_percent");
   bad([](auto& p) { p.strike_every = -1; }, "strike_every_days");
 }

@@ -52,7 +52,7 @@ TEST_CASE("burst rejects bad parameters", "[platform]") {
   p.window = -60;
   REQUIRE_THROWS_WITH(Burst(p, book), Catch::Contains("window_minutes"));
   p = {};
-  p.effect = "ban";
+  p.effect = decltype(p.effect)::parse("ban");
   REQUIRE_THROWS_WITH(Burst(p, book), Catch::Contains("effect"));
   p = {};
   p.actions = 0;

@@ -53,10 +53,10 @@ TEST_CASE("a limiter's denial says when to retry", "[platform]") {
 TEST_CASE("limiter parameters are checked", "[platform]") {
   const auto book = book_of();
   LimiterParams p;
-  p.algorithm = "leaky";
+  p.algorithm = decltype(p.algorithm)::parse("leaky");
   REQUIRE_THROWS_WITH(make_limiter_rule(p, book), Catch::Contains("token_bucket"));
   p = {};
-  p.algorithm = "fixed_window";
+  p.algorithm = LimiterAlgorithm::kFixedWindow;
   p.limit = 0;
   p.window = kHour;
   REQUIRE_THROWS_WITH(make_limiter_rule(p, book), Catch::Contains("limit"));
@@ -64,7 +64,7 @@ TEST_CASE("limiter parameters are checked", "[platform]") {
   p.window = -kHour;
   REQUIRE_THROWS_WITH(make_limiter_rule(p, book), Catch::Contains("window_hours"));
   p = {};
-  p.algorithm = "token_bucket";
+  p.algorithm = LimiterAlgorithm::kTokenBucket;
   p.rate = 0;
   p.per = kHour;
   p.burst = 1;
@@ -79,7 +79,7 @@ TEST_CASE("limiter parameters are checked", "[platform]") {
   p.actions = 0;
   REQUIRE_THROWS_WITH(make_limiter_rule(p, book), Catch::Contains("actions"));
   p = {};
-  p.algorithm = "gcra";
+  p.algorithm = LimiterAlgorithm::kGcra;
   p.rate = 7200;  // two a second: finer than the simulator's clock
   p.per = kHour;
   REQUIRE_THROWS_WITH(make_limiter_rule(p, book), Catch::Contains("rate"));

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "fixture.hpp"
+#include "linksim/platform/rules/burst.hpp"
 
 using namespace linksim::test;
 using linksim::io::InputError;
@@ -46,7 +47,7 @@ TEST_CASE("linkedin_2025 is the default preset with CALIBRATION.md's numbers", "
   CHECK(plan(PlanId::kSalesNavAdvanced).teamlink);
   CHECK_FALSE(plan(PlanId::kFree).teamlink);
   std::vector<std::string> names;
-  for (const auto& r : p.rules) names.push_back(r.name);
+  for (const auto& r : p.rules) names.emplace_back(r.name);
   CHECK(std::find(names.begin(), names.end(), "invite_cap_rolling") != names.end());
   CHECK(std::find(names.begin(), names.end(), "invite_cap_calendar") == names.end());
   CHECK(p.rules.size() == rule_names().size() - 1);
@@ -73,7 +74,10 @@ TEST_CASE("overrides merge over the preset and are credited to the scenario", "[
   CHECK_THAT(p.source_of("/plans/free/notes_per_month"), Catch::StartsWith("linkedin_2025: help a550555"));
   for (const auto& r : p.rules) {
     CHECK(r.name != "scrutiny");
-    if (r.name == "burst") CHECK(r.params.at("count") == 30);
+    if (r.name != "burst") continue;
+    REQUIRE(r.params_as<Burst::Params>());
+    CHECK(r.params_as<Burst::Params>()->count == 30);
+    CHECK(r.params_as<Burst::Params>()->window == 15 * kMinute);  // the preset's
   }
 }
 

@@ -4,8 +4,11 @@
 Only those blocks are rewritten, in the file's one-property-per-line style, so the rest of the
 schema (owned by other modules) is untouched. Run from the repository root after changing a rule's
 parameters: python3 tools/platform/write_schema.py
+
+RULES below must name exactly the rules of both presets (checked here, before anything is written),
+which tests/platform/rule_registry_test.cpp checks against the registry in sim/platform/rule_factory.cpp.
 """
-import json, re
+import json, re, sys
 
 PLANS = ["free", "premium_career", "premium_business", "sales_nav_core", "sales_nav_advanced", "recruiter_lite", "recruiter"]
 ACTIONS = ["invite", "inmail", "message", "follow", "post"]
@@ -108,6 +111,13 @@ RULES = {
   "inmail_violations": rule("inmail_violations", "InMail flagged as spam: send bans of growing length.",
       {"ban_hours": {"type": "array", "minItems": 1, "items": {"type": "number", "exclusiveMinimum": 0}, "description": "Ban per violation in hours; the last repeats."}}),
 }
+
+for other in ["linkedin_2025", "linkedin_pre_2021"]:
+    other_rules = json.load(open(f"scenarios/presets/platform/{other}.json"))["platform"]["rules"]
+    if set(other_rules) != set(RULES):
+        sys.exit(f"write_schema.py: RULES and the rules of preset {other} differ: "
+                 f"no schema here for {sorted(set(other_rules) - set(RULES))}, "
+                 f"no defaults in the preset for {sorted(set(RULES) - set(other_rules))}")
 
 plan_desc = {
   "weekly_invite_cap": num(minimum=1, maximum=100000, integer=True, desc="Invitations per week (rolling or calendar, by rule)."),

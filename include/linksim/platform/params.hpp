@@ -11,19 +11,15 @@
 
 #include "linksim/platform/ladder.hpp"
 #include "linksim/platform/plan.hpp"
+#include "linksim/platform/rule_factory.hpp"
 #include "linksim/platform/rules/limiter_rule.hpp"
 
 namespace linksim::platform {
 
-struct RuleSpec {
-  std::string name;
-  nlohmann::json params;  ///< the rule's effective object (preset ⊕ scenario)
-};
-
 struct PlatformParams {
   std::string preset;
   PlanTable plans{};
-  std::vector<RuleSpec> rules;  ///< the enabled rules, in the order of rule_names()
+  std::vector<RuleSpec> rules;  ///< the enabled rules (preset ⊕ scenario, parsed), in the order of rule_names()
   std::vector<LimiterParams> limiters;
   LadderParams ladder;
   nlohmann::json effective;     ///< the whole effective section, for explain

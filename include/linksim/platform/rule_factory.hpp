@@ -1,7 +1,12 @@
-// Builds platform rules by name: the one place that knows every rule. An unknown name fails
-// loudly with the list of valid names.
+// The rule registry: the one place that knows every rule (one registration line each in
+// rule_factory.cpp). A rule's parameters are read from JSON and checked once, into a RuleSpec
+// that builds the rule for a Policy without any JSON. An unknown name fails loudly with the
+// list of valid names. Everything else that lists the rules (the presets, the schema, the rules
+// table in docs/platform.md, tools/platform/write_schema.py) is checked against rule_names() by
+// tests/platform/rule_registry_test.cpp.
 #pragma once
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -13,17 +18,38 @@
 
 namespace linksim::platform {
 
+/// One address per parameter type: RuleSpec::params_as checks the type without RTTI.
+template <class P>
+inline constexpr char kParamsTag = 0;
+
+/// A rule with its typed parameters (R::Params, parsed and validated), ready to build. Copies share
+/// the parameters, which are immutable.
+struct RuleSpec {
+  std::string_view name;               ///< the registry's name (static storage)
+  std::shared_ptr<const void> params;  ///< the rule's R::Params
+  std::unique_ptr<Rule> (*build)(const void* params, const SenderBook& book) = nullptr;
+  const void* type = nullptr;          ///< &kParamsTag<R::Params>
+
+  /// The rule for the senders of `book` (its constructor re-checks the parameters: cheap, no JSON).
+  std::unique_ptr<Rule> make(const SenderBook& book) const { return build(params.get(), book); }
+  /// The parameters as P, or nullptr if this rule's parameters are of another type.
+  template <class P>
+  const P* params_as() const {
+    return type == &kParamsTag<P> ? static_cast<const P*>(params.get()) : nullptr;
+  }
+};
+
 /// Every rule name, in the order the Policy consults them (cheap and common denials first).
 std::span<const std::string_view> rule_names();
 /// "a, b, c" for messages.
 std::string rule_name_list();
 
-/// Checks one rule's parameters (the JSON object under platform.rules.<name>), appending every
-/// problem; an unknown name is one issue at `path` listing the valid names.
+/// Reads and checks one rule's parameters (the JSON object under platform.rules.<name>), appending
+/// every problem: the JSON paths under `path`; an unknown name is one issue at `path` listing the
+/// valid names. Nothing when there was an issue.
+std::optional<RuleSpec> read_rule(std::string_view name, const nlohmann::json& params, const std::string& path,
+                                  Issues& issues);
+/// read_rule without the result.
 void check_rule_params(std::string_view name, const nlohmann::json& params, const std::string& path, Issues& issues);
-
-/// Builds the rule `name` for the senders of `book`. Throws io::InputError for an unknown name
-/// (listing the valid ones) and std::invalid_argument for bad parameters.
-std::unique_ptr<Rule> make_rule(std::string_view name, const nlohmann::json& params, const SenderBook& book);
 
 }  // namespace linksim::platform

@@ -27,13 +27,12 @@ AcceptanceFloor::Params AcceptanceFloor::Params::from_json(const nlohmann::json&
 
 void AcceptanceFloor::Params::validate(const std::string& path, Issues& issues) const {
   expect(issues, floor > 0.0 && floor < 1.0, path, "floor", "a share in (0, 1)", num(floor));
-  expect(issues, basis == "last_k" || basis == "window", path, "basis", "\"last_k\" or \"window\"", "\"" + basis + "\"");
+  expect(issues, basis.known(), path, "basis", "\"last_k\" or \"window\"", basis.quoted());
   expect(issues, last_k >= 1 && last_k <= 100000, path, "last_k", "an integer in [1, 100000]", std::to_string(last_k));
   expect(issues, window >= core::kDay && window % core::kDay == 0 && window <= 3650 * core::kDay, path,
          "window_days", "a whole number of days in [1, 3650]", in_units(window, core::kDay));
   expect(issues, min_responses >= 1, path, "min_responses", ">= 1", std::to_string(min_responses));
-  expect(issues, effect == "lower_cap" || effect == "strike" || effect == "both", path, "effect",
-         "\"lower_cap\", \"strike\" or \"both\"", "\"" + effect + "\"");
+  expect(issues, effect.known(), path, "effect", "\"lower_cap\", \"strike\" or \"both\"", effect.quoted());
   expect(issues, lowered_cap_percent >= 1 && lowered_cap_percent <= 100, path, "lowered_cap_percent",
          "an integer in [1, 100]", std::to_string(lowered_cap_percent));
   expect(issues, strike_every >= 0, path, "strike_every_days", ">= 0", in_units(strike_every, core::kDay));
@@ -50,7 +49,8 @@ AcceptanceFloor::Params checked(const AcceptanceFloor::Params& p) {
 
 AcceptanceFloor::AcceptanceFloor(const Params& p, const SenderBook& book)
     : p_(checked(p)),
-      by_window_(p.basis == "window"),
+      effect_(p.effect.value()),
+      by_window_(p.basis == FloorBasis::kWindow),
       slots_(by_window_ ? static_cast<std::uint32_t>(p.window / core::kDay) : p.last_k),
       last_strike_(book.size(), kLongAgo) {
   const std::size_t n = book.size();
@@ -114,9 +114,9 @@ void AcceptanceFloor::observe(const Outcome& o, SenderId s, core::Time now, Cont
   record(s, now, o.kind == OutcomeKind::kAccepted);
   const auto [acc, total] = sample(s, now);
   const bool below = total >= p_.min_responses && static_cast<double>(acc) < p_.floor * static_cast<double>(total);
-  if (p_.effect != "strike")
+  if (effect_ != FloorEffect::kStrike)
     ctx.senders.cap_percent[s] = static_cast<std::uint8_t>(below ? p_.lowered_cap_percent : 100);
-  if (p_.effect != "lower_cap" && below && now - last_strike_[s] >= p_.strike_every) {
+  if (effect_ != FloorEffect::kLowerCap && below && now - last_strike_[s] >= p_.strike_every) {
     last_strike_[s] = now;
     ctx.ladder.strike(s, now, StrikeKind::kGeneral, "restricted: " + rate_text(s, now));
   }

@@ -21,7 +21,7 @@ Burst::Params Burst::Params::from_json(const nlohmann::json& j, const std::strin
 void Burst::Params::validate(const std::string& path, Issues& issues) const {
   expect(issues, count >= 2 && count <= 10000, path, "count", "an integer in [2, 10000]", std::to_string(count));
   expect(issues, window >= 1, path, "window_minutes", "> 0", in_units(window, core::kMinute));
-  expect(issues, effect == "strike" || effect == "deny", path, "effect", "\"strike\" or \"deny\"", "\"" + effect + "\"");
+  expect(issues, effect.known(), path, "effect", "\"strike\" or \"deny\"", effect.quoted());
   expect(issues, actions != 0, path, "actions", "at least one action", "an empty list");
 }
 
@@ -36,7 +36,7 @@ Burst::Params checked(const Burst::Params& p) {
 
 Burst::Burst(const Params& p, const SenderBook& book)
     : p_(checked(p)),
-      deny_(p.effect == "deny"),
+      deny_(p.effect == BurstEffect::kDeny),
       log_(deny_ ? p.count - 1 : p.count, p.window),
       state_(book.size()),
       stamps_(book.size() * log_.limit(), 0),

@@ -1,6 +1,4 @@
 // Reading and checking a limiter entry of platform.limiters.
-#include <algorithm>
-
 #include "linksim/platform/rules/limiter_rule.hpp"
 
 namespace linksim::platform {
@@ -14,7 +12,8 @@ std::string algorithm_list() {
 }  // namespace
 
 bool LimiterParams::windowed() const {
-  return algorithm == "fixed_window" || algorithm == "sliding_log" || algorithm == "sliding_counter";
+  return algorithm == LimiterAlgorithm::kFixedWindow || algorithm == LimiterAlgorithm::kSlidingLog ||
+         algorithm == LimiterAlgorithm::kSlidingCounter;
 }
 
 LimiterParams LimiterParams::from_json(const nlohmann::json& j, const std::string& path, Issues& issues) {
@@ -22,8 +21,7 @@ LimiterParams LimiterParams::from_json(const nlohmann::json& j, const std::strin
   ParamReader r(j, path, issues);
   r.get("algorithm", p.algorithm);
   r.get_actions("actions", p.actions);
-  const bool known = std::find(kLimiterAlgorithms.begin(), kLimiterAlgorithms.end(), p.algorithm) !=
-                     kLimiterAlgorithms.end();
+  const bool known = p.algorithm.known();
   if (known && p.windowed()) {
     r.get("limit", p.limit);
     r.get_duration("window_hours", core::kHour, p.window);
@@ -37,9 +35,8 @@ LimiterParams LimiterParams::from_json(const nlohmann::json& j, const std::strin
 }
 
 void LimiterParams::validate(const std::string& path, Issues& issues) const {
-  const bool known = std::find(kLimiterAlgorithms.begin(), kLimiterAlgorithms.end(), algorithm) !=
-                     kLimiterAlgorithms.end();
-  expect(issues, known, path, "algorithm", "one of " + algorithm_list(), "\"" + algorithm + "\"");
+  const bool known = algorithm.known();
+  expect(issues, known, path, "algorithm", "one of " + algorithm_list(), algorithm.quoted());
   expect(issues, actions != 0, path, "actions", "at least one action", "an empty list");
   if (!known) return;
   if (windowed()) {
@@ -49,9 +46,9 @@ void LimiterParams::validate(const std::string& path, Issues& issues) const {
   }
   expect(issues, rate > 0.0, path, "rate", "> 0", num(rate));
   expect(issues, per >= 1, path, "per_hours", "> 0", in_units(per, core::kHour));
-  const std::uint32_t min_burst = algorithm == "token_bucket" ? 1 : 0;
+  const std::uint32_t min_burst = algorithm == LimiterAlgorithm::kTokenBucket ? 1 : 0;
   expect(issues, burst >= min_burst, path, "burst", ">= " + std::to_string(min_burst), std::to_string(burst));
-  if (algorithm == "gcra" && rate > 0.0 && per >= 1)
+  if (algorithm == LimiterAlgorithm::kGcra && rate > 0.0 && per >= 1)
     expect(issues, static_cast<double>(per) / rate >= 1.0, path, "rate", "at most one per second for gcra",
            num(rate));
 }

@@ -58,7 +58,7 @@ template <class Impl>
 class LimiterRule final : public Rule {
  public:
   LimiterRule(const LimiterParams& p, Impl impl)
-      : p_(p), name_("limiter:" + p.algorithm), impl_(std::move(impl)) {}
+      : p_(p), name_("limiter:" + std::string(p.algorithm.spelling())), impl_(std::move(impl)) {}
   std::string_view name() const override { return name_; }
   std::uint32_t checks() const override { return p_.actions; }
   std::uint32_t counts() const override { return p_.actions; }
@@ -71,8 +71,8 @@ class LimiterRule final : public Rule {
     const std::string what = p_.windowed()
         ? fmt::format("{} per {} hours", p_.limit, in_units(p_.window, core::kHour))
         : fmt::format("{} per {} hours, burst {}", num(p_.rate), in_units(p_.per, core::kHour), p_.burst);
-    return fmt::format("{} limiter ({}) refuses this {} until {}", p_.algorithm, what, action_name(a.kind),
-                       format_time(check(a, s, now, b).retry_at));
+    return fmt::format("{} limiter ({}) refuses this {} until {}", p_.algorithm.spelling(), what,
+                       action_name(a.kind), format_time(check(a, s, now, b).retry_at));
   }
 
  private:
@@ -94,13 +94,16 @@ std::unique_ptr<Rule> make_limiter_rule(const LimiterParams& p, const SenderBook
   throw_if_invalid("limiter", issues);
   const std::size_t n = book.size();
   const double per_second = p.rate / static_cast<double>(p.per);
-  if (p.algorithm == "fixed_window") return wrap(p, Plain(FixedWindow<SecondClock>(p.limit, p.window), n));
-  if (p.algorithm == "sliding_log") return wrap(p, Log(p.limit, p.window, n));
-  if (p.algorithm == "sliding_counter") return wrap(p, Plain(SlidingCounter<SecondClock>(p.limit, p.window), n));
-  if (p.algorithm == "token_bucket") return wrap(p, Plain(TokenBucket<SecondClock>(per_second, p.burst), n));
-  if (p.algorithm == "gcra") {
-    const auto interval = static_cast<core::Time>(std::llround(static_cast<double>(p.per) / p.rate));
-    return wrap(p, Plain(Gcra<SecondClock>(interval, p.burst), n));
+  switch (p.algorithm.value()) {
+    case LimiterAlgorithm::kFixedWindow: return wrap(p, Plain(FixedWindow<SecondClock>(p.limit, p.window), n));
+    case LimiterAlgorithm::kSlidingLog: return wrap(p, Log(p.limit, p.window, n));
+    case LimiterAlgorithm::kSlidingCounter: return wrap(p, Plain(SlidingCounter<SecondClock>(p.limit, p.window), n));
+    case LimiterAlgorithm::kTokenBucket: return wrap(p, Plain(TokenBucket<SecondClock>(per_second, p.burst), n));
+    case LimiterAlgorithm::kGcra: {
+      const auto interval = static_cast<core::Time>(std::llround(static_cast<double>(p.per) / p.rate));
+      return wrap(p, Plain(Gcra<SecondClock>(interval, p.burst), n));
+    }
+    case LimiterAlgorithm::kLeakyBucket: break;
   }
   // leaky_bucket: thousandths of a request per `per` seconds.
   return wrap(p, Leaky(static_cast<std::int64_t>(std::llround(p.rate * 1000.0)), p.per, p.burst, n));

@@ -3,8 +3,10 @@
 // responses of the last D calendar days; below the floor the personal weekly cap is lowered, or a
 // strike is added (at most one per `strike_every`), or both. Evaluated when a response arrives.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -14,15 +16,22 @@
 
 namespace linksim::platform {
 
+/// The sample: the last K responses, or the responses of the last D days.
+enum class FloorBasis : std::uint8_t { kLastK, kWindow };
+inline constexpr std::array<std::string_view, 2> kFloorBasisNames = {"last_k", "window"};
+/// Below the floor: lower the personal weekly cap, strike, or both.
+enum class FloorEffect : std::uint8_t { kLowerCap, kStrike, kBoth };
+inline constexpr std::array<std::string_view, 3> kFloorEffectNames = {"lower_cap", "strike", "both"};
+
 class AcceptanceFloor final : public Rule {
  public:
   struct Params {
     double floor = 0.30;
-    std::string basis = "last_k";       ///< "last_k" or "window"
+    Choice<FloorBasis, kFloorBasisNames> basis = FloorBasis::kLastK;
     std::uint32_t last_k = 100;
     core::Time window = 30 * core::kDay;  ///< whole days
     std::uint32_t min_responses = 50;   ///< no judgement on fewer responses
-    std::string effect = "lower_cap";   ///< "lower_cap", "strike" or "both"
+    Choice<FloorEffect, kFloorEffectNames> effect = FloorEffect::kLowerCap;
     std::uint32_t lowered_cap_percent = 50;
     core::Time strike_every = 7 * core::kDay;
     static Params from_json(const nlohmann::json& j, const std::string& path, Issues& issues);
@@ -45,6 +54,7 @@ class AcceptanceFloor final : public Rule {
   void record(SenderId s, core::Time now, bool accepted);
 
   Params p_;
+  FloorEffect effect_;
   bool by_window_;
   std::uint32_t slots_;  ///< K (last_k) or D days (window)
   // last_k: a ring of 0/1 per sender. window: per-day counters per sender.

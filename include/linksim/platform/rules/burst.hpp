@@ -2,8 +2,10 @@
 // seed; help a551012). Effect "strike": the action goes through with a strike (at most one per
 // window); effect "deny": the count-th action within the window is refused (a sliding-log limit).
 #pragma once
+#include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -13,12 +15,16 @@
 
 namespace linksim::platform {
 
+/// What a burst does: a strike (the action passes) or a refusal.
+enum class BurstEffect : std::uint8_t { kStrike, kDeny };
+inline constexpr std::array<std::string_view, 2> kBurstEffectNames = {"strike", "deny"};
+
 class Burst final : public Rule {
  public:
   struct Params {
     std::uint32_t count = 20;
     core::Time window = 15 * core::kMinute;
-    std::string effect = "strike";  ///< "strike" or "deny"
+    Choice<BurstEffect, kBurstEffectNames> effect = BurstEffect::kStrike;
     std::uint32_t actions = action_bit(ActionKind::kInvite);
     static Params from_json(const nlohmann::json& j, const std::string& path, Issues& issues);
     void validate(const std::string& path, Issues& issues) const;

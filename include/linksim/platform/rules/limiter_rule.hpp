@@ -14,11 +14,14 @@
 
 namespace linksim::platform {
 
+/// The algorithms, in the order of kLimiterAlgorithms (their spellings in scenarios).
+enum class LimiterAlgorithm : std::uint8_t {
+  kFixedWindow, kSlidingLog, kSlidingCounter, kTokenBucket, kGcra, kLeakyBucket };
 inline constexpr std::array<std::string_view, 6> kLimiterAlgorithms = {
     "fixed_window", "sliding_log", "sliding_counter", "token_bucket", "gcra", "leaky_bucket"};
 
 struct LimiterParams {
-  std::string algorithm;
+  Choice<LimiterAlgorithm, kLimiterAlgorithms> algorithm;  ///< no default: unknown "" until read
   std::uint32_t actions = action_bit(ActionKind::kInvite);
   // window algorithms: `limit` per `window`
   std::uint32_t limit = 0;

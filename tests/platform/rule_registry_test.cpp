@@ -1,0 +1,194 @@
+// The rule registry (rule_factory.cpp) is the one list of rules: every other list is checked
+// against rule_names() in both directions — each preset's defaults, the schema's $defs, the rules
+// table of docs/platform.md and tools/platform/write_schema.py's RULES. A registered rule missing
+// from one of them, or an entry there without a registered rule, fails here. Also: rule parameters
+// are parsed once, into typed parameters, and a Policy is built from those without JSON.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "fixture.hpp"
+#include "linksim/platform/rules/acceptance_floor.hpp"
+#include "linksim/platform/rules/burst.hpp"
+#include "linksim/platform/rules/scrutiny.hpp"
+
+using namespace linksim::test;
+using linksim::io::InputError;
+using linksim::io::Issue;
+using Names = std::set<std::string>;
+
+namespace {
+
+std::string source_file(const std::string& relative) {
+  const std::string path = std::string(LINKSIM_SOURCE_DIR) + "/" + relative;
+  std::ifstream in(path);
+  INFO(path);
+  REQUIRE(in.good());
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+Names registered() {
+  Names names;
+  for (auto n : rule_names()) names.insert(std::string(n));
+  return names;
+}
+
+Names keys(const json& object) {
+  Names names;
+  for (const auto& [k, v] : object.items()) names.insert(k);
+  return names;
+}
+
+// The first capture group of every match of `pattern` in `text`, in order.
+std::vector<std::string> captures(const std::string& text, const std::string& pattern) {
+  std::vector<std::string> out;
+  const std::regex re(pattern);
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator(); ++it)
+    out.push_back((*it)[1].str());
+  return out;
+}
+
+std::vector<Issue> issues_of(const json& section) {
+  try {
+    platform_params_from_json(section, "/platform");
+  } catch (const InputError& e) {
+    return e.issues();
+  }
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("the registry lists each rule once, in the order of the checks", "[platform][registry]") {
+  const auto names = rule_names();
+  CHECK(names.size() == 14);
+  CHECK(registered().size() == names.size());
+  CHECK(names.front() == "invite_cap_rolling");  // the most common denial is checked first
+}
+
+TEST_CASE("every preset has defaults for exactly the registered rules", "[platform][registry]") {
+  REQUIRE(platform_preset_names().size() == 2);
+  for (const auto& preset : platform_preset_names()) {
+    INFO(preset);
+    const json& rules = platform_preset(preset).at("platform").at("rules");
+    CHECK(keys(rules) == registered());
+    for (auto name : rule_names()) {
+      INFO(name);
+      const json& r = rules.value(std::string(name), json());
+      CHECK(r.is_object());
+      CHECK((r.contains("enabled") && r.at("enabled").is_boolean()));
+    }
+  }
+}
+
+TEST_CASE("the schema has a definition for exactly the registered rules", "[platform][registry]") {
+  const json schema = json::parse(source_file("scenarios/schema.json"));
+  const json& defs = schema.at("$defs");
+  Names defined;
+  for (const auto& [k, v] : defs.items())
+    if (k.rfind("platform_rule_", 0) == 0) defined.insert(k.substr(14));
+  CHECK(defined == registered());
+  const json& listed = defs.at("platform").at("properties").at("rules").at("properties");
+  CHECK(keys(listed) == registered());
+  for (const auto& [name, ref] : listed.items()) CHECK(ref.value("$ref", "") == "#/$defs/platform_rule_" + name);
+  for (const auto& name : defined) CHECK(defs.at("platform_rule_" + name).at("properties").contains("enabled"));
+}
+
+TEST_CASE("docs/platform.md has a row for each registered rule, in the order of the checks", "[platform][registry]") {
+  const std::string doc = source_file("docs/platform.md");
+  const auto begin = doc.find("\n## Rules\n");
+  REQUIRE(begin != std::string::npos);
+  const auto end = doc.find("\n## ", begin + 1);
+  const std::string section = doc.substr(begin, end - begin);
+  const std::vector<std::string> rows = captures(section, R"(\n\| `(\w+)` \|)");
+  CHECK(rows == std::vector<std::string>(rule_names().begin(), rule_names().end()));
+}
+
+TEST_CASE("tools/platform/write_schema.py describes exactly the registered rules", "[platform][registry]") {
+  const std::string script = source_file("tools/platform/write_schema.py");
+  const auto begin = script.find("\nRULES = {\n");
+  REQUIRE(begin != std::string::npos);
+  const std::string body = script.substr(begin, script.find("\n}\n", begin) - begin);
+  // Each entry reads `"name": rule("name", …`: the key and the name passed to rule() must agree.
+  const std::vector<std::string> entries = captures(body, R"re(\n  "(\w+)": rule\()re");
+  const std::vector<std::string> named = captures(body, R"re(\n  "\w+": rule\("(\w+)")re");
+  CHECK(entries == named);
+  CHECK(Names(entries.begin(), entries.end()) == registered());
+  CHECK(entries.size() == registered().size());  // no name twice
+}
+
+TEST_CASE("rule parameters are typed once; a Policy needs no JSON", "[platform][registry]") {
+  PlatformParams p = params_with({"burst", "acceptance_floor"},
+                                 {{"rules", {{"burst", {{"count", 3}, {"window_minutes", 10}, {"effect", "deny"}}},
+                                             {"acceptance_floor", {{"basis", "window"}, {"effect", "both"}}}}}});
+  REQUIRE(p.rules.size() == 2);
+  CHECK(p.rules[0].name == "burst");  // registry order, not the order of the keys
+  const auto* burst = p.rules[0].params_as<Burst::Params>();
+  REQUIRE(burst);
+  CHECK(burst->effect == BurstEffect::kDeny);
+  CHECK(p.rules[0].params_as<Scrutiny::Params>() == nullptr);
+  const auto* floor = p.rules[1].params_as<AcceptanceFloor::Params>();
+  REQUIRE(floor);
+  CHECK(floor->basis == FloorBasis::kWindow);
+  CHECK(floor->effect == FloorEffect::kBoth);
+  // Without the JSON the Policy still gets the scenario's values: the third invite in 10 minutes
+  // is refused (effect deny), which the preset's burst (20 in 15 minutes, strike) would allow.
+  p.effective = json();
+  p.sources.clear();
+  const std::vector<PlanId> plans = {PlanId::kFree};
+  Policy policy(p, plans);
+  CHECK(policy.check(invite(1), 0, 0).allowed());
+  CHECK(policy.check(invite(2), 0, 60).allowed());
+  const Decision d = policy.check(invite(3), 0, 120);
+  CHECK(d.verdict == Verdict::kDeny);
+  CHECK(policy.rule_name(d.rule) == "burst");
+  CHECK(d.retry_at == 600);
+}
+
+TEST_CASE("unknown spellings of options are reported as before, next to the range checks", "[platform][registry]") {
+  const auto find = [](const std::vector<Issue>& issues, const std::string& path) -> Issue {
+    for (const auto& i : issues)
+      if (i.path == path) return i;
+    FAIL("no issue at " << path);
+    return {};
+  };
+  SECTION("burst effect") {
+    const auto issues = issues_of({{"rules", {{"burst", {{"effect", "ban"}, {"count", 1}}}}}});
+    REQUIRE(issues.size() == 2);
+    CHECK(issues[0].path == "/platform/rules/burst/count");
+    CHECK(issues[1].path == "/platform/rules/burst/effect");
+    CHECK(issues[1].expected == "\"strike\" or \"deny\"");
+    CHECK(issues[1].found == "\"ban\"");
+  }
+  SECTION("acceptance floor basis and effect") {
+    const auto issues = issues_of({{"rules", {{"acceptance_floor", {{"basis", "last"}, {"effect", ""}}}}}});
+    REQUIRE(issues.size() == 2);
+    CHECK(find(issues, "/platform/rules/acceptance_floor/basis").expected == "\"last_k\" or \"window\"");
+    CHECK(find(issues, "/platform/rules/acceptance_floor/basis").found == "\"last\"");
+    CHECK(find(issues, "/platform/rules/acceptance_floor/effect").expected == "\"lower_cap\", \"strike\" or \"both\"");
+    CHECK(find(issues, "/platform/rules/acceptance_floor/effect").found == "\"\"");
+  }
+  SECTION("an option of the wrong type is a type error, and the range checks are skipped") {
+    const auto issues = issues_of({{"rules", {{"burst", {{"effect", 3}, {"count", 1}}}}}});
+    REQUIRE(issues.size() == 1);
+    CHECK(issues[0].path == "/platform/rules/burst/effect");
+    CHECK(issues[0].expected == "a string");
+  }
+  SECTION("limiter algorithm: unknown, missing") {
+    const auto issues = issues_of({{"limiters", {{{"algorithm", "leaky"}, {"actions", {"invite"}}},
+                                                 {{"actions", {"invite"}}}}}});
+    REQUIRE(issues.size() == 3);
+    CHECK(issues[0].path == "/platform/limiters/0/algorithm");
+    CHECK(issues[0].expected == "one of fixed_window, sliding_log, sliding_counter, token_bucket, gcra, leaky_bucket");
+    CHECK(issues[0].found == "\"leaky\"");
+    CHECK(issues[1].path == "/platform/limiters/1/algorithm");
+    CHECK(issues[1].found == "nothing (the key is missing)");
+    CHECK(issues[2].path == "/platform/limiters/1/algorithm");
+    CHECK(issues[2].found == "\"\"");
+  }
+}
