@@ -11,3 +11,4 @@
 #include "linksim/io/scenario.hpp"
 #include "linksim/io/results.hpp"
 #include "linksim/experiment/runner.hpp"
+#include "linksim/metrics/registry.hpp"

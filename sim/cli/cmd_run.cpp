@@ -14,6 +14,7 @@
 #include "linksim/io/report_html.hpp"
 #include "linksim/io/results.hpp"
 #include "linksim/io/trace_writer.hpp"
+#include "linksim/metrics/registry.hpp"
 
 namespace linksim::cli {
 
@@ -53,28 +54,27 @@ class ProgressBar {
 };
 
 void print_table(const experiment::Summary& s) {
-  const std::vector<std::string> key = {"invites_sent", "acceptance_rate", "connections_gained", "pending_at_end",
-                                        "restricted_days", "replies", "leads", "meetings", "cost_usd"};
   std::cout << fmt::format("{:<24}", "metric");
   for (const auto& arm : s.arms) std::cout << fmt::format(" {:>27}", arm.name.substr(0, 27));
   std::cout << '\n';
-  for (const auto& m : key) {
+  for (const metrics::MetricDef& def : metrics::kMetrics) {
+    if (!def.headline) continue;
     std::size_t idx = 0;
-    while (idx < s.metric_names.size() && s.metric_names[idx] != m) ++idx;
+    while (idx < s.metric_names.size() && s.metric_names[idx] != def.name) ++idx;
     if (idx == s.metric_names.size()) continue;
-    // The best arm is the highest mean, except for metrics where lower is better.
-    const bool lower_better = m == "pending_at_end" || m == "restricted_days" || m == "cost_usd";
+    // The registry's direction, as in the HTML report: a volume (invitations sent) has no best arm.
     std::size_t best = 0;
     bool all_equal = true;
     for (std::size_t a = 1; a < s.arms.size(); ++a) {
       const double x = s.arms[a].metrics[idx].stats.mean, y = s.arms[best].metrics[idx].stats.mean;
       all_equal = all_equal && x == s.arms[0].metrics[idx].stats.mean;
-      if (lower_better ? x < y : x > y) best = a;
+      if (def.better == metrics::Better::kLower ? x < y : x > y) best = a;
     }
-    std::cout << fmt::format("{:<24}", m);
+    const bool mark = s.arms.size() > 1 && !all_equal && def.better != metrics::Better::kNeutral;
+    std::cout << fmt::format("{:<24}", def.name);
     for (std::size_t a = 0; a < s.arms.size(); ++a) {
       const auto& e = s.arms[a].metrics[idx].stats;
-      std::cout << fmt::format(" {:>27}", fmt::format("{}{:.3g} [{:.3g}, {:.3g}]", s.arms.size() > 1 && !all_equal && a == best ? "*" : "", e.mean, e.ci.lo, e.ci.hi));
+      std::cout << fmt::format(" {:>27}", fmt::format("{}{:.3g} [{:.3g}, {:.3g}]", mark && a == best ? "*" : "", e.mean, e.ci.lo, e.ci.hi));
     }
     std::cout << '\n';
   }

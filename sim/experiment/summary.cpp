@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "linksim/metrics/registry.hpp"
+
 namespace linksim::experiment {
 
 namespace {
@@ -53,8 +55,9 @@ Summary summarize(const std::vector<ArmRuns>& arms, const SummaryOptions& option
   for (const auto& arm : arms)
     for (const auto& run : arm.runs)
       for (const auto& [k, _] : run.scalars) names.insert(k);
-  for (const auto& m : metrics::sender_metric_names())
-    if (names.erase(m)) s.metric_names.push_back(m);
+  // Registry order, then (tests' made-up metrics) any name the registry does not know, by name.
+  for (const metrics::MetricDef& m : metrics::kMetrics)
+    if (names.erase(std::string(m.name))) s.metric_names.emplace_back(m.name);
   s.metric_names.insert(s.metric_names.end(), names.begin(), names.end());
   s.replications = arms.empty() ? 0 : arms.front().runs.size();
 

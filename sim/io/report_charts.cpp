@@ -10,6 +10,8 @@
 
 #include <fmt/format.h>
 
+#include "linksim/metrics/registry.hpp"
+
 namespace linksim::io::report {
 namespace {
 
@@ -117,12 +119,15 @@ std::optional<Chart> band_chart(const json& arms, const std::vector<std::string>
   return chart;
 }
 
+// Sent against the cap on one chart, told apart by the registry's labels.
+constexpr std::array<std::size_t, 2> kWeeklySeries = {metrics::daily_index("invites_weekly"), metrics::daily_index("weekly_cap")};
+
 std::optional<Chart> weekly_invites_chart(const json& arms, const std::vector<std::string>& names) {
   json rows = json::array();
   for (std::size_t a = 0; a < arms.size(); ++a) {
-    for (const auto& [series, label] : {std::pair{"invites_weekly", "invitations, rolling 7 days"},
-                                        std::pair{"weekly_cap", "weekly cap"}}) {
-      const json* s = daily_series(arms[a], series);
+    for (const std::size_t k : kWeeklySeries) {
+      const std::string label(metrics::kDailySeries[k].label);
+      const json* s = daily_series(arms[a], metrics::kDailySeries[k].name);
       if (!s) continue;
       for (std::size_t i = 0; i < (*s)["mean"].size(); ++i) {
         if (const auto v = element(*s, "mean", i)) {
@@ -148,7 +153,7 @@ std::optional<Chart> weekly_invites_chart(const json& arms, const std::vector<st
         {"color", color_by_arm(names)},
         {"strokeDash",
          {{"field", "series"}, {"type", "nominal"}, {"title", nullptr},
-          {"scale", {{"domain", {"invitations, rolling 7 days", "weekly cap"}}, {"range", {{1, 0}, {6, 4}}}}}}},
+          {"scale", {{"domain", {metrics::kDailySeries[kWeeklySeries[0]].label, metrics::kDailySeries[kWeeklySeries[1]].label}}, {"range", {{1, 0}, {6, 4}}}}}}},
         {"detail", {{"field", "series"}}},
         {"tooltip", json::array({{{"field", "arm"}}, {{"field", "series"}}, {{"field", "day"}}, {{"field", "value"}, {"format", ".3~f"}}})}}}};
   return chart;
@@ -157,7 +162,7 @@ std::optional<Chart> weekly_invites_chart(const json& arms, const std::vector<st
 std::optional<Chart> restriction_chart(const json& arms, const std::vector<std::string>& names) {
   json rows = json::array();
   for (std::size_t a = 0; a < arms.size(); ++a) {
-    const json* s = daily_series(arms[a], "restricted");
+    const json* s = daily_series(arms[a], metrics::daily_name("restricted"));
     if (!s) continue;
     for (std::size_t i = 0; i < (*s)["mean"].size(); ++i) {
       if (const auto v = element(*s, "mean", i)) {
@@ -189,11 +194,11 @@ struct Stage {
   std::string_view metric;
   std::string_view label;
 };
-constexpr std::array<Stage, 5> kFunnel = {{{"invites_sent", "1. invitations sent"},
-                                           {"invites_accepted", "2. accepted"},
-                                           {"replies", "3. replies"},
-                                           {"leads", "4. leads"},
-                                           {"meetings", "5. meetings"}}};
+constexpr std::array<Stage, 5> kFunnel = {{{metrics::metric_name("invites_sent"), "1. invitations sent"},
+                                           {metrics::metric_name("invites_accepted"), "2. accepted"},
+                                           {metrics::metric_name("replies"), "3. replies"},
+                                           {metrics::metric_name("leads"), "4. leads"},
+                                           {metrics::metric_name("meetings"), "5. meetings"}}};
 
 std::optional<Chart> funnel_chart(const json& arms, const std::vector<std::string>& names) {
   json rows = json::array();
@@ -256,8 +261,8 @@ std::optional<Chart> cost_per_lead_chart(const json& arms, const std::vector<std
   json rows = json::array();
   bool any_leads = false;
   for (std::size_t a = 0; a < arms.size(); ++a) {
-    const json* cost = metric(arms[a], "cost_usd");
-    const json* leads = metric(arms[a], "leads");
+    const json* cost = metric(arms[a], metrics::metric_name("cost_usd"));
+    const json* leads = metric(arms[a], metrics::metric_name("leads"));
     if (!cost || !leads) continue;
     const double c = *number_at(*cost, "mean");
     const double l = *number_at(*leads, "mean");
@@ -293,8 +298,8 @@ std::optional<Chart> cost_per_lead_chart(const json& arms, const std::vector<std
 std::optional<Chart> policy_chart(const json& arms, const std::vector<std::string>& names) {
   json rows = json::array();
   for (std::size_t a = 0; a < arms.size(); ++a) {
-    const json* fpr = metric(arms[a], "legit_false_positive_rate");
-    const json* spam = metric(arms[a], "spam_invites_delivered");
+    const json* fpr = metric(arms[a], metrics::metric_name("legit_false_positive_rate"));
+    const json* spam = metric(arms[a], metrics::metric_name("spam_invites_delivered"));
     if (!fpr || !spam) continue;
     const double f = *number_at(*fpr, "mean");
     const double s = *number_at(*spam, "mean");
@@ -337,12 +342,12 @@ std::vector<Chart> run_charts(const nlohmann::json& results) {
   const auto add = [&charts](std::optional<Chart> c) {
     if (c) charts.push_back(std::move(*c));
   };
-  add(band_chart(arms, names, "connections",
+  add(band_chart(arms, names, metrics::daily_name("connections"),
                  {"chart-connections", "Connections over time",
                   "Cumulative connections gained per sender: line is the mean over replications, band the 95% CI.", {}},
                  "connections (cumulative)"));
   add(weekly_invites_chart(arms, names));
-  add(band_chart(arms, names, "pending",
+  add(band_chart(arms, names, metrics::daily_name("pending"),
                  {"chart-pending", "Pending invitations",
                   "Invitations sent and not yet accepted, declined or withdrawn, at the end of each day (per sender; "
                   "band: 95% CI). Platforms block senders above a pending cap.",

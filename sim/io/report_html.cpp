@@ -10,7 +10,7 @@
 #include <fmt/format.h>
 
 #include "linksim/io/html_escape.hpp"
-#include "linksim/io/metric_goal.hpp"
+#include "linksim/metrics/registry.hpp"
 #include "linksim/io/report_charts.hpp"
 #include "linksim/io/report_page.hpp"
 
@@ -99,8 +99,8 @@ std::string header_html(const json& results) {
 // Arms whose mean is the best for a metric; empty when the metric has no direction, fewer than
 // two arms report it, or all arms tie (marking every arm would say nothing).
 std::set<std::size_t> best_arms(const json& arms, const std::string& metric) {
-  const MetricGoal goal = metric_goal(metric);
-  if (goal == MetricGoal::kNone) return {};
+  const metrics::Better goal = metrics::better_of(metric);
+  if (goal == metrics::Better::kNeutral) return {};
   std::vector<std::pair<std::size_t, double>> means;
   for (std::size_t a = 0; a < arms.size(); ++a) {
     if (const auto m = number_at(object_at(object_at(arms[a], "metrics"), metric.c_str()), "mean")) means.emplace_back(a, *m);
@@ -109,8 +109,8 @@ std::set<std::size_t> best_arms(const json& arms, const std::string& metric) {
   double best = means[0].second;
   double worst = means[0].second;
   for (const auto& [a, m] : means) {
-    best = goal == MetricGoal::kHigher ? std::max(best, m) : std::min(best, m);
-    worst = goal == MetricGoal::kHigher ? std::min(worst, m) : std::max(worst, m);
+    best = goal == metrics::Better::kHigher ? std::max(best, m) : std::min(best, m);
+    worst = goal == metrics::Better::kHigher ? std::min(worst, m) : std::max(worst, m);
   }
   if (best == worst) return {};
   std::set<std::size_t> out;
@@ -146,12 +146,12 @@ bool is_zero(const json& stat, const char* mean_key) {
 std::string zero_note(const std::vector<std::string>& metrics, std::string_view what) {
   if (metrics.empty()) return "";
   std::string labels;
-  for (const auto& m : metrics) labels += (labels.empty() ? "" : ", ") + html_escape(metric_label(m));
+  for (const auto& m : metrics) labels += (labels.empty() ? "" : ", ") + html_escape(metrics::label_of(m));
   return fmt::format("<p class=\"note\">{}: {}.</p>\n", what, labels);
 }
 
 std::string metric_row_head(const std::string& metric) {
-  return "<td title=\"" + html_escape(metric) + "\">" + html_escape(metric_label(metric)) + "</td>";
+  return "<td title=\"" + html_escape(metrics::tooltip_of(metric)) + "\">" + html_escape(metrics::label_of(metric)) + "</td>";
 }
 
 std::string summary_html(const json& results) {
@@ -218,7 +218,7 @@ std::string comparisons_html(const json& results) {
       continue;
     }
     out += "<tr>" + metric_row_head(m);
-    const MetricGoal goal = metric_goal(m);
+    const metrics::Better goal = metrics::better_of(m);
     for (const json& c : comparisons) {
       const json& stat = object_at(object_at(c, "metrics"), m.c_str());
       const auto diff = number_at(stat, "mean_diff");
@@ -231,10 +231,10 @@ std::string comparisons_html(const json& results) {
       std::string css = "unclear";
       if (has_ci && (ci[0].get<double>() > 0.0 || ci[1].get<double>() < 0.0)) {
         const bool up = *diff > 0.0;
-        if (goal == MetricGoal::kNone) {
+        if (goal == metrics::Better::kNeutral) {
           css = "clear";
         } else {
-          css = (up == (goal == MetricGoal::kHigher)) ? "better" : "worse";
+          css = (up == (goal == metrics::Better::kHigher)) ? "better" : "worse";
         }
       }
       out += "<td class=\"" + css + "\">" + signed_number(*diff);
@@ -288,7 +288,7 @@ std::string report_html(const nlohmann::json& results) {
   body += comparisons_html(results);
   bool leads_reported = false;
   for (const json& arm : array_at(results, "arms")) {
-    leads_reported = leads_reported || number_at(object_at(object_at(arm, "metrics"), "leads"), "mean");
+    leads_reported = leads_reported || number_at(object_at(object_at(arm, "metrics"), std::string(metrics::metric_name("leads")).c_str()), "mean");
   }
   body += charts_html(charts, leads_reported);
   const std::string name = string_at(object_at(results, "scenario"), "name", "Unnamed scenario");

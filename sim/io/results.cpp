@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "linksim/core/version.hpp"
+#include "linksim/metrics/registry.hpp"
 
 namespace linksim::io {
 
@@ -72,11 +73,16 @@ std::string daily_csv(const experiment::RunOutcome& outcome) {
     for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
     return q + "\"";
   };
+  // Series in name order (the run's map), as daily.csv has always had them; the registry must know
+  // each one, so a series the recorder adds cannot reach the file undocumented.
   for (const auto& arm : outcome.arms)
     for (std::size_t r = 0; r < arm.runs.size(); ++r)
-      for (const auto& [metric, values] : arm.runs[r].daily)
+      for (const auto& [metric, values] : arm.runs[r].daily) {
+        if (!metrics::find_daily(metric))
+          throw std::logic_error("daily series \"" + metric + "\" is not in metrics/registry.hpp's kDailySeries");
         for (std::size_t d = 0; d < values.size(); ++d)
           csv += fmt::format("{},{},{},{},{}\n", quote(arm.name), r, d + 1, metric, values[d]);
+      }
   return csv;
 }
 

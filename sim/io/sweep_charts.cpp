@@ -3,7 +3,7 @@
 #include <set>
 #include <string>
 
-#include "linksim/io/metric_goal.hpp"
+#include "linksim/metrics/registry.hpp"
 #include "linksim/io/report_charts.hpp"
 
 namespace linksim::io::report {
@@ -106,17 +106,20 @@ std::vector<Chart> sweep_charts(const nlohmann::json& sweep) {
     if (numeric_x) x_enc["scale"] = {{"zero", false}};
     if (!numeric_x) x_enc["sort"] = x_order;
     const json color = {{"field", "arm"}, {"type", "nominal"}, {"title", "arm"}, {"scale", {{"domain", arm_order}}}};
-    const json y = {{"field", "mean"}, {"type", "quantitative"}, {"title", metric_label(m)}};
+    json y = {{"field", "mean"}, {"type", "quantitative"}, {"title", metrics::label_of(m)}};
+    // Rates (acceptance, recall, false positives) read as percentages.
+    const metrics::MetricDef* def = metrics::find_metric(m);
+    if (def && def->unit == metrics::Unit::kRate) y["axis"] = {{"format", ".0%"}};
     const json layers = {
         {{"mark", {{"type", "rule"}}},
-         {"encoding", {{"x", x_enc}, {"y", {{"field", "lo"}, {"type", "quantitative"}, {"title", metric_label(m)}}}, {"y2", {{"field", "hi"}}}, {"color", color}}}},
+         {"encoding", {{"x", x_enc}, {"y", {{"field", "lo"}, {"type", "quantitative"}, {"title", metrics::label_of(m)}}}, {"y2", {{"field", "hi"}}}, {"color", color}}}},
         {{"mark", {{"type", "line"}, {"point", true}}},
          {"encoding",
           {{"x", x_enc}, {"y", y}, {"color", color},
            {"tooltip", json::array({{{"field", "arm"}}, {{"field", "x"}, {"title", x_param}}, {{"field", "mean"}, {"format", ".3~f"}}})}}}}};
     Chart chart;
     chart.id = "chart-sweep-" + std::to_string(mi + 1);
-    chart.title = metric_label(m) + " against " + x_param;
+    chart.title = metrics::label_of(m) + " against " + x_param;
     chart.caption = "Mean over replications at each value of " + x_param + ", with 95% CIs as vertical lines" +
                     (params.size() > 1 ? "; one panel per combination of the other parameters." : ".");
     if (group_order.size() > 1) {
@@ -142,9 +145,11 @@ std::vector<Chart> sweep_charts(const nlohmann::json& sweep) {
     for (const json& arm : point["arms"]) {
       if (!arm.contains("metrics") || !arm["metrics"].is_object()) continue;
       const json& ms = arm["metrics"];
-      if (!ms.contains("legit_false_positive_rate") || !ms.contains("spam_invites_delivered")) continue;
-      const auto f = number_at(ms["legit_false_positive_rate"], "mean");
-      const auto sp = number_at(ms["spam_invites_delivered"], "mean");
+      const std::string fpr_key(metrics::metric_name("legit_false_positive_rate"));
+      const std::string spam_key(metrics::metric_name("spam_invites_delivered"));
+      if (!ms.contains(fpr_key) || !ms.contains(spam_key)) continue;
+      const auto f = number_at(ms[fpr_key], "mean");
+      const auto sp = number_at(ms[spam_key], "mean");
       if (!f || !sp) continue;
       trade.push_back({{"arm", string_at(arm, "name", "arm")}, {"point", label}, {"fpr", *f}, {"spam", *sp}});
     }

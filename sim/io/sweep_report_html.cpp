@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "linksim/io/html_escape.hpp"
-#include "linksim/io/metric_goal.hpp"
+#include "linksim/metrics/registry.hpp"
 #include "linksim/io/report_charts.hpp"
 #include "linksim/io/report_html.hpp"
 #include "linksim/io/results.hpp"
@@ -40,7 +40,7 @@ std::string points_table_html(const json& sweep, const std::vector<std::string>&
   out += "<div class=\"table-wrap\"><table id=\"points-table\">\n<thead><tr>";
   for (const auto& p : params) out += "<th>" + html_escape(p) + "</th>";
   out += "<th>arm</th>";
-  for (const auto& m : metrics) out += "<th title=\"" + html_escape(m) + "\">" + html_escape(metric_label(m)) + "</th>";
+  for (const auto& m : metrics) out += "<th title=\"" + html_escape(metrics::tooltip_of(m)) + "\">" + html_escape(metrics::label_of(m)) + "</th>";
   out += "</tr></thead>\n<tbody>\n";
   for (const json& p : points) {
     if (!p.contains("arms") || !p["arms"].is_array()) continue;

@@ -13,6 +13,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "linksim/metrics/registry.hpp"
+
 namespace {
 struct Result {
   int code;
@@ -111,16 +113,18 @@ TEST_CASE("results.json has the contract's shape", "[cli]") {
   CHECK(j.at("complete") == true);
   CHECK(j.at("replications_completed") == 3);
   REQUIRE(j.at("arms").size() == 4);
-  for (const char* m : {"invites_sent", "invites_accepted", "acceptance_rate", "connections_gained", "inbound_requests",
-                        "pending_at_end", "withdrawn", "spam_reports", "warnings", "restrictions", "restricted_days",
-                        "suspended", "inmails_sent", "emails_sent", "replies", "leads", "meetings", "pipeline_value",
-                        "cost_usd", "hours_spent"}) {
+  // Every registered sender metric is written (six counters were once counted and never written).
+  for (const std::string& m : linksim::metrics::sender_metric_names()) {
+    INFO(m);
     const auto& metric = j["arms"][0]["metrics"].at(m);
     CHECK(metric.at("per_replication").size() == 3);
     CHECK(metric.at("ci95").size() == 2);
     CHECK(metric.at("ci95")[0].get<double>() <= metric.at("mean").get<double>());
   }
   CHECK(j["arms"][0]["daily"]["connections"]["mean"].size() == 84);
+  // Exactly the registered daily series.
+  CHECK(j["arms"][0]["daily"].size() == linksim::metrics::kDailySeries.size());
+  for (const auto& [series, values] : j["arms"][0]["daily"].items()) CHECK(linksim::metrics::find_daily(series).has_value());
   REQUIRE(j.at("comparisons").size() == 3);
   CHECK(j["comparisons"][0]["baseline"] == j["arms"][0]["name"]);
   // The weekly cap binds: pace 40/day cannot exceed 100 invitations per 7 days.

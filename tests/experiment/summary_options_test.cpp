@@ -5,6 +5,7 @@
 
 #include "linksim/experiment/summary.hpp"
 #include "linksim/io/scenario.hpp"
+#include "linksim/metrics/registry.hpp"
 
 using namespace linksim;
 
@@ -105,6 +106,9 @@ TEST_CASE("an unknown bootstrap metric or method is an input error with its path
     CHECK(e.issues()[0].path == "/statistics/bootstrap_metrics/1");
     CHECK(e.issues()[0].hint == "did you mean \"pipeline_value\"?");
   }
+  // Every registered metric is a valid name, the ones added with the registry and the policy ones too.
+  for (const auto& m : metrics::kMetrics)
+    CHECK_NOTHROW(scenario_with(R"({"bootstrap_metrics": [")" + std::string(m.name) + R"("]})"));
   try {
     scenario_with(R"({"ci": "jackknife"})");
     FAIL("accepted an unknown method");

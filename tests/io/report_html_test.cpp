@@ -11,7 +11,6 @@
 #include <string>
 
 #include "linksim/io/html_escape.hpp"
-#include "linksim/io/metric_goal.hpp"
 #include "linksim/io/report_charts.hpp"
 #include "linksim/io/report_page.hpp"
 #include "report_fixture.hpp"
@@ -158,11 +157,9 @@ TEST_CASE("best arm per metric is marked only where a direction exists", "[repor
   const std::string star = "<span class=\"star\" title=\"best arm\">\u2605</span>";
   CHECK(html.find("<td class=\"best\">20" + star + "<span class=\"ci\">[18, 22]</span></td>") != std::string::npos);
   CHECK(html.find("<td class=\"best\">1" + star + "</td>") != std::string::npos);
-  CHECK(io::metric_goal("restrictions") == io::MetricGoal::kLower);
-  CHECK(io::metric_goal("spammer_recall") == io::MetricGoal::kHigher);
-  CHECK(io::metric_goal("invites_sent") == io::MetricGoal::kNone);
-  CHECK(io::metric_goal("made_up") == io::MetricGoal::kNone);
-  CHECK(io::metric_label("made_up_metric") == "made up metric");
+  // Rows carry the registry's label, and its name, description and unit as a tooltip.
+  CHECK(html.find("<td title=\"restrictions (count): restrictions imposed (ladder steps beyond a warning)\">restrictions</td>") !=
+        std::string::npos);
 }
 
 TEST_CASE("comparisons are coloured by direction and CI", "[report]") {
@@ -186,7 +183,8 @@ TEST_CASE("comparisons are coloured by direction and CI", "[report]") {
     zero["arms"][1]["metrics"]["suspended"] = {{"mean", 0.0}, {"ci95", {0.0, 0.0}}};
     zero["comparisons"][0]["metrics"]["suspended"] = {{"mean_diff", 0.0}, {"ci95", {0.0, 0.0}}};
     const std::string z = io::report_html(zero);
-    CHECK(z.find("<td title=\"suspended\">") == std::string::npos);
+    CHECK(z.find("<td title=\"suspended") == std::string::npos);
+    CHECK(z.find("<td title=\"leads") != std::string::npos);
     CHECK(z.find("Zero in every arm: suspended.") != std::string::npos);
     CHECK(z.find("No difference in any replication: suspended.") != std::string::npos);
   }

@@ -31,6 +31,19 @@ TEST_CASE("a policy sweep gets a false-positive against spam-delivered chart", "
   CHECK(rows[1].at("fpr") == Approx(0.02));
   CHECK(rows[2].at("spam") == Approx(800000.0));
 
+  // Per-metric charts take the registry's label, and a rate's axis reads in percent.
+  REQUIRE(charts.size() == 3);
+  for (const auto& c : charts) {
+    if (c.id == "chart-sweep-policy-tradeoff") continue;
+    const json& y = c.spec.at("layer").at(1).at("encoding").at("y");
+    if (y.at("title") == "legitimate false-positive rate") {
+      CHECK(y.at("axis").at("format") == ".0%");
+    } else {
+      CHECK(y.at("title") == "spam invitations delivered");
+      CHECK_FALSE(y.contains("axis"));
+    }
+  }
+
   // Without the platform metrics there is nothing to trade off.
   for (auto& p : sweep["points"]) p["arms"][0]["metrics"].erase("legit_false_positive_rate");
   const auto none = linksim::io::report::sweep_charts(sweep);

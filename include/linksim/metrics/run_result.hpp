@@ -6,24 +6,10 @@
 
 namespace linksim::metrics {
 
-/// The sender metrics of DESIGN.md, in the order reports list them.
-inline const std::vector<std::string>& sender_metric_names() {
-  static const std::vector<std::string> names{
-      "invites_sent", "invites_accepted", "acceptance_rate", "connections_gained",
-      "inbound_requests", "pending_at_end", "withdrawn", "spam_reports", "warnings",
-      "restrictions", "restricted_days", "suspended", "inmails_sent", "emails_sent", "replies",
-      "leads", "meetings", "pipeline_value", "cost_usd", "hours_spent"};
-  return names;
-}
-
-/// The platform metrics of DESIGN.md (stress-test scenarios), scored from ground-truth labels.
-inline const std::vector<std::string>& policy_metric_names() {
-  static const std::vector<std::string> names{
-      "spam_invites_delivered", "legit_invites_blocked", "spammer_recall", "legit_false_positive_rate",
-      "median_days_to_restrict_spammers", "member_unwanted_invites_p99", "legit_connections_formed",
-      "spammer_peak_invites_48h"};
-  return names;
-}
+/// Names of the sender metrics, in registry order (metrics/registry.hpp: the one list).
+const std::vector<std::string>& sender_metric_names();
+/// Names of the platform (policy) metrics, in registry order.
+const std::vector<std::string>& policy_metric_names();
 
 struct RunResult {
   std::map<std::string, double> scalars;              ///< metric name → value

@@ -1,0 +1,173 @@
+// The metric registry: every scalar metric and every daily series linksim reports, one entry
+// each. Writers (results.json, daily.csv), the terminal table, the HTML and sweep reports, the
+// scenario's bootstrap-metric validation and docs/results-format.md (checked by a test) all read
+// this table, so a metric is added or renamed in one place.
+#pragma once
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "linksim/metrics/sender_stats.hpp"
+
+namespace linksim::metrics {
+
+enum class Scope {
+  kSender,  ///< per sender, mean over the arm's focal senders (one value per replication)
+  kPolicy,  ///< platform-wide, scored from ground-truth labels (one value per replication)
+};
+
+enum class Better {
+  kHigher,   ///< more is better (connections, leads, spammer recall, ...)
+  kLower,    ///< less is better (restrictions, cost, spam delivered, ...)
+  kNeutral,  ///< a volume of activity: what it buys shows in other metrics, so no arm is "best"
+};
+
+enum class Unit { kCount, kRate, kDays, kUsd, kHours };
+
+/// A sender counter as a double; pending is a count kept as an integer.
+using Extractor = double (*)(const SenderStats&);
+
+template <auto Field>
+constexpr double field(const SenderStats& s) {
+  return static_cast<double>(s.*Field);
+}
+
+struct MetricDef {
+  std::string_view name;  ///< key in results.json, sweep.csv and statistics.bootstrap_metrics
+  Scope scope;
+  Unit unit;
+  Better better;  ///< the sender's point of view for sender metrics, the platform's for policy ones
+  std::string_view label;        ///< short human label (report rows, chart axes)
+  std::string_view description;  ///< one line (docs/results-format.md's table)
+  bool headline = false;         ///< shown in `linksim run`'s terminal table
+  /// Sender metrics: value = Σ numerator / number of focal senders, or, with a denominator,
+  /// Σ numerator / Σ denominator over the group (0 when that is 0). Null for policy metrics.
+  Extractor numerator = nullptr;
+  Extractor denominator = nullptr;
+};
+
+struct DailyDef {
+  std::string_view name;  ///< "metric" column of daily.csv, key under "daily" in results.json
+  Unit unit;
+  std::string_view label;
+  std::string_view description;
+};
+
+namespace detail {
+using S = SenderStats;
+constexpr Scope kS = Scope::kSender;
+constexpr Scope kP = Scope::kPolicy;
+constexpr Better kUp = Better::kHigher;
+constexpr Better kDown = Better::kLower;
+constexpr Better kFlat = Better::kNeutral;
+constexpr Unit kN = Unit::kCount;
+}  // namespace detail
+
+// Order matters: results.json's metric_names, sweep.csv and the reports list metrics in this
+// order, so a new sender metric goes after the last sender metric (existing outputs keep theirs).
+inline constexpr std::array kMetrics = [] {
+  using namespace detail;
+  // to_array counts the entries, so no default (nameless) entry can pad the table.
+  return std::to_array<MetricDef>({
+      {"invites_sent", kS, kN, kFlat, "invitations sent", "connection invitations sent", true, &field<&S::invites_sent>},
+      {"invites_accepted", kS, kN, kUp, "invitations accepted", "invitations the recipient accepted", false, &field<&S::invites_accepted>},
+      {"acceptance_rate", kS, Unit::kRate, kUp, "acceptance rate", "accepted / sent over the arm's focal senders (a ratio of sums, not a mean of ratios)", true, &field<&S::invites_accepted>, &field<&S::invites_sent>},
+      {"connections_gained", kS, kN, kUp, "connections gained", "new connections: accepted invitations plus accepted inbound requests", true, &field<&S::connections_gained>},
+      {"inbound_requests", kS, kN, kUp, "inbound requests", "invitations received from readers of the sender's posts", false, &field<&S::inbound_requests>},
+      {"pending_at_end", kS, kN, kDown, "pending at end", "invitations still pending at the horizon", true, &field<&S::pending>},
+      {"withdrawn", kS, kN, kFlat, "invitations withdrawn", "pending invitations the sender withdrew (hygiene)", false, &field<&S::withdrawn>},
+      {"spam_reports", kS, kN, kDown, "spam reports", "invitations the recipient reported (\"I don't know this person\")", false, &field<&S::spam_reports>},
+      {"warnings", kS, kN, kDown, "warnings", "warnings from the platform's enforcement ladder", false, &field<&S::warnings>},
+      {"restrictions", kS, kN, kDown, "restrictions", "restrictions imposed (ladder steps beyond a warning)", false, &field<&S::restrictions>},
+      {"restricted_days", kS, Unit::kDays, kDown, "days restricted", "days on which invitations were blocked (a ladder restriction, or every one needing the recipient's email)", true, &field<&S::restricted_days>},
+      {"suspended", kS, Unit::kRate, kDown, "suspended", "1 when the account ends the run suspended, so the mean is the share suspended", false, &field<&S::suspended>},
+      {"inmails_sent", kS, kN, kFlat, "InMails sent", "InMail messages sent", false, &field<&S::inmails_sent>},
+      {"emails_sent", kS, kN, kFlat, "emails sent", "outreach emails sent (first emails and follow-ups)", false, &field<&S::emails_sent>},
+      {"replies", kS, kN, kUp, "replies", "replies received (invitation notes, messages, InMails, emails)", true, &field<&S::replies>},
+      {"leads", kS, kN, kUp, "leads", "replies that became leads", true, &field<&S::leads>},
+      {"meetings", kS, kN, kUp, "meetings", "meetings booked from leads", true, &field<&S::meetings>},
+      {"pipeline_value", kS, Unit::kUsd, kUp, "pipeline value (USD)", "pipeline value of the meetings booked", false, &field<&S::pipeline_value>},
+      {"cost_usd", kS, Unit::kUsd, kDown, "cost (USD)", "plan subscriptions plus the cost of each action", true, &field<&S::cost_usd>},
+      {"hours_spent", kS, Unit::kHours, kDown, "hours spent", "working hours the sender's actions took", false, &field<&S::hours_spent>},
+      // Counted since the first release, written since the registry.
+      {"invites_declined", kS, kN, kDown, "invitations declined", "invitations the recipient declined", false, &field<&S::invites_declined>},
+      {"invites_expired", kS, kN, kDown, "invitations expired", "invitations ignored until the platform expired them", false, &field<&S::expired>},
+      {"invite_attempts_denied", kS, kN, kDown, "invitation attempts denied", "invitation attempts a platform rule refused, retries included", false, &field<&S::denied>},
+      {"messages_sent", kS, kN, kFlat, "messages sent", "messages sent to new connections (first messages and follow-ups)", false, &field<&S::messages_sent>},
+      {"emails_bounced", kS, kN, kDown, "emails bounced", "outreach emails that bounced", false, &field<&S::emails_bounced>},
+      {"followers_gained", kS, kN, kUp, "followers gained", "readers of the sender's posts who followed the sender", false, &field<&S::followers>},
+      // Policy metrics, by name: results.json has always listed the metrics other than the sender
+      // ones alphabetically (experiment::summarize), and registry order is output order.
+      {"legit_connections_formed", kP, kN, kUp, "legitimate connections formed", "connections legitimate senders gained (accepted invitations and inbound)"},
+      {"legit_false_positive_rate", kP, Unit::kRate, kDown, "legitimate false-positive rate", "share of legitimate senders restricted at least once"},
+      {"legit_invites_blocked", kP, kN, kDown, "legitimate invitations blocked", "invitations legitimate senders were stopped from sending"},
+      {"median_days_to_restrict_spammers", kP, Unit::kDays, kDown, "median days to restrict spammers", "median days from the start to an abusive sender's first restriction (censored at the horizon)"},
+      {"member_unwanted_invites_p99", kP, kN, kDown, "unwanted invitations per member (p99)", "99th percentile over members of invitations received from abusive senders"},
+      {"spam_invites_delivered", kP, kN, kDown, "spam invitations delivered", "invitations from abusive senders that the platform let through"},
+      {"spammer_peak_invites_48h", kP, kN, kDown, "spammer peak invitations in 48 h", "mean over abusive senders of the most invitations delivered in any 48 hours"},
+      {"spammer_recall", kP, Unit::kRate, kUp, "spammer recall", "share of abusive senders restricted at least once"},
+  });
+}();
+
+// The order of the daily series is the recorder's column order (replication.cpp's day_end).
+inline constexpr std::array<DailyDef, 9> kDailySeries{{
+    {"connections", Unit::kCount, "connections", "cumulative connections gained"},
+    {"invites_sent", Unit::kCount, "invitations sent", "invitations sent that day"},
+    {"invites_weekly", Unit::kCount, "invitations, rolling 7 days", "invitations sent over the last 7 days"},
+    {"weekly_cap", Unit::kCount, "weekly cap", "the sender's effective weekly invitation cap that day"},
+    {"pending", Unit::kCount, "pending invitations", "pending invitations at the end of the day"},
+    {"restricted", Unit::kRate, "share restricted", "share of senders restricted that day"},
+    {"replies", Unit::kCount, "replies", "cumulative replies"},
+    {"leads", Unit::kCount, "leads", "cumulative leads"},
+    {"cost_usd", Unit::kUsd, "cost (USD)", "cumulative cost"},
+}};
+
+/// The entry named `name`, or null.
+constexpr const MetricDef* find_metric(std::string_view name) {
+  for (const MetricDef& m : kMetrics)
+    if (m.name == name) return &m;
+  return nullptr;
+}
+
+/// Position of a daily series, or nullopt.
+constexpr std::optional<std::size_t> find_daily(std::string_view name) {
+  for (std::size_t i = 0; i < kDailySeries.size(); ++i)
+    if (kDailySeries[i].name == name) return i;
+  return std::nullopt;
+}
+
+/// Compile-time checked names: a misspelt name does not compile (throwing in consteval is an error).
+consteval std::size_t daily_index(std::string_view name) {
+  if (const auto i = find_daily(name)) return *i;
+  throw "not a registered daily series (metrics/registry.hpp)";
+}
+consteval std::string_view daily_name(std::string_view name) { return kDailySeries[daily_index(name)].name; }
+consteval std::string_view metric_name(std::string_view name) {
+  if (find_metric(name) == nullptr) throw "not a registered metric (metrics/registry.hpp)";
+  return find_metric(name)->name;
+}
+consteval std::string_view policy_metric(std::string_view name) {
+  if (find_metric(name) == nullptr || find_metric(name)->scope != Scope::kPolicy)
+    throw "not a registered policy metric (metrics/registry.hpp)";
+  return find_metric(name)->name;
+}
+
+/// The metrics of one scope, in registry order.
+std::span<const MetricDef* const> metrics_of(Scope scope);
+
+/// Better-direction of a metric; kNeutral for names the registry does not know.
+Better better_of(std::string_view name);
+/// Label of a metric; unknown names get their underscores turned into spaces.
+std::string label_of(std::string_view name);
+/// "name (unit): description" for tooltips; just the name for names the registry does not know.
+std::string tooltip_of(std::string_view name);
+
+std::string_view unit_name(Unit unit);    ///< "count", "rate", "days", "usd", "hours"
+std::string_view scope_name(Scope scope);  ///< "sender", "policy"
+std::string_view better_name(Better better);  ///< "higher", "lower", "neutral"
+
+}  // namespace linksim::metrics
