@@ -113,7 +113,7 @@ RunReport run_and_write(const io::Scenario& scenario, const std::string& dir, un
   report.results = std::move(results);
   if (extra.empty()) {
     std::cout << scenario.name << " — " << scenario.arms.size() << " arm(s) × " << outcome.replications_completed
-              << " replication(s), " << scenario.horizon_days << " days\n";
+              << " replication(s), " << io::horizon_text(scenario) << " days\n";
     print_table(report.summary);
     if (!report.summary.warnings.empty())
       std::cerr << "note: " << report.summary.warnings.size()

@@ -33,6 +33,18 @@ const json& object_at(const json& j, const char* key) {
   return j.is_object() && j.contains(key) && j[key].is_object() ? j[key] : kEmpty;
 }
 
+// The horizon: the scenario's, or the range of the arms' own when their patches change it.
+std::string horizon(const json& results, const std::string& base) {
+  std::optional<double> lo, hi;
+  for (const json& arm : array_at(results, "arms"))
+    if (const auto h = number_at(arm, "horizon_days")) {
+      lo = lo ? std::min(*lo, *h) : *h;
+      hi = hi ? std::max(*hi, *h) : *h;
+    }
+  if (!lo || *lo == *hi) return base;
+  return fmt::format("{}–{} (per arm)", static_cast<long long>(*lo), static_cast<long long>(*hi));
+}
+
 // Metric order: metric_names when given, then any other metric an arm or a comparison has, in
 // order of appearance.
 std::vector<std::string> metric_order(const json& results) {
@@ -72,7 +84,7 @@ std::string header_html(const json& results) {
   item("arms", std::to_string(array_at(results, "arms").size()));
   item("replications", integer(number_at(results, "replications_completed") ? number_at(results, "replications_completed")
                                                                              : number_at(scenario, "replications")));
-  item("horizon (days)", integer(number_at(scenario, "horizon_days")));
+  item("horizon (days)", horizon(results, integer(number_at(scenario, "horizon_days"))));
   item("seed", integer(number_at(scenario, "seed")));
   item("scenario file", string_at(scenario, "source"));
   item("linksim", string_at(results, "linksim_version"));

@@ -27,6 +27,21 @@ json numbers(const std::vector<double>& v) {
 }
 }  // namespace
 
+int arm_horizon(const Scenario& scenario, const std::string& arm) {
+  for (const auto& a : scenario.arms)
+    if (a.name == arm) return a.config.at("horizon_days").get<int>();
+  return scenario.horizon_days;
+}
+
+std::string horizon_text(const Scenario& scenario) {
+  int lo = scenario.horizon_days, hi = scenario.horizon_days;
+  for (const auto& a : scenario.arms) {
+    lo = std::min(lo, a.config.at("horizon_days").get<int>());
+    hi = std::max(hi, a.config.at("horizon_days").get<int>());
+  }
+  return lo == hi ? std::to_string(lo) : std::to_string(lo) + "–" + std::to_string(hi) + " (per arm)";
+}
+
 json results_json(const Scenario& scenario, const experiment::Summary& summary, bool complete) {
   json out;
   out["linksim_version"] = std::string(core::version());
@@ -47,7 +62,11 @@ json results_json(const Scenario& scenario, const experiment::Summary& summary, 
                          {"per_replication", numbers(m.per_replication)}};
     json daily = json::object();
     for (const auto& d : arm.daily) daily[d.name] = {{"mean", numbers(d.mean)}, {"ci95_lo", numbers(d.lo)}, {"ci95_hi", numbers(d.hi)}};
-    arms.push_back({{"name", arm.name}, {"description", arm.description}, {"metrics", metrics}, {"daily", daily}});
+    // An arm's patch may change the horizon: each arm says its own.
+    json entry = {{"name", arm.name}, {"description", arm.description}, {"horizon_days", arm_horizon(scenario, arm.name)}};
+    entry["metrics"] = metrics;
+    entry["daily"] = daily;
+    arms.push_back(std::move(entry));
   }
   out["arms"] = arms;
   json comparisons = json::array();

@@ -147,3 +147,27 @@ TEST_CASE("every scenario in the library validates and runs with a fixed seed", 
     CHECK(std::filesystem::exists(dir + "/results.json"));
   }
 }
+
+TEST_CASE("an arm that patches the horizon reports its own, in results.json, the report and the terminal", "[cli]") {
+  const std::string dir = temp_dir("arm_horizon");
+  std::filesystem::create_directories(dir);
+  const nlohmann::json doc = {
+      {"name", "horizons"},
+      {"description", "two horizons"},
+      {"horizon_days", 14},
+      {"replications", 1},
+      {"world", {{"members", 2000}}},
+      {"senders", {{"focal", {{"count", 2}, {"strategy", {{"preset", "cold_blast"}}}}}}},
+      {"arms", {{{"name", "two_weeks"}, {"patch", nlohmann::json::object()}}, {{"name", "one_week"}, {"patch", {{"horizon_days", 7}}}}}}};
+  std::ofstream(dir + "/s.json") << doc.dump();
+  const auto r = cli("run " + dir + "/s.json --out " + dir + "/out");
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("7–14 (per arm) days") != std::string::npos);
+  const auto results = nlohmann::json::parse(slurp(dir + "/out/results.json"));
+  CHECK(results.at("scenario").at("horizon_days") == 14);
+  CHECK(results.at("arms").at(0).at("horizon_days") == 14);
+  CHECK(results.at("arms").at(1).at("horizon_days") == 7);
+  // The arm's daily series run over its own horizon.
+  CHECK(results.at("arms").at(1).at("daily").at("connections").at("mean").size() == 7);
+  CHECK(slurp(dir + "/out/report.html").find("7–14 (per arm)") != std::string::npos);
+}

@@ -9,6 +9,11 @@
 
 namespace linksim::io {
 
+/// The horizon of arm `arm` (its patch may change it; the base scenario's for an unknown name).
+int arm_horizon(const Scenario& scenario, const std::string& arm);
+/// "84", or "28–84 (per arm)" when arms' patches change the horizon.
+std::string horizon_text(const Scenario& scenario);
+
 nlohmann::json results_json(const Scenario& scenario, const experiment::Summary& summary, bool complete);
 /// Tidy CSV: arm,replication,day,metric,value.
 std::string daily_csv(const experiment::RunOutcome& outcome);

@@ -113,7 +113,7 @@ inline constexpr std::array kMetrics = [] {
   });
 }();
 
-// The order of the daily series is the recorder's column order (replication.cpp's day_end).
+// The daily series; the recorder's value for each is in kDailyValues (sim/experiment/shard/recorder.hpp).
 inline constexpr std::array<DailyDef, 9> kDailySeries{{
     {"connections", Unit::kCount, "connections", "cumulative connections gained"},
     {"invites_sent", Unit::kCount, "invitations sent", "invitations sent that day"},

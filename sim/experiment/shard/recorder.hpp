@@ -2,6 +2,7 @@
 // restricted day, the focal senders' part of each daily series) and hands the shard's counters
 // and ground truth to scoring.
 #pragma once
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string_view>
@@ -10,6 +11,7 @@
 #include "experiment/shard/context.hpp"
 #include "experiment/shard/exact_sum.hpp"
 #include "experiment/shard/gateway.hpp"
+#include "linksim/metrics/registry.hpp"
 
 namespace linksim::experiment {
 
@@ -21,25 +23,27 @@ struct DaySample {
   bool restricted = false;   ///< could not invite today
 };
 
-/// A daily series: its name in results.json and daily.csv, and the sender's value at the end of a day
-/// (the series is the mean over focal senders).
-struct DailySeries {
-  std::string_view name;
-  double (*value)(const DaySample&);
-};
+/// A sender's value of one daily series at the end of a day (the series is the mean over focal senders).
+using DailyValue = double (*)(const DaySample&);
 
-inline constexpr std::array<DailySeries, 9> kDailySeries = {{
-    {"connections", [](const DaySample& d) { return d.stats.connections_gained; }},
-    {"invites_sent", [](const DaySample& d) { return static_cast<double>(d.stats.sent_today); }},
-    {"invites_weekly", [](const DaySample& d) { return static_cast<double>(d.weekly); }},
-    {"weekly_cap", [](const DaySample& d) { return static_cast<double>(d.cap); }},
-    {"pending", [](const DaySample& d) { return static_cast<double>(d.stats.pending); }},
-    {"restricted", [](const DaySample& d) { return d.restricted ? 1.0 : 0.0; }},
-    {"replies", [](const DaySample& d) { return d.stats.replies; }},
-    {"leads", [](const DaySample& d) { return d.stats.leads; }},
-    {"cost_usd", [](const DaySample& d) { return d.stats.cost_usd; }},
-}};
-using DaySums = std::array<ExactSum, kDailySeries.size()>;
+/// What the recorder writes for each daily series of the metric registry, at the series' index.
+inline constexpr auto kDailyValues = [] {
+  using metrics::daily_index;
+  std::array<DailyValue, metrics::kDailySeries.size()> v{};
+  v[daily_index("connections")] = [](const DaySample& d) { return d.stats.connections_gained; };
+  v[daily_index("invites_sent")] = [](const DaySample& d) { return static_cast<double>(d.stats.sent_today); };
+  v[daily_index("invites_weekly")] = [](const DaySample& d) { return static_cast<double>(d.weekly); };
+  v[daily_index("weekly_cap")] = [](const DaySample& d) { return static_cast<double>(d.cap); };
+  v[daily_index("pending")] = [](const DaySample& d) { return static_cast<double>(d.stats.pending); };
+  v[daily_index("restricted")] = [](const DaySample& d) { return d.restricted ? 1.0 : 0.0; };
+  v[daily_index("replies")] = [](const DaySample& d) { return d.stats.replies; };
+  v[daily_index("leads")] = [](const DaySample& d) { return d.stats.leads; };
+  v[daily_index("cost_usd")] = [](const DaySample& d) { return d.stats.cost_usd; };
+  return v;
+}();
+static_assert(std::find(kDailyValues.begin(), kDailyValues.end(), nullptr) == kDailyValues.end(),
+              "a daily series of the metric registry has no value in kDailyValues");
+using DaySums = std::array<ExactSum, metrics::kDailySeries.size()>;
 
 struct ShardOut;
 

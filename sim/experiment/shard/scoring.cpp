@@ -4,6 +4,8 @@
 #include <cmath>
 #include <string>
 
+#include "linksim/metrics/registry.hpp"
+
 namespace linksim::experiment {
 
 namespace {
@@ -33,17 +35,17 @@ void score_policy(const std::vector<metrics::SenderStats>& stats, const std::vec
     }
   }
   auto& m = result.scalars;
-  m["legit_invites_blocked"] = legit_blocked;
-  m["legit_connections_formed"] = legit_connections;
-  m["legit_false_positive_rate"] = legit > 0 ? legit_restricted / legit : 0.0;
+  m[std::string(metrics::policy_metric("legit_invites_blocked"))] = legit_blocked;
+  m[std::string(metrics::policy_metric("legit_connections_formed"))] = legit_connections;
+  m[std::string(metrics::policy_metric("legit_false_positive_rate"))] = legit > 0 ? legit_restricted / legit : 0.0;
   if (!facts.any_abusive) return;
-  m["spam_invites_delivered"] = spam_delivered;
-  m["spammer_recall"] = abusive_restricted / abusive_n;
+  m[std::string(metrics::policy_metric("spam_invites_delivered"))] = spam_delivered;
+  m[std::string(metrics::policy_metric("spammer_recall"))] = abusive_restricted / abusive_n;
   std::sort(days_to_restrict.begin(), days_to_restrict.end());
   const std::size_t k = days_to_restrict.size();
-  m["median_days_to_restrict_spammers"] =
+  m[std::string(metrics::policy_metric("median_days_to_restrict_spammers"))] =
       k % 2 == 1 ? days_to_restrict[k / 2] : 0.5 * (days_to_restrict[k / 2 - 1] + days_to_restrict[k / 2]);
-  m["spammer_peak_invites_48h"] = peak_sum / abusive_n;
+  m[std::string(metrics::policy_metric("spammer_peak_invites_48h"))] = peak_sum / abusive_n;
   // p99 over every member of the world of the invitations received from abusive senders.
   std::vector<std::uint32_t> counts(members, 0);
   for (auto& part : parts) {
@@ -52,7 +54,7 @@ void score_policy(const std::vector<metrics::SenderStats>& stats, const std::vec
   }
   const std::size_t q = std::min(counts.size() - 1, static_cast<std::size_t>(std::ceil(0.99 * static_cast<double>(counts.size()))) - 1);
   std::nth_element(counts.begin(), counts.begin() + static_cast<std::ptrdiff_t>(q), counts.end());
-  m["member_unwanted_invites_p99"] = counts[q];
+  m[std::string(metrics::policy_metric("member_unwanted_invites_p99"))] = counts[q];
 }
 
 }  // namespace
@@ -78,8 +80,8 @@ metrics::RunResult combine(std::vector<ShardOut>& parts, const PopulationFacts& 
   metrics::add_sender_metrics(stats, focal_ids, result);
 
   const double n = facts.focal == 0 ? 1.0 : static_cast<double>(facts.focal);
-  for (std::size_t k = 0; k < kDailySeries.size(); ++k) {
-    auto& series = result.daily[std::string(kDailySeries[k].name)];
+  for (std::size_t k = 0; k < metrics::kDailySeries.size(); ++k) {
+    auto& series = result.daily[std::string(metrics::kDailySeries[k].name)];
     for (std::size_t d = 0; d < parts.front().daily.size(); ++d) {
       ExactSum sum;
       for (const auto& part : parts) sum.add(part.daily[d][k]);
