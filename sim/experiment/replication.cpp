@@ -32,7 +32,7 @@
 #include "linksim/model/sender_reputation.hpp"
 #include "linksim/platform/params.hpp"
 #include "linksim/platform/policy.hpp"
-#include "linksim/strategy/prospects.hpp"
+#include "strategy/prospects.hpp"
 #include "linksim/strategy/strategy_params.hpp"
 
 namespace linksim::experiment {
