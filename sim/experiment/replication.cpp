@@ -252,8 +252,8 @@ class Run {
     if (!facts_.any_focal)
       for (auto& x : senders_) x.focal = true;
     content_graph_ = model::ContentGraph{
-        {world_.csr().m_forward.m_rowstart.data(), world_.csr().m_forward.m_rowstart.size()},
-        {world_.csr().m_forward.m_column.data(), world_.csr().m_forward.m_column.size()},
+        world_.row_offsets(),
+        world_.targets(),
         {},  // affinity: filled on the first post (content_affinity_scaled)
         {world_.members().activity.data(), world_.members().activity.size()},
         {}};
