@@ -29,9 +29,8 @@ void BM_GraphGenerate(benchmark::State& state) {
   for (auto _ : state) {
     const auto w = linksim::graph::generate_world(p, seed++, 0);
     edges += w.num_edges();
-    const auto& f = w.csr().m_forward;
-    arcs = f.m_column.size();
-    arc_bytes = f.m_column.capacity() * sizeof(std::uint32_t);
+    arcs = w.targets().size();
+    arc_bytes = w.arc_bytes();
     member_bytes = w.memory_bytes() - arc_bytes;
     benchmark::DoNotOptimize(w.degree(0));
   }

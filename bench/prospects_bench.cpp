@@ -9,7 +9,7 @@
 #include "linksim/core/rng.hpp"
 #include "linksim/graph/world.hpp"
 #include "linksim/io/json_schema.hpp"
-#include "linksim/strategy/prospects.hpp"
+#include "strategy/prospects.hpp"
 
 namespace {
 

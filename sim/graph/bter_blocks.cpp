@@ -7,7 +7,8 @@
 
 #include "linksim/core/rng.hpp"
 #include "linksim/graph/community_bter.hpp"
-#include "linksim/graph/parallel.hpp"
+
+#include "graph/parallel.hpp"
 
 namespace linksim::graph::detail {
 namespace {

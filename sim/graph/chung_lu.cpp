@@ -13,10 +13,11 @@
 
 #include "linksim/core/rng.hpp"
 #include "linksim/graph/alias_table.hpp"
-#include "linksim/graph/bucket_scatter.hpp"
 #include "linksim/graph/community_bter.hpp"
-#include "linksim/graph/parallel.hpp"
-#include "linksim/graph/stage_timer.hpp"
+
+#include "graph/bucket_scatter.hpp"
+#include "graph/parallel.hpp"
+#include "graph/stage_timer.hpp"
 
 namespace linksim::graph::detail {
 namespace {

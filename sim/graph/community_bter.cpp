@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "linksim/graph/parallel.hpp"
-#include "linksim/graph/stage_timer.hpp"
+#include "graph/parallel.hpp"
+#include "graph/stage_timer.hpp"
 
 namespace linksim::graph {
 

@@ -1,7 +1,8 @@
 #include <algorithm>
 
 #include "linksim/graph/community_bter.hpp"
-#include "linksim/graph/parallel.hpp"
+
+#include "graph/parallel.hpp"
 
 namespace linksim::graph::detail {
 namespace {

@@ -5,10 +5,10 @@
 #include <utility>
 #include <stdexcept>
 
-#include "linksim/graph/bucket_scatter.hpp"
-#include "linksim/graph/huge_pages.hpp"
-#include "linksim/graph/stage_timer.hpp"
-#include "linksim/graph/parallel.hpp"
+#include "graph/bucket_scatter.hpp"
+#include "graph/huge_pages.hpp"
+#include "graph/parallel.hpp"
+#include "graph/stage_timer.hpp"
 
 namespace linksim::graph {
 namespace {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "linksim/graph/parallel.hpp"
+#include "graph/parallel.hpp"
 
 namespace linksim::graph {
 namespace {

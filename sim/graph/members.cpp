@@ -6,8 +6,9 @@
 #include <cmath>
 
 #include "linksim/core/rng.hpp"
-#include "linksim/graph/huge_pages.hpp"
-#include "linksim/graph/parallel.hpp"
+
+#include "graph/huge_pages.hpp"
+#include "graph/parallel.hpp"
 
 namespace linksim::graph {
 namespace {

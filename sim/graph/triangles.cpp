@@ -4,8 +4,9 @@
 // Each triangle is found once, at its lowest-ranked corner; work is O(m^1.5) even with hubs.
 #include <algorithm>
 
-#include "linksim/graph/parallel.hpp"
 #include "linksim/graph/stats.hpp"
+
+#include "graph/parallel.hpp"
 
 namespace linksim::graph {
 

@@ -7,9 +7,10 @@
 #include "linksim/graph/connectivity.hpp"
 #include "linksim/graph/degrees.hpp"
 #include "linksim/graph/generator.hpp"
-#include "linksim/graph/huge_pages.hpp"
-#include "linksim/graph/parallel.hpp"
-#include "linksim/graph/stage_timer.hpp"
+
+#include "graph/huge_pages.hpp"
+#include "graph/parallel.hpp"
+#include "graph/stage_timer.hpp"
 
 namespace linksim::graph {
 

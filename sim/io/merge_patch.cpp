@@ -1,4 +1,5 @@
-// RFC 7386 merge patches and command-line overrides.
+// Command-line overrides as merge patches (applied by nlohmann::json::merge_patch), and which
+// paths a patch touches.
 #include "linksim/io/merge_patch.hpp"
 
 #include "linksim/io/errors.hpp"
@@ -6,18 +7,6 @@
 namespace linksim::io {
 
 using nlohmann::json;
-
-void apply_merge_patch(json& target, const json& patch) {
-  if (!patch.is_object()) {
-    target = patch;
-    return;
-  }
-  if (!target.is_object()) target = json::object();
-  for (const auto& [key, value] : patch.items()) {
-    if (value.is_null()) target.erase(key);
-    else apply_merge_patch(target[key], value);
-  }
-}
 
 json patch_from_assignment(const std::string& assignment) {
   const auto eq = assignment.find('=');

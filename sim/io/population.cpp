@@ -7,7 +7,6 @@
 
 #include <fmt/format.h>
 
-#include "linksim/io/merge_patch.hpp"
 
 namespace linksim::embedded {
 extern const std::string_view archetypes_json;
@@ -75,7 +74,7 @@ std::vector<std::string> expand_population(json& doc, std::vector<Issue>& issues
     }
     json cohort = presets.at("archetypes").at(name).at("cohort");
     if (pop.contains("archetypes") && pop["archetypes"].is_object() && pop["archetypes"].contains(name))
-      apply_merge_patch(cohort, pop["archetypes"][name]);
+      cohort.merge_patch(pop["archetypes"][name]);
     cohort["count"] = count[i];
     cohort["focal"] = false;
     cohort["archetype"] = name;

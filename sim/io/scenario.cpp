@@ -67,7 +67,7 @@ std::string Scenario::locate(std::size_t arm, const std::string& path) const {
 
 Scenario load_scenario_text(const std::string& text, const std::string& origin, const Overrides& overrides) {
   json doc = parse_json(text, origin);
-  for (const auto& patch : overrides.patches) apply_merge_patch(doc, patch);
+  for (const auto& patch : overrides.patches) doc.merge_patch(patch);
 
   const JsonSchema& schema = JsonSchema::scenario();
   std::vector<Issue> issues;
@@ -107,7 +107,7 @@ Scenario load_scenario_text(const std::string& text, const std::string& origin, 
       }
     }
     json merged = raw_base;
-    apply_merge_patch(merged, patch);
+    merged.merge_patch(patch);
     std::vector<Issue> arm_issues;
     const auto arm_generated = expand_population(merged, arm_issues);
     schema.validate(merged, "", arm_issues);

@@ -1,6 +1,6 @@
 // Prospect pools: anyone, the ideal customer profile (with the plan's filter precision), or the
 // second-degree network ordered by mutual connections.
-#include "linksim/strategy/prospects.hpp"
+#include "strategy/prospects.hpp"
 
 #include <algorithm>
 

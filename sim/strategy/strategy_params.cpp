@@ -4,7 +4,6 @@
 #include <algorithm>
 
 #include "linksim/io/errors.hpp"
-#include "linksim/io/merge_patch.hpp"
 
 namespace linksim::embedded {
 extern const std::string_view strategy_presets_json;
@@ -37,10 +36,10 @@ json effective_strategy_json(const json& cohort_strategy) {
   const json& doc = presets_document();
   json s = doc.at("base").at("strategy");
   const std::string preset = cohort_strategy.value("preset", std::string("targeted_cold"));
-  io::apply_merge_patch(s, doc.at("presets").at(preset).at("strategy"));
+  s.merge_patch(doc.at("presets").at(preset).at("strategy"));
   json own = cohort_strategy;
   own.erase("preset");
-  io::apply_merge_patch(s, own);
+  s.merge_patch(own);
   s["preset"] = preset;
   return s;
 }

@@ -6,7 +6,7 @@
 #include "linksim/core/rng.hpp"
 #include "linksim/graph/member_filter.hpp"
 #include "linksim/graph/neighbour_marks.hpp"
-#include "linksim/strategy/prospects.hpp"
+#include "strategy/prospects.hpp"
 #include "world_fixture.hpp"
 
 using namespace linksim::graph;

@@ -49,8 +49,8 @@ inline std::uint64_t world_hash(const World& w) {
     const auto* p = reinterpret_cast<const unsigned char*>(vec.data());
     for (std::size_t i = 0; i < vec.size() * sizeof(vec[0]); ++i) h = (h ^ p[i]) * 1099511628211ull;
   };
-  mix(w.csr().m_forward.m_rowstart);
-  mix(w.csr().m_forward.m_column);
+  mix(w.row_offsets());
+  mix(w.targets());
   const auto& m = w.members();
   mix(m.industry), mix(m.region), mix(m.seniority), mix(m.company_size), mix(m.activity);
   mix(m.accept_propensity), mix(m.report_propensity), mix(m.content_affinity), mix(m.profile_strength);

@@ -16,6 +16,11 @@ class World final {
   std::uint32_t num_members() const { return members_.size(); }
   /// Undirected edges (each stored as two arcs).
   std::uint64_t num_edges() const { return graph_.m_forward.m_column.size() / 2; }
+  /// The graph in compressed sparse row form: v's connections are
+  /// targets()[row_offsets()[v] .. row_offsets()[v + 1]), ascending by id; num_members() + 1
+  /// offsets, two arcs per undirected edge.
+  std::span<const std::uint32_t> row_offsets() const { return graph_.m_forward.m_rowstart; }
+  std::span<const std::uint32_t> targets() const { return graph_.m_forward.m_column; }
   /// v's connections, ascending by id.
   std::span<const std::uint32_t> neighbours(std::uint32_t v) const {
     const auto& start = graph_.m_forward.m_rowstart;
@@ -60,9 +65,10 @@ class World final {
   EmailClass email(std::uint32_t v) const { return members_.email[v]; }
 
   const Members& members() const { return members_; }
-  const Csr& csr() const { return graph_; }
   /// Bytes held by the graph and the attributes (capacity, not just size).
   std::size_t memory_bytes() const;
+  /// Bytes held by the graph's arcs (capacity of targets(), not just size).
+  std::size_t arc_bytes() const { return graph_.m_forward.m_column.capacity() * sizeof(std::uint32_t); }
 
  private:
   Members members_;

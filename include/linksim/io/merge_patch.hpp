@@ -1,14 +1,12 @@
-// JSON Merge Patch (RFC 7386) and `--set PATH=VALUE` overrides, which become merge patches.
+// `--set PATH=VALUE` overrides and arm patches are JSON Merge Patches (RFC 7386), applied with
+// nlohmann::json::merge_patch; this header builds them from assignments and maps an error found
+// in the patched document back to the patch that caused it.
 #pragma once
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 namespace linksim::io {
-
-/// Applies `patch` to `target` per RFC 7386: objects merge recursively, null deletes a key, any
-/// other value (arrays included) replaces.
-void apply_merge_patch(nlohmann::json& target, const nlohmann::json& patch);
 
 /// `a.b.c=VALUE` → {"a":{"b":{"c":VALUE}}}. VALUE is parsed as JSON when it is valid JSON, and
 /// taken as a string otherwise (so `--set platform.preset=linkedin_2025` needs no quotes).

@@ -1,6 +1,7 @@
 // The deterministic fitting routine behind the fitted defaults of $defs/response*: coordinate-wise
-// bisection of one parameter per calibration figure on expected values over a fixed sample of
-// prospects, repeated until no parameter moves (docs/model.md "How the defaults were fitted").
+// root finding (Boost.Math TOMS 748) of one parameter per calibration figure on expected values
+// over a fixed sample of prospects, repeated until no parameter moves (docs/model.md "How the
+// defaults were fitted").
 #pragma once
 #include <cstdint>
 #include <string>

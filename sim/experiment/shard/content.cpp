@@ -8,9 +8,7 @@
 namespace linksim::experiment {
 
 ContentChannel::ContentChannel(ShardContext& ctx, PlatformGateway& gateway) : ctx_(ctx), gw_(gateway) {
-  const auto& csr = ctx.world.csr().m_forward;
-  graph_ = model::ContentGraph{{csr.m_rowstart.data(), csr.m_rowstart.size()},
-                               {csr.m_column.data(), csr.m_column.size()},
+  graph_ = model::ContentGraph{ctx.world.row_offsets(), ctx.world.targets(),
                                {},  // affinity: filled on the first post
                                {ctx.world.members().activity.data(), ctx.world.members().activity.size()},
                                {}};

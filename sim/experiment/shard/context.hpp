@@ -18,7 +18,7 @@
 #include "linksim/model/content.hpp"
 #include "linksim/model/effort.hpp"
 #include "linksim/model/sender_reputation.hpp"
-#include "linksim/strategy/prospects.hpp"
+#include "strategy/prospects.hpp"
 
 namespace linksim::experiment {
 

@@ -6,7 +6,7 @@
 #include <memory>
 #include <vector>
 
-#include "linksim/graph/parallel.hpp"
+#include "graph/parallel.hpp"
 
 namespace linksim::graph {
 
