@@ -3,15 +3,15 @@
 #include <benchmark/benchmark.h>
 
 #include "linksim/experiment/runner.hpp"
-#include "linksim/io/scenario.hpp"
+#include "linksim/config/scenario.hpp"
 
 namespace {
 
 void BM_DefaultScenario(benchmark::State& state) {
   const auto threads = static_cast<unsigned>(state.range(0));
-  linksim::io::Overrides o;
+  linksim::config::Overrides o;
   o.patches.push_back(nlohmann::json{{"replications", 8}});
-  const auto scenario = linksim::io::default_scenario(o);
+  const auto scenario = linksim::config::default_scenario(o);
   linksim::experiment::RunOptions options;
   options.threads = threads;
   std::size_t runs = 0;

@@ -7,7 +7,7 @@
 #include <cstdint>
 
 #include "linksim/graph/world.hpp"
-#include "linksim/io/json_schema.hpp"
+#include "linksim/config/json_schema.hpp"
 
 #ifdef LINKSIM_HAVE_IGRAPH
 #include <igraph.h>
@@ -18,7 +18,7 @@ namespace {
 linksim::graph::GraphParams params(std::uint32_t members) {
   nlohmann::json scenario = {{"name", "bench"}, {"description", "graph bench"},
                              {"world", {{"members", members}, {"graph", {{"mean_degree", 100}}}}}};
-  linksim::io::JsonSchema::scenario().apply_defaults(scenario);
+  linksim::config::JsonSchema::scenario().apply_defaults(scenario);
   return linksim::graph::graph_params_from_json(scenario.at("world"), "/world");
 }
 

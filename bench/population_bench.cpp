@@ -8,7 +8,7 @@
 
 #include "linksim/experiment/replication.hpp"
 #include "linksim/experiment/world_cache.hpp"
-#include "linksim/io/scenario.hpp"
+#include "linksim/config/scenario.hpp"
 
 namespace {
 
@@ -29,7 +29,7 @@ void BM_Population(benchmark::State& state) {
                               {"senders", nlohmann::json::object()},
                               {"population", {{"senders", senders}}},
                               {"outputs", {{"daily", true}, {"csv", false}, {"report", false}}}};
-  const auto scenario = linksim::io::load_scenario_text(doc.dump(), "<bench>");
+  const auto scenario = linksim::config::load_scenario_text(doc.dump(), "<bench>");
   // `shards` event loops (0: ~100 senders each, the default) run by `threads` workers; the
   // single-loop row is the baseline (identical results, tests/experiment/shards_test.cpp).
   const auto shards = static_cast<unsigned>(state.range(2)), threads = static_cast<unsigned>(state.range(3));

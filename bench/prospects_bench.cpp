@@ -8,7 +8,7 @@
 
 #include "linksim/core/rng.hpp"
 #include "linksim/graph/world.hpp"
-#include "linksim/io/json_schema.hpp"
+#include "linksim/config/json_schema.hpp"
 #include "strategy/prospects.hpp"
 
 namespace {
@@ -18,7 +18,7 @@ const linksim::graph::World& world(std::uint32_t members) {
   static std::unique_ptr<linksim::graph::World> w;
   if (built != members) {
     nlohmann::json scenario = {{"name", "bench"}, {"description", "prospects bench"}, {"world", {{"members", members}}}};
-    linksim::io::JsonSchema::scenario().apply_defaults(scenario);
+    linksim::config::JsonSchema::scenario().apply_defaults(scenario);
     w.reset();
     w = std::make_unique<linksim::graph::World>(
         linksim::graph::generate_world(linksim::graph::graph_params_from_json(scenario.at("world"), "/world"), 1, 0));

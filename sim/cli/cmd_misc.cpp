@@ -6,7 +6,7 @@
 
 #include "commands.hpp"
 #include "linksim/graph/graph_command.hpp"
-#include "linksim/io/json_schema.hpp"
+#include "linksim/config/json_schema.hpp"
 #include "linksim/platform/explain.hpp"
 #include "linksim/platform/params.hpp"
 #include "linksim/strategy/strategy_params.hpp"
@@ -20,7 +20,7 @@ void explain_node(const nlohmann::json& value, const std::string& path, std::ost
     for (const auto& [k, v] : value.items()) explain_node(v, path + "/" + k, out);
     return;
   }
-  const auto* node = io::JsonSchema::scenario().node_for(path);
+  const auto* node = config::JsonSchema::scenario().node_for(path);
   std::string note;
   if (node != nullptr) {
     if (node->contains("default") && (*node)["default"] == value) note = "default";
@@ -66,7 +66,7 @@ void add_explain(CLI::App& app, Dispatch& d) {
   cmd->add_option("--set", *sets, "Override a scenario value: PATH=VALUE");
   cmd->callback([&d, path, sets] {
     d.action = [path, sets] {
-      const io::Scenario s = load(*path, *sets);
+      const config::Scenario s = load(*path, *sets);
       std::cout << s.name << " (" << s.origin << ")\n" << s.description << "\n\n";
       std::cout << fmt::format("horizon {} days, {} replications, seed {}\n", s.horizon_days, s.replications, s.seed);
       for (std::size_t a = 0; a < s.arms.size(); ++a) {
@@ -96,9 +96,9 @@ void add_scenarios(CLI::App& app, Dispatch& d) {
         std::sort(files.begin(), files.end());
         for (const auto& f : files) {
           try {
-            const io::Scenario s = io::load_scenario_file(f.string());
+            const config::Scenario s = config::load_scenario_file(f.string());
             std::cout << fmt::format("{:<40} {}\n    {}\n", f.string(), s.name, s.description);
-          } catch (const io::InputError& e) {
+          } catch (const config::InputError& e) {
             std::cout << fmt::format("{:<40} (invalid: {})\n", f.string(), e.issues().front().to_string());
           }
         }
@@ -127,9 +127,9 @@ void add_graph(CLI::App& app, Dispatch& d) {
   cmd->add_option("--set", args->sets, "Override a scenario value: PATH=VALUE");
   cmd->callback([&d, args] {
     d.action = [args] {
-      const io::Scenario s = load(args->scenario, args->sets);
+      const config::Scenario s = load(args->scenario, args->sets);
       if (args->arm >= s.arms.size())
-        throw io::InputError("--arm", fmt::format("an arm index below {}", s.arms.size()), std::to_string(args->arm));
+        throw config::InputError("--arm", fmt::format("an arm index below {}", s.arms.size()), std::to_string(args->arm));
       const bool stats = args->stats || args->json || args->export_dir.empty();
       return graph::graph_command(s.arms[args->arm].config.at("world"), s.locate(args->arm, "/world"), s.seed, stats,
                                   args->json, args->export_dir, std::cout);

@@ -10,10 +10,10 @@
 
 #include "commands.hpp"
 #include "linksim/experiment/runner.hpp"
-#include "linksim/io/merge_patch.hpp"
-#include "linksim/io/report_html.hpp"
-#include "linksim/io/results.hpp"
-#include "linksim/io/trace_writer.hpp"
+#include "linksim/config/merge_patch.hpp"
+#include "linksim/report/report_html.hpp"
+#include "linksim/report/results.hpp"
+#include "linksim/report/trace_writer.hpp"
 #include "linksim/metrics/registry.hpp"
 
 namespace linksim::cli {
@@ -82,7 +82,7 @@ void print_table(const experiment::Summary& s) {
 }
 }  // namespace
 
-RunReport run_and_write(const io::Scenario& scenario, const std::string& dir, unsigned threads,
+RunReport run_and_write(const config::Scenario& scenario, const std::string& dir, unsigned threads,
                         const nlohmann::json& extra, const std::string& trace_path) {
   ProgressBar bar(isatty(STDERR_FILENO) != 0);
   experiment::RunOptions options;
@@ -92,7 +92,7 @@ RunReport run_and_write(const io::Scenario& scenario, const std::string& dir, un
   std::signal(SIGINT, on_sigint);
   std::vector<std::string> arm_names;
   for (const auto& arm : scenario.arms) arm_names.push_back(arm.name);
-  io::TraceFileWriter trace(arm_names);
+  report::TraceFileWriter trace(arm_names);
   const auto model = experiment::make_model(scenario, trace_path.empty() ? nullptr : &trace,
                                             experiment::threads_per_replication(scenario, threads));
   const auto outcome = experiment::run_experiment(scenario, model, options);
@@ -105,15 +105,15 @@ RunReport run_and_write(const io::Scenario& scenario, const std::string& dir, un
     return report;
   }
   report.summary = experiment::summarize(outcome.arms, experiment::summary_options(scenario));
-  nlohmann::json results = io::results_json(scenario, report.summary, outcome.complete);
+  nlohmann::json results = report::results_json(scenario, report.summary, outcome.complete);
   for (const auto& [k, v] : extra.items()) results[k] = v;
-  io::write_file_atomic(dir + "/results.json", results.dump(2) + "\n");
-  if (scenario.outputs.at("csv").get<bool>()) io::write_file_atomic(dir + "/daily.csv", io::daily_csv(outcome));
-  if (scenario.outputs.at("report").get<bool>()) io::write_report_html(results, dir + "/report.html");
+  report::write_file_atomic(dir + "/results.json", results.dump(2) + "\n");
+  if (scenario.outputs.at("csv").get<bool>()) report::write_file_atomic(dir + "/daily.csv", report::daily_csv(outcome));
+  if (scenario.outputs.at("report").get<bool>()) report::write_report_html(results, dir + "/report.html");
   report.results = std::move(results);
   if (extra.empty()) {
     std::cout << scenario.name << " — " << scenario.arms.size() << " arm(s) × " << outcome.replications_completed
-              << " replication(s), " << io::horizon_text(scenario) << " days\n";
+              << " replication(s), " << report::horizon_text(scenario) << " days\n";
     print_table(report.summary);
     if (!report.summary.warnings.empty())
       std::cerr << "note: " << report.summary.warnings.size()
@@ -150,7 +150,7 @@ void add_run(CLI::App& app, Dispatch& d) {
       if (args->reps > 0) sets.push_back(fmt::format("replications={}", args->reps));
       if (args->seed >= 0) sets.push_back(fmt::format("seed={}", args->seed));
       if (!args->ci.empty()) sets.push_back("statistics.ci=" + args->ci);
-      const io::Scenario scenario = load(args->scenario, sets);
+      const config::Scenario scenario = load(args->scenario, sets);
       const RunReport report = run_and_write(scenario, args->out, args->threads, nlohmann::json(), args->trace);
       return report.code;
     };

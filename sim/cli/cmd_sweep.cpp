@@ -9,8 +9,8 @@
 
 #include "commands.hpp"
 #include "linksim/experiment/sweep.hpp"
-#include "linksim/io/report_html.hpp"
-#include "linksim/io/results.hpp"
+#include "linksim/report/report_html.hpp"
+#include "linksim/report/results.hpp"
 
 namespace linksim::cli {
 
@@ -27,7 +27,7 @@ struct SweepArgs {
 
 // A point is finished when its results.json is complete and was made for the same values,
 // replications and seed (so changing the sweep never reuses stale points).
-bool finished(const std::string& path, const nlohmann::json& values, const io::Scenario& s, nlohmann::json& results) {
+bool finished(const std::string& path, const nlohmann::json& values, const config::Scenario& s, nlohmann::json& results) {
   std::ifstream in(path);
   if (!in) return false;
   std::ostringstream buf;
@@ -58,7 +58,7 @@ void add_sweep(CLI::App& app, Dispatch& d) {
       if (args->reps > 0) base_sets.push_back(fmt::format("replications={}", args->reps));
       if (args->seed >= 0) base_sets.push_back(fmt::format("seed={}", args->seed));
       // Validate every point before running any, so a bad value costs nothing and writes nothing.
-      std::vector<io::Scenario> scenarios;
+      std::vector<config::Scenario> scenarios;
       for (const auto& p : points) {
         auto sets = base_sets;
         sets.insert(sets.end(), p.assignments.begin(), p.assignments.end());
@@ -101,9 +101,9 @@ void add_sweep(CLI::App& app, Dispatch& d) {
         sweep["points"].push_back(point);
       }
       sweep["complete"] = code == 0;
-      io::write_file_atomic(args->out + "/sweep.csv", csv);
-      io::write_file_atomic(args->out + "/sweep.json", sweep.dump(2) + "\n");
-      io::write_sweep_report_html(sweep, args->out + "/report.html");
+      report::write_file_atomic(args->out + "/sweep.csv", csv);
+      report::write_file_atomic(args->out + "/sweep.json", sweep.dump(2) + "\n");
+      report::write_sweep_report_html(sweep, args->out + "/report.html");
       std::cout << fmt::format("sweep: {} points ({} reused from an earlier run, {} run now){}; wrote {}/sweep.csv\n",
                                sweep["points"].size(), reused, sweep["points"].size() - reused,
                                code == 0 ? "" : ", interrupted", args->out);

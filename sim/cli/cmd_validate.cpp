@@ -14,10 +14,10 @@ void add_validate(CLI::App& app, Dispatch& d) {
       int code = 0;
       for (const auto& f : *files) {
         try {
-          const io::Scenario s = load(f, {});
+          const config::Scenario s = load(f, {});
           std::cout << f << ": ok (" << s.arms.size() << " arm" << (s.arms.size() == 1 ? "" : "s") << ", "
                     << s.replications << " replications, " << s.horizon_days << " days)\n";
-        } catch (const io::InputError& e) {
+        } catch (const config::InputError& e) {
           for (const auto& issue : e.issues()) std::cerr << f << ": error: " << issue.to_string() << '\n';
           code = 2;
         }

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "linksim/experiment/summary.hpp"
-#include "linksim/io/scenario.hpp"
+#include "linksim/config/scenario.hpp"
 
 namespace linksim::cli {
 
@@ -24,7 +24,7 @@ void add_explain(CLI::App& app, Dispatch& d);
 void add_scenarios(CLI::App& app, Dispatch& d);
 
 /// Loads a scenario file, or the built-in default when `path` is empty, with --set overrides.
-io::Scenario load(const std::string& path, const std::vector<std::string>& sets);
+config::Scenario load(const std::string& path, const std::vector<std::string>& sets);
 
 }  // namespace linksim::cli
 
@@ -37,7 +37,7 @@ struct RunReport {
 };
 /// Runs every arm × replication and writes results.json (+ daily.csv) into `dir`. `extra` keys
 /// are added to results.json; when non-empty the run is part of a sweep and prints no table.
-RunReport run_and_write(const io::Scenario& scenario, const std::string& dir, unsigned threads,
+RunReport run_and_write(const config::Scenario& scenario, const std::string& dir, unsigned threads,
                         const nlohmann::json& extra, const std::string& trace_path = {});
 /// True once SIGINT was received during a run.
 bool interrupted();

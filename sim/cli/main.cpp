@@ -7,7 +7,7 @@
 
 #include "commands.hpp"
 #include "linksim/core/version.hpp"
-#include "linksim/io/errors.hpp"
+#include "linksim/config/errors.hpp"
 
 int main(int argc, char** argv) {
   using namespace linksim::cli;
@@ -29,7 +29,7 @@ int main(int argc, char** argv) {
   }
   try {
     return dispatch.action ? dispatch.action() : 2;
-  } catch (const linksim::io::InputError& e) {
+  } catch (const linksim::config::InputError& e) {
     for (const auto& issue : e.issues()) std::cerr << "error: " << issue.to_string() << '\n';
     return 2;
   } catch (const std::exception& e) {

@@ -17,17 +17,17 @@ class Issues {
   void collect(Parse&& parse) {
     try {
       parse();
-    } catch (const io::InputError& e) {
+    } catch (const config::InputError& e) {
       for (const auto& i : e.issues())
         if (seen_.insert(i.to_string()).second) list_.push_back(i);
     }
   }
   bool empty() const { return list_.empty(); }
-  [[noreturn]] void raise() { throw io::InputError(std::move(list_)); }
+  [[noreturn]] void raise() { throw config::InputError(std::move(list_)); }
 
  private:
   std::set<std::string> seen_;
-  std::vector<io::Issue> list_;
+  std::vector<config::Issue> list_;
 };
 
 PopulationFacts facts_of(const std::vector<CohortPlan>& cohorts) {
@@ -46,7 +46,7 @@ PopulationFacts facts_of(const std::vector<CohortPlan>& cohorts) {
   return f;
 }
 
-ArmPlan plan_of(const io::Scenario& s, std::size_t a, Issues& issues) {
+ArmPlan plan_of(const config::Scenario& s, std::size_t a, Issues& issues) {
   const auto& c = s.arms.at(a).config;
   ArmPlan p;
   p.name = s.arms[a].name;
@@ -72,14 +72,14 @@ ArmPlan plan_of(const io::Scenario& s, std::size_t a, Issues& issues) {
 
 }  // namespace
 
-ArmPlan build_arm_plan(const io::Scenario& scenario, std::size_t arm) {
+ArmPlan build_arm_plan(const config::Scenario& scenario, std::size_t arm) {
   Issues issues;
   ArmPlan p = plan_of(scenario, arm, issues);
   if (!issues.empty()) issues.raise();
   return p;
 }
 
-std::vector<ArmPlan> build_arm_plans(const io::Scenario& scenario) {
+std::vector<ArmPlan> build_arm_plans(const config::Scenario& scenario) {
   Issues issues;
   std::vector<ArmPlan> plans;
   for (std::size_t a = 0; a < scenario.arms.size(); ++a) plans.push_back(plan_of(scenario, a, issues));

@@ -5,6 +5,6 @@
 
 namespace linksim::experiment {
 
-void check_scenario(const io::Scenario& s) { build_arm_plans(s); }
+void check_scenario(const config::Scenario& s) { build_arm_plans(s); }
 
 }  // namespace linksim::experiment

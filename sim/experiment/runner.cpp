@@ -11,17 +11,17 @@
 
 namespace linksim::experiment {
 
-unsigned threads_per_replication(const io::Scenario& scenario, unsigned threads) {
+unsigned threads_per_replication(const config::Scenario& scenario, unsigned threads) {
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   const std::size_t jobs = std::max<std::size_t>(1, scenario.arms.size() * static_cast<std::size_t>(scenario.replications));
   return static_cast<unsigned>(std::max<std::size_t>(1, threads / jobs));
 }
 
-ModelFn make_model(const io::Scenario& scenario, TraceSink* trace, unsigned threads) {
+ModelFn make_model(const config::Scenario& scenario, TraceSink* trace, unsigned threads) {
   auto cache = std::make_shared<WorldCache>(scenario);
   // Parsed once: every replication of an arm (on any thread) reads the same plan.
   auto plans = std::make_shared<const std::vector<ArmPlan>>(build_arm_plans(scenario));
-  return [cache, plans, trace, threads](const io::Scenario& s, std::size_t arm, std::uint32_t replication) {
+  return [cache, plans, trace, threads](const config::Scenario& s, std::size_t arm, std::uint32_t replication) {
     const auto world = cache->acquire(arm, replication);
     struct Release {
       WorldCache& c;
@@ -35,7 +35,7 @@ ModelFn make_model(const io::Scenario& scenario, TraceSink* trace, unsigned thre
   };
 }
 
-RunOutcome run_experiment(const io::Scenario& scenario, const ModelFn& model, const RunOptions& options) {
+RunOutcome run_experiment(const config::Scenario& scenario, const ModelFn& model, const RunOptions& options) {
   const std::size_t n_arms = scenario.arms.size();
   const auto n_reps = static_cast<std::size_t>(scenario.replications);
   const std::size_t total = n_arms * n_reps;

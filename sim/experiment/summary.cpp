@@ -27,7 +27,7 @@ CiMethod SummaryOptions::method_for(const std::string& metric) const {
              : method;
 }
 
-SummaryOptions summary_options(const io::Scenario& scenario) {
+SummaryOptions summary_options(const config::Scenario& scenario) {
   SummaryOptions o;
   const auto& st = scenario.statistics;
   if (st.is_object()) {

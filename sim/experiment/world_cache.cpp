@@ -6,7 +6,7 @@
 
 namespace linksim::experiment {
 
-WorldCache::WorldCache(const io::Scenario& scenario) : scenario_(scenario) {
+WorldCache::WorldCache(const config::Scenario& scenario) : scenario_(scenario) {
   for (const auto& arm : scenario.arms) {
     nlohmann::json world = arm.config.at("world");
     world.erase("response");  // how members respond does not change the graph

@@ -7,7 +7,7 @@
 namespace linksim::graph {
 namespace {
 
-using io::describe;
+using config::describe;
 
 class Reader {
  public:

@@ -19,13 +19,13 @@ PostFormat post_format_from_name(const std::string& name, const std::string& pat
     if (name == n) return f;
     names.emplace_back(n);
   }
-  const std::string close = io::nearest(name, names);
-  throw io::InputError(path, "one of text, image, video, carousel, poll", io::describe(nlohmann::json(name)),
+  const std::string close = config::nearest(name, names);
+  throw config::InputError(path, "one of text, image, video, carousel, poll", config::describe(nlohmann::json(name)),
                        close.empty() ? std::string{} : "did you mean \"" + close + "\"?");
 }
 
 void ContentGraph::validate() const {
-  std::vector<io::Issue> issues;
+  std::vector<config::Issue> issues;
   const std::size_t n = offsets.empty() ? 0 : offsets.size() - 1;
   if (offsets.empty()) issues.push_back({"ContentGraph/offsets", "at least one entry (members + 1)", "an empty span", {}});
   else if (offsets.front() != 0 || offsets.back() != targets.size())
@@ -52,7 +52,7 @@ void ContentGraph::validate() const {
 CreatorState::CreatorState(std::uint32_t author, const ContentGraph& graph) : author_(author) {
   graph.validate();
   if (author >= graph.members())
-    throw io::InputError("CreatorState/author", fmt::format("a member id below {}", graph.members()), fmt::format("{}", author));
+    throw config::InputError("CreatorState/author", fmt::format("a member id below {}", graph.members()), fmt::format("{}", author));
   relation_.assign(graph.members(), static_cast<std::uint8_t>(Relation::kNone));
   for (std::uint32_t i = graph.offsets[author]; i < graph.offsets[author + 1]; ++i) add_connection(graph.targets[i]);
 }
@@ -71,7 +71,7 @@ void CreatorState::add_follower(std::uint32_t member) { join(member, Relation::k
 void CreatorState::add_connection(std::uint32_t member) { join(member, Relation::kConnection); }
 
 ContentModel::ContentModel(const ContentParams& p) : p_(p) {
-  std::vector<io::Issue> issues;
+  std::vector<config::Issue> issues;
   check(p, "ContentModel", issues);
   throw_if_any(std::move(issues));
   for (int h = 0; h <= 10; ++h) hop_spread_[h] = p_.spread * std::pow(p_.hop_decay, h);
@@ -129,12 +129,12 @@ void ContentModel::impress(std::uint32_t v, std::uint8_t hop, double strength, C
 PostOutcome ContentModel::publish(CreatorState& s, const ContentGraph& g, const Post& post, core::Time now,
                                   core::Rng& rng, std::vector<InboundEvent>& events) {
   if (s.relation_.size() != g.members())
-    throw io::InputError("ContentModel::publish/graph", fmt::format("the graph the creator was built on ({} members)", s.relation_.size()),
+    throw config::InputError("ContentModel::publish/graph", fmt::format("the graph the creator was built on ({} members)", s.relation_.size()),
                          fmt::format("a graph of {} members", g.members()));
   if (!(post.quality >= 0.0))
-    throw io::InputError("ContentModel::publish/quality", "a number >= 0", fmt::format("{}", post.quality));
+    throw config::InputError("ContentModel::publish/quality", "a number >= 0", fmt::format("{}", post.quality));
   // Member ids are below 2^28 so that the hop fits in the top bits of a frontier entry.
-  if (g.members() >= (1u << 28)) throw io::InputError("ContentModel::publish/graph", "fewer than 2^28 members", fmt::format("{}", g.members()));
+  if (g.members() >= (1u << 28)) throw config::InputError("ContentModel::publish/graph", "fewer than 2^28 members", fmt::format("{}", g.members()));
   PostOutcome out;
   out.fatigue_multiplier = fatigue_multiplier(s, now);
   const double elapsed_days = static_cast<double>(std::max<core::Time>(0, now - s.last_post_)) / static_cast<double>(core::kDay);

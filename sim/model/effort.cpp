@@ -7,7 +7,7 @@
 namespace linksim::model {
 
 EffortLedger::EffortLedger(const EffortParams& p) : p_(p) {
-  std::vector<io::Issue> issues;
+  std::vector<config::Issue> issues;
   check(p, "EffortLedger", issues);
   throw_if_any(std::move(issues));
 }

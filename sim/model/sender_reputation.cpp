@@ -6,7 +6,7 @@
 namespace linksim::model {
 
 SenderReputation::SenderReputation(const ReputationParams& p) : p_(p), reputation_(p.initial) {
-  std::vector<io::Issue> issues;
+  std::vector<config::Issue> issues;
   check(p, "SenderReputation", issues);
   throw_if_any(std::move(issues));
 }

@@ -35,7 +35,7 @@ std::string list(const std::vector<std::string>& names) {
 void mark_overrides(const json& patch, const std::string& rel, const std::string& path,
                     std::map<std::string, std::string>& sources) {
   if (patch.is_object() && !patch.empty()) {
-    for (const auto& [k, v] : patch.items()) mark_overrides(v, io::join_path(rel, k), io::join_path(path, k), sources);
+    for (const auto& [k, v] : patch.items()) mark_overrides(v, config::join_path(rel, k), config::join_path(path, k), sources);
     return;
   }
   sources[rel] = "scenario (" + path + ")";
@@ -43,18 +43,18 @@ void mark_overrides(const json& patch, const std::string& rel, const std::string
 
 void read_plans(const json& plans, const std::string& path, PlatformParams& out, Issues& issues) {
   if (!plans.is_object()) {
-    issues.push_back({path, "an object keyed by plan name", io::describe(plans), {}});
+    issues.push_back({path, "an object keyed by plan name", config::describe(plans), {}});
     return;
   }
   for (const auto& [name, body] : plans.items()) {
-    const std::string at = io::join_path(path, name);
+    const std::string at = config::join_path(path, name);
     try {
       const PlanId id = plan_from_name(name, at);
       const std::size_t before = issues.size();
       PlanParams p = PlanParams::from_json(body, at, issues);
       if (issues.size() == before) p.validate(at, issues);
       out.plans[static_cast<std::size_t>(id)] = std::move(p);
-    } catch (const io::InputError& e) {
+    } catch (const config::InputError& e) {
       issues.insert(issues.end(), e.issues().begin(), e.issues().end());
     }
   }
@@ -62,16 +62,16 @@ void read_plans(const json& plans, const std::string& path, PlatformParams& out,
 
 void read_rules(const json& rules, const std::string& path, PlatformParams& out, Issues& issues) {
   if (!rules.is_object()) {
-    issues.push_back({path, "an object keyed by rule name", io::describe(rules), {}});
+    issues.push_back({path, "an object keyed by rule name", config::describe(rules), {}});
     return;
   }
   for (const auto& [name, body] : rules.items()) {
-    const std::string at = io::join_path(path, name);
+    const std::string at = config::join_path(path, name);
     std::optional<RuleSpec> spec = read_rule(name, body, at, issues);
     if (!spec) continue;
     if (!body.contains("enabled") || !body.at("enabled").is_boolean()) {
       issues.push_back({at + "/enabled", "a boolean",
-                        body.contains("enabled") ? io::describe(body.at("enabled")) : "nothing", {}});
+                        body.contains("enabled") ? config::describe(body.at("enabled")) : "nothing", {}});
       continue;
     }
     if (body.at("enabled").get<bool>()) out.rules.push_back(std::move(*spec));
@@ -86,11 +86,11 @@ void read_rules(const json& rules, const std::string& path, PlatformParams& out,
 
 void read_limiters(const json& limiters, const std::string& path, PlatformParams& out, Issues& issues) {
   if (!limiters.is_array()) {
-    issues.push_back({path, "a list of limiters", io::describe(limiters), {}});
+    issues.push_back({path, "a list of limiters", config::describe(limiters), {}});
     return;
   }
   for (std::size_t i = 0; i < limiters.size(); ++i) {
-    const std::string at = io::join_path(path, i);
+    const std::string at = config::join_path(path, i);
     const std::size_t before = issues.size();
     LimiterParams p = LimiterParams::from_json(limiters[i], at, issues);
     p.validate(at, issues);
@@ -119,19 +119,19 @@ std::string PlatformParams::source_of(const std::string& pointer) const {
 PlatformParams platform_params_from_json(const json& platform, const std::string& path) {
   Issues issues;
   PlatformParams out;
-  if (!platform.is_object()) throw io::InputError(path, "an object", io::describe(platform));
+  if (!platform.is_object()) throw config::InputError(path, "an object", config::describe(platform));
   const std::vector<std::string> keys = {"preset", "plans", "rules", "limiters", "ladder"};
   for (const auto& [k, v] : platform.items())
     if (std::find(keys.begin(), keys.end(), k) == keys.end()) {
-      const std::string near = io::nearest(k, keys);
-      issues.push_back({io::join_path(path, k), "one of the keys " + list(keys), "unknown key \"" + k + "\"",
+      const std::string near = config::nearest(k, keys);
+      issues.push_back({config::join_path(path, k), "one of the keys " + list(keys), "unknown key \"" + k + "\"",
                         near.empty() ? std::string() : "did you mean \"" + near + "\"?"});
     }
   out.preset = "linkedin_2025";
   if (platform.contains("preset")) {
     const json& p = platform.at("preset");
     if (p.is_string() && presets().count(p.get<std::string>())) out.preset = p.get<std::string>();
-    else issues.push_back({path + "/preset", "one of the presets " + list(platform_preset_names()), io::describe(p), {}});
+    else issues.push_back({path + "/preset", "one of the presets " + list(platform_preset_names()), config::describe(p), {}});
   }
   const json& preset = presets().at(out.preset);
   out.effective = preset.at("platform");
@@ -153,7 +153,7 @@ PlatformParams platform_params_from_json(const json& platform, const std::string
   const std::size_t before = issues.size();
   out.ladder = LadderParams::from_json(out.effective.value("ladder", json::object()), path + "/ladder", issues);
   if (issues.size() == before) out.ladder.validate(path + "/ladder", issues);
-  if (!issues.empty()) throw io::InputError(std::move(issues));
+  if (!issues.empty()) throw config::InputError(std::move(issues));
   return out;
 }
 

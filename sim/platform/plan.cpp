@@ -12,8 +12,8 @@ PlanId plan_from_name(std::string_view name, const std::string& path) {
     names.emplace_back(kPlanNames[i]);
     list += (i ? ", " : "") + names.back();
   }
-  const std::string near = io::nearest(std::string(name), names);
-  throw io::InputError(path, "one of the plans " + list, "\"" + std::string(name) + "\"",
+  const std::string near = config::nearest(std::string(name), names);
+  throw config::InputError(path, "one of the plans " + list, "\"" + std::string(name) + "\"",
                        near.empty() ? std::string() : "did you mean \"" + near + "\"?");
 }
 

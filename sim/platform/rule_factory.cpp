@@ -79,10 +79,10 @@ const Entry* find(std::string_view name) {
   return nullptr;
 }
 
-io::Issue unknown(std::string_view name, const std::string& path) {
+config::Issue unknown(std::string_view name, const std::string& path) {
   std::vector<std::string> names(kNames.begin(), kNames.end());
-  const std::string near = io::nearest(std::string(name), names);
-  return io::Issue{path, "one of the rules " + rule_name_list(), "unknown rule \"" + std::string(name) + "\"",
+  const std::string near = config::nearest(std::string(name), names);
+  return config::Issue{path, "one of the rules " + rule_name_list(), "unknown rule \"" + std::string(name) + "\"",
                    near.empty() ? std::string() : "did you mean \"" + near + "\"?"};
 }
 

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "linksim/io/errors.hpp"
+#include "linksim/config/errors.hpp"
 
 namespace linksim::embedded {
 extern const std::string_view strategy_presets_json;
@@ -87,7 +87,7 @@ StrategyParams resolve_strategy(const json& cohort_strategy, const std::string& 
   p.content = {c.at("posts_per_week").get<double>(), c.at("quality").get<double>(),
                format == "document" ? model::PostFormat::kCarousel : model::post_format_from_name(format, path + "/content/format")};
 
-  std::vector<io::Issue> issues;
+  std::vector<config::Issue> issues;
   if (p.invites.note == Note::kNone && p.invites.note_chars > 0)
     issues.push_back({path + "/invites/note_chars", "0 when invites.note is \"none\"", std::to_string(p.invites.note_chars), {}});
   if (p.invites.note != Note::kNone && p.invites.note_chars == 0)
@@ -97,7 +97,7 @@ StrategyParams resolve_strategy(const json& cohort_strategy, const std::string& 
                       std::to_string(p.invites.ramp_start_per_day), {}});
   if (p.targeting.pool != Pool::kSecondDegree && p.targeting.min_mutual > 0)
     issues.push_back({path + "/targeting/min_mutual", "0 unless targeting.pool is \"second_degree\"", std::to_string(p.targeting.min_mutual), {}});
-  if (!issues.empty()) throw io::InputError(std::move(issues));
+  if (!issues.empty()) throw config::InputError(std::move(issues));
   return p;
 }
 

@@ -12,7 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "linksim/experiment/sweep.hpp"
-#include "linksim/io/errors.hpp"
+#include "linksim/config/errors.hpp"
 
 namespace fs = std::filesystem;
 
@@ -42,8 +42,8 @@ TEST_CASE("grid is the cartesian product, last axis fastest", "[sweep]") {
   CHECK(points[1].values == nlohmann::json::parse(R"({"a.b":1,"c":true})"));
   CHECK(points[5].assignments == std::vector<std::string>{"a.b=2", "c=3.5"});
   CHECK(points[3].assignments == std::vector<std::string>{"a.b=2", "c=\"x\""});
-  CHECK_THROWS_AS(parse_axis("novalues"), linksim::io::InputError);
-  CHECK_THROWS_AS(parse_axis("a=1,,2"), linksim::io::InputError);
+  CHECK_THROWS_AS(parse_axis("novalues"), linksim::config::InputError);
+  CHECK_THROWS_AS(parse_axis("a=1,,2"), linksim::config::InputError);
 }
 
 TEST_CASE("sweep over 2 parameters x 3 values writes 9 points and resumes", "[sweep][cli]") {

@@ -186,7 +186,7 @@ TEST_CASE("the event loop reproduces CALIBRATION.md's member figures on the defa
         arm("inmail_personalized", {{"invites", {{"per_day", 0}}}, {"inmail", {{"per_week", 25}, {"personalized", true}}}}, kSendDays + 91),
         arm("email_verified", {{"invites", {{"per_day", 0}}}, {"email", {{"per_day", 40}, {"finder", "chained"}, {"verify", true}, {"followups", 3}, {"gap_days", 3}}}}, kSendDays + 20),
         arm("email_unverified", {{"invites", {{"per_day", 0}}}, {"email", {{"per_day", 40}, {"finder", "chained"}, {"verify", false}, {"followups", 3}, {"gap_days", 3}}}}, kSendDays + 20)}}};
-  const io::Scenario s = testing::scenario(doc);
+  const config::Scenario s = testing::scenario(doc);
   REQUIRE(s.arms.at(0).config.at("world").at("members") == 20000);  // the default world
   testing::MemoryTrace trace;
   const auto out = testing::run(s, &trace);

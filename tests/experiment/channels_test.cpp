@@ -69,7 +69,7 @@ struct Bench {
     return n;
   }
 
-  io::Scenario scenario;
+  config::Scenario scenario;
   ArmPlan plan;
   graph::World world;
   std::vector<std::uint32_t> members;

@@ -14,7 +14,7 @@
 #include "linksim/experiment/replication.hpp"
 #include "linksim/experiment/runner.hpp"
 #include "linksim/experiment/summary.hpp"
-#include "linksim/io/scenario.hpp"
+#include "linksim/config/scenario.hpp"
 #include "linksim/platform/rule_factory.hpp"
 
 namespace linksim::testing {
@@ -26,10 +26,10 @@ inline bool fast_mode() {
 }
 
 /// A scenario from a JSON document (validated, defaults applied) with optional patches on top.
-inline io::Scenario scenario(const nlohmann::json& doc, const std::vector<nlohmann::json>& patches = {}) {
-  io::Overrides o;
+inline config::Scenario scenario(const nlohmann::json& doc, const std::vector<nlohmann::json>& patches = {}) {
+  config::Overrides o;
   o.patches = patches;
-  return io::load_scenario_text(doc.dump(), "<integration test>", o);
+  return config::load_scenario_text(doc.dump(), "<integration test>", o);
 }
 
 /// Every rule of the platform switched off (the ladder then never moves): the registry's names,
@@ -101,7 +101,7 @@ struct Outcome {
 };
 
 /// Runs every arm and replication (two threads: the CI machine has two cores).
-inline Outcome run(const io::Scenario& s, experiment::TraceSink* trace = nullptr) {
+inline Outcome run(const config::Scenario& s, experiment::TraceSink* trace = nullptr) {
   Outcome out;
   experiment::RunOptions options;
   options.threads = 2;

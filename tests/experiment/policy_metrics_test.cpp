@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "experiment_fixture.hpp"
-#include "linksim/io/population.hpp"
+#include "linksim/config/population.hpp"
 
 using namespace linksim;
 using nlohmann::json;
@@ -58,10 +58,10 @@ TEST_CASE("population errors name the path under /population", "[policy]") {
   auto issues_of = [](const json& d) {
     try {
       testing::scenario(d);
-    } catch (const io::InputError& e) {
+    } catch (const config::InputError& e) {
       return e.issues();
     }
-    return std::vector<io::Issue>{};
+    return std::vector<config::Issue>{};
   };
   json d = population_doc(10, 7);
   d["population"]["mix"] = {{"casual_user", 0.5}, {"spammer", 0.3}};
@@ -94,9 +94,9 @@ TEST_CASE("the calendar-week cap lets a boundary-burst sender deliver about twic
   std::ifstream in(std::string(LINKSIM_SOURCE_DIR) + "/scenarios/window_boundary.json");
   std::stringstream text;
   text << in.rdbuf();
-  io::Overrides o;
+  config::Overrides o;
   o.patches.push_back({{"replications", reps()}});
-  const auto out = testing::run(io::load_scenario_text(text.str(), "window_boundary.json", o));
+  const auto out = testing::run(config::load_scenario_text(text.str(), "window_boundary.json", o));
   const double cap = 100;  // the free plan's weekly cap in linkedin_2025
   const auto& calendar = out.metric("calendar_week", "spammer_peak_invites_48h").stats;
   const auto& rolling = out.metric("rolling_7d", "spammer_peak_invites_48h").stats;

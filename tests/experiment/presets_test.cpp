@@ -109,9 +109,9 @@ TEST_CASE("pending hygiene lowers pending_at_end and restricted days", "[integra
   const std::string path = std::string(LINKSIM_SOURCE_DIR) + "/scenarios/pending_hygiene.json";
   const json smaller = {{"world", {{"members", members()}}}, {"replications", reps()}};
   SECTION("pending_at_end, default platform") {
-    io::Overrides o;
+    config::Overrides o;
     o.patches = {smaller};
-    const auto out = testing::run(io::load_scenario_file(path, o));
+    const auto out = testing::run(config::load_scenario_file(path, o));
     print(out, {"invites_sent", "pending_at_end", "withdrawn", "restricted_days"});
     for (const char* arm : {"withdraw_after_21_days", "withdraw_after_14_days"}) {
       INFO(arm);
@@ -125,11 +125,11 @@ TEST_CASE("pending hygiene lowers pending_at_end and restricted days", "[integra
     // acceptance floor and the 5-report rule restrict too. Here the pending cap restricts (help
     // a551012: too many outstanding invitations, up to a month) and scrutiny and the report rule
     // are off, so restricted days measure what hygiene changes through the pending count alone.
-    io::Overrides o;
+    config::Overrides o;
     o.patches = {smaller, {{"platform", {{"rules", {{"pending_cap", {{"enabled", true}, {"strike", true}}},
                                                   {"scrutiny", {{"enabled", false}}},
                                                   {"report_threshold", {{"enabled", false}}}}}}}}};
-    const auto out = testing::run(io::load_scenario_file(path, o));
+    const auto out = testing::run(config::load_scenario_file(path, o));
     print(out, {"invites_sent", "pending_at_end", "restrictions", "restricted_days"});
     for (const char* arm : {"withdraw_after_21_days", "withdraw_after_14_days"}) {
       INFO(arm);
@@ -149,10 +149,10 @@ TEST_CASE("linkedin_pre_2021 lets more than 100 invitations a week through", "[i
   // here, as in the weekly cap section above. (Over the 12 weeks the faster pre-2021 sender gains
   // more connections but is restricted longer: more invitations bring the 5-report rule sooner.)
   const std::string path = std::string(LINKSIM_SOURCE_DIR) + "/scenarios/pre_2021_vs_now.json";
-  io::Overrides o;
+  config::Overrides o;
   o.patches = {{{"world", {{"members", members()}}}, {"replications", reps()}},
                {{"platform", {{"rules", {{"scrutiny", {{"enabled", false}}}}}}}}};
-  const auto out = testing::run(io::load_scenario_file(path, o));
+  const auto out = testing::run(config::load_scenario_file(path, o));
   print(out, {"invites_sent", "restricted_days"});
   for (int r = 0; r < reps(); ++r) {
     const double now_max = max_of(out.daily("linkedin_2025", static_cast<std::size_t>(r), "invites_weekly"));

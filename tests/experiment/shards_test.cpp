@@ -26,7 +26,7 @@ json mixed_doc() {
           {"population", {{"senders", 150}}}};
 }
 
-metrics::RunResult run_with(const io::Scenario& s, unsigned shards, unsigned threads = 1) {
+metrics::RunResult run_with(const config::Scenario& s, unsigned shards, unsigned threads = 1) {
   experiment::WorldCache cache(s);
   const auto world = cache.acquire(0, 0);
   auto result = experiment::run_replication(experiment::ReplicationInput{s, 0, 0, *world, nullptr, shards, threads});

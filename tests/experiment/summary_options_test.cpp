@@ -4,17 +4,17 @@
 #include <string>
 
 #include "linksim/experiment/summary.hpp"
-#include "linksim/io/scenario.hpp"
+#include "linksim/config/scenario.hpp"
 #include "linksim/metrics/registry.hpp"
 
 using namespace linksim;
 
 namespace {
 
-io::Scenario scenario_with(const std::string& statistics) {
+config::Scenario scenario_with(const std::string& statistics) {
   std::string text = R"({"name": "t", "description": "q", "seed": 7, "statistics": )";
   text.append(statistics).push_back('}');
-  return io::load_scenario_text(text, "t.json");
+  return config::load_scenario_text(text, "t.json");
 }
 
 /// Two arms, 12 replications, a right-skewed metric (a few large values) and a symmetric one.
@@ -101,7 +101,7 @@ TEST_CASE("an unknown bootstrap metric or method is an input error with its path
   try {
     scenario_with(R"({"bootstrap_metrics": ["invites_sent", "pipline_value"]})");
     FAIL("accepted an unknown metric");
-  } catch (const io::InputError& e) {
+  } catch (const config::InputError& e) {
     REQUIRE(e.issues().size() == 1);
     CHECK(e.issues()[0].path == "/statistics/bootstrap_metrics/1");
     CHECK(e.issues()[0].hint == "did you mean \"pipeline_value\"?");
@@ -112,9 +112,9 @@ TEST_CASE("an unknown bootstrap metric or method is an input error with its path
   try {
     scenario_with(R"({"ci": "jackknife"})");
     FAIL("accepted an unknown method");
-  } catch (const io::InputError& e) {
+  } catch (const config::InputError& e) {
     REQUIRE(!e.issues().empty());
     CHECK(e.issues()[0].path == "/statistics/ci");
   }
-  CHECK_THROWS_AS(scenario_with(R"({"resamples": 10})"), io::InputError);
+  CHECK_THROWS_AS(scenario_with(R"({"resamples": 10})"), config::InputError);
 }

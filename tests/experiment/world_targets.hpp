@@ -10,7 +10,7 @@
 #include "linksim/graph/neighbour_marks.hpp"
 #include "linksim/graph/params.hpp"
 #include "linksim/graph/world.hpp"
-#include "linksim/io/scenario.hpp"
+#include "linksim/config/scenario.hpp"
 #include "linksim/model/calibration.hpp"
 
 namespace linksim::testing {
@@ -92,7 +92,7 @@ class WorldTargets final : public model::TargetSampler {
 /// replication 0. Generated once per process.
 inline const graph::World& default_world() {
   static const graph::World world = [] {
-    const io::Scenario s = io::default_scenario();
+    const config::Scenario s = config::default_scenario();
     const auto params = graph::graph_params_from_json(s.arms.at(0).config.at("world"), "/world");
     return graph::generate_world(params, s.seed, 0, 1);
   }();

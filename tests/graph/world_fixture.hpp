@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "linksim/graph/params.hpp"
-#include "linksim/io/json_schema.hpp"
+#include "linksim/config/json_schema.hpp"
 #include "linksim/graph/world.hpp"
 
 namespace linksim::graph::testing {
@@ -18,7 +18,7 @@ namespace linksim::graph::testing {
 inline nlohmann::json default_world(std::uint32_t members, nlohmann::json world = nlohmann::json::object()) {
   world["members"] = members;
   nlohmann::json scenario = {{"name", "test"}, {"description", "graph test"}, {"world", world}};
-  io::JsonSchema::scenario().apply_defaults(scenario);
+  config::JsonSchema::scenario().apply_defaults(scenario);
   return scenario.at("world");
 }
 

@@ -273,7 +273,7 @@ TEST_CASE("content parameters and graphs are checked", "[model][content]") {
   auto rejects = [](const ContentParams& bad, const std::string& path) {
     try {
       ContentModel m(bad);
-    } catch (const io::InputError& e) {
+    } catch (const config::InputError& e) {
       for (const auto& i : e.issues())
         if (i.path == path) return true;
       FAIL("InputError without " << path << ": " << e.what());
@@ -290,17 +290,17 @@ TEST_CASE("content parameters and graphs are checked", "[model][content]") {
   const std::vector<std::uint32_t> offsets{0, 1, 2}, targets{1, 0}, bad_targets{1, 5};
   const std::vector<float> two{0.5f, 0.5f}, one{0.5f};
   CHECK_NOTHROW(ContentGraph{offsets, targets, two, two, {}}.validate());
-  CHECK_THROWS_AS((ContentGraph{offsets, bad_targets, two, two, {}}.validate()), io::InputError);
-  CHECK_THROWS_AS((ContentGraph{offsets, targets, one, two, {}}.validate()), io::InputError);
-  CHECK_THROWS_AS((ContentGraph{offsets, targets, two, two, one}.validate()), io::InputError);
-  CHECK_THROWS_AS(CreatorState(7, ContentGraph{offsets, targets, two, two, {}}), io::InputError);
+  CHECK_THROWS_AS((ContentGraph{offsets, bad_targets, two, two, {}}.validate()), config::InputError);
+  CHECK_THROWS_AS((ContentGraph{offsets, targets, one, two, {}}.validate()), config::InputError);
+  CHECK_THROWS_AS((ContentGraph{offsets, targets, two, two, one}.validate()), config::InputError);
+  CHECK_THROWS_AS(CreatorState(7, ContentGraph{offsets, targets, two, two, {}}), config::InputError);
   // A creator built on one graph cannot publish on another.
   ContentModel model(default_response_params().content);
   CreatorState s(0, ContentGraph{offsets, targets, two, two, {}});
   const TestWorld other(50, 2, 1);
   core::Rng rng = core::make_rng(1, 0, core::Purpose::kContent, 0);
   std::vector<InboundEvent> events;
-  CHECK_THROWS_AS(model.publish(s, other.graph(), Post{}, 0, rng, events), io::InputError);
+  CHECK_THROWS_AS(model.publish(s, other.graph(), Post{}, 0, rng, events), config::InputError);
 }
 
 TEST_CASE("groups, events and newsletters are Poisson inbound sources", "[model][content]") {
@@ -324,7 +324,7 @@ TEST_CASE("post formats by name", "[model][content]") {
   try {
     post_format_from_name("carousell", "/senders/a/strategy/content/format");
     FAIL("accepted an unknown format");
-  } catch (const io::InputError& e) {
+  } catch (const config::InputError& e) {
     CHECK(e.issues().at(0).path == "/senders/a/strategy/content/format");
     CHECK(e.issues().at(0).hint == "did you mean \"carousel\"?");
   }

@@ -131,7 +131,7 @@ TEST_CASE("sender reputation rejects bad parameters, naming them", "[model][emai
   auto rejects = [](const ReputationParams& bad, const std::string& path) {
     try {
       SenderReputation r(bad);
-    } catch (const io::InputError& e) {
+    } catch (const config::InputError& e) {
       for (const auto& i : e.issues())
         if (i.path == path) return true;
     }

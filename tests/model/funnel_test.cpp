@@ -54,7 +54,7 @@ TEST_CASE("effort ledger adds hours and dollars per action", "[model][funnel]") 
   try {
     EffortLedger l(bad);
     FAIL("negative minutes accepted");
-  } catch (const io::InputError& e) {
+  } catch (const config::InputError& e) {
     CHECK(e.issues().at(0).path == "EffortLedger/minutes/message");
   }
 }

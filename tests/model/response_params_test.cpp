@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "linksim/io/json_schema.hpp"
-#include "linksim/io/scenario.hpp"
+#include "linksim/config/json_schema.hpp"
+#include "linksim/config/scenario.hpp"
 #include "linksim/model/response_params.hpp"
 
 using namespace linksim;
@@ -12,15 +12,15 @@ using namespace linksim::model;
 using nlohmann::json;
 
 namespace {
-std::vector<io::Issue> issues_of(const json& response) {
+std::vector<config::Issue> issues_of(const json& response) {
   try {
     response_params_from_json(response, "/world/response");
-  } catch (const io::InputError& e) {
+  } catch (const config::InputError& e) {
     return e.issues();
   }
   return {};
 }
-bool has_path(const std::vector<io::Issue>& issues, const std::string& path) {
+bool has_path(const std::vector<config::Issue>& issues, const std::string& path) {
   for (const auto& i : issues)
     if (i.path == path) return true;
   return false;
@@ -42,7 +42,7 @@ TEST_CASE("the schema's defaults load and pass every check", "[model][params]") 
 }
 
 TEST_CASE("every default of $defs/response* names its source", "[model][params]") {
-  const json& defs = io::JsonSchema::scenario().root().at("$defs");
+  const json& defs = config::JsonSchema::scenario().root().at("$defs");
   int defaults = 0;
   for (const auto& [name, def] : defs.items()) {
     if (name.rfind("response", 0) != 0) continue;
@@ -60,7 +60,7 @@ TEST_CASE("every default of $defs/response* names its source", "[model][params]"
 }
 
 TEST_CASE("a scenario's response block reaches the parser with defaults filled", "[model][params]") {
-  const io::Scenario s = io::load_scenario_text(R"({"name": "t", "description": "q",
+  const config::Scenario s = config::load_scenario_text(R"({"name": "t", "description": "q",
     "world": {"response": {"invite": {"expiry_days": 30, "accept": {"intercept": -1}}}}})", "t");
   const ResponseParams p = response_params_from_json(s.arms[0].config.at("world").at("response"), "/world/response");
   CHECK(p.invite.expiry_days == 30);
@@ -71,11 +71,11 @@ TEST_CASE("a scenario's response block reaches the parser with defaults filled",
 TEST_CASE("the schema rejects out-of-range response values with their paths", "[model][params]") {
   auto schema_issues = [](const std::string& response) {
     try {
-      io::load_scenario_text(R"({"name": "t", "description": "q", "world": {"response": )" + response + "}}", "t");
-    } catch (const io::InputError& e) {
+      config::load_scenario_text(R"({"name": "t", "description": "q", "world": {"response": )" + response + "}}", "t");
+    } catch (const config::InputError& e) {
       return e.issues();
     }
-    return std::vector<io::Issue>{};
+    return std::vector<config::Issue>{};
   };
   CHECK(has_path(schema_issues(R"({"invite": {"attention": 0}})"), "/world/response/invite/attention"));
   CHECK(has_path(schema_issues(R"({"invite": {"accept": {"seniority": [0, 1]}}})"), "/world/response/invite/accept/seniority"));
@@ -118,6 +118,6 @@ TEST_CASE("parameters built in code are checked too", "[model][params]") {
   CHECK(has_path(issues, "/email/reputation/memory_days"));
   CHECK(has_path(issues, "/content/formats/poll"));
   CHECK(issues.size() == 4);
-  CHECK_THROWS_AS(throw_if_any(issues), io::InputError);
+  CHECK_THROWS_AS(throw_if_any(issues), config::InputError);
   CHECK_NOTHROW(throw_if_any({}));
 }

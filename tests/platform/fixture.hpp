@@ -45,6 +45,16 @@ inline Action act(ActionKind k, MemberId to = 0, std::uint16_t chars = 0) {
 }
 inline Outcome outcome(OutcomeKind k, MemberId other, core::Time sent_at) { return Outcome{k, other, sent_at}; }
 
+/// Every issue platform_params_from_json reports for `section` (none when it parses).
+inline std::vector<config::Issue> issues_of(const json& section) {
+  try {
+    platform_params_from_json(section, "/platform");
+  } catch (const config::InputError& e) {
+    return e.issues();
+  }
+  return {};
+}
+
 /// Builds a one-sender book on `plan` (for constructing rules directly).
 inline SenderBook book_of(PlanId plan = PlanId::kFree, std::size_t senders = 1) {
   static const PlatformParams preset = platform_params_from_json(json::object(), "/platform");

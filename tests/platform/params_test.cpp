@@ -6,18 +6,10 @@
 #include "linksim/platform/rules/burst.hpp"
 
 using namespace linksim::test;
-using linksim::io::InputError;
-using linksim::io::Issue;
+using linksim::config::InputError;
+using linksim::config::Issue;
 
 namespace {
-std::vector<Issue> issues_of(const json& section) {
-  try {
-    platform_params_from_json(section, "/platform");
-  } catch (const InputError& e) {
-    return e.issues();
-  }
-  return {};
-}
 const Issue* at(const std::vector<Issue>& issues, const std::string& path) {
   for (const auto& i : issues)
     if (i.path == path) return &i;

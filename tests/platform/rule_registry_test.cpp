@@ -16,8 +16,8 @@
 #include "linksim/platform/rules/scrutiny.hpp"
 
 using namespace linksim::test;
-using linksim::io::InputError;
-using linksim::io::Issue;
+using linksim::config::InputError;
+using linksim::config::Issue;
 using Names = std::set<std::string>;
 
 namespace {
@@ -51,15 +51,6 @@ std::vector<std::string> captures(const std::string& text, const std::string& pa
   for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator(); ++it)
     out.push_back((*it)[1].str());
   return out;
-}
-
-std::vector<Issue> issues_of(const json& section) {
-  try {
-    platform_params_from_json(section, "/platform");
-  } catch (const InputError& e) {
-    return e.issues();
-  }
-  return {};
 }
 
 }  // namespace

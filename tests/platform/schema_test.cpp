@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include "fixture.hpp"
-#include "linksim/io/json_schema.hpp"
-#include "linksim/io/scenario.hpp"
+#include "linksim/config/json_schema.hpp"
+#include "linksim/config/scenario.hpp"
 
 using namespace linksim::test;
 
@@ -12,8 +12,8 @@ TEST_CASE("both presets validate against $defs/platform", "[platform]") {
   for (const auto& name : platform_preset_names()) {
     json doc = {{"name", "t"}, {"description", "q"}, {"platform", platform_preset(name).at("platform")}};
     doc["platform"]["preset"] = name;
-    std::vector<linksim::io::Issue> issues;
-    linksim::io::JsonSchema::scenario().validate(doc, "", issues);
+    std::vector<linksim::config::Issue> issues;
+    linksim::config::JsonSchema::scenario().validate(doc, "", issues);
     INFO(name << (issues.empty() ? "" : ": " + issues.front().to_string()));
     CHECK(issues.empty());
   }
@@ -32,10 +32,10 @@ TEST_CASE("scenario files with bad platform sections fail validation at the righ
       {R"({"limiters": [{"algorithm": "leaky"}]})", "/platform/limiters/0/algorithm", "token_bucket"},
   }));
   const std::string text = R"({"name": "t", "description": "q", "platform": )" + c.platform + "}";
-  std::vector<linksim::io::Issue> issues;
+  std::vector<linksim::config::Issue> issues;
   try {
-    linksim::io::load_scenario_text(text, "t.json");
-  } catch (const linksim::io::InputError& e) {
+    linksim::config::load_scenario_text(text, "t.json");
+  } catch (const linksim::config::InputError& e) {
     issues = e.issues();
   }
   INFO(c.platform);

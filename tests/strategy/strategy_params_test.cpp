@@ -1,7 +1,7 @@
 // Strategy presets: merge order, ramp-up pacing, and rejection of inconsistent settings.
 #include <catch2/catch.hpp>
 
-#include "linksim/io/errors.hpp"
+#include "linksim/config/errors.hpp"
 #include "linksim/strategy/strategy_params.hpp"
 
 using namespace linksim::strategy;
@@ -45,10 +45,10 @@ TEST_CASE("inconsistent strategies are rejected with their paths", "[strategy]")
   auto issues = [](const char* text) {
     try {
       resolve_strategy(json::parse(text), "/senders/me/strategy");
-    } catch (const linksim::io::InputError& e) {
+    } catch (const linksim::config::InputError& e) {
       return e.issues();
     }
-    return std::vector<linksim::io::Issue>{};
+    return std::vector<linksim::config::Issue>{};
   };
   CHECK(issues(R"({"preset": "cold_blast", "invites": {"note_chars": 100}})").at(0).path == "/senders/me/strategy/invites/note_chars");
   CHECK(issues(R"({"preset": "personalized", "invites": {"note_chars": 0}})").at(0).path == "/senders/me/strategy/invites/note_chars");

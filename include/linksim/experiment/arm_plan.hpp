@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "linksim/graph/params.hpp"
-#include "linksim/io/scenario.hpp"
+#include "linksim/config/scenario.hpp"
 #include "linksim/model/response_params.hpp"
 #include "linksim/platform/params.hpp"
 #include "linksim/platform/plan.hpp"
@@ -46,9 +46,9 @@ struct ArmPlan {
   PopulationFacts facts;
 };
 
-/// The plan of arm `arm`. Throws io::InputError listing every problem of every module.
-ArmPlan build_arm_plan(const io::Scenario& scenario, std::size_t arm);
+/// The plan of arm `arm`. Throws config::InputError listing every problem of every module.
+ArmPlan build_arm_plan(const config::Scenario& scenario, std::size_t arm);
 /// Every arm's plan; the issues of all arms are gathered (each reported once) before throwing.
-std::vector<ArmPlan> build_arm_plans(const io::Scenario& scenario);
+std::vector<ArmPlan> build_arm_plans(const config::Scenario& scenario);
 
 }  // namespace linksim::experiment

@@ -6,14 +6,14 @@
 #include "linksim/experiment/arm_plan.hpp"
 #include "linksim/experiment/trace.hpp"
 #include "linksim/graph/world.hpp"
-#include "linksim/io/scenario.hpp"
+#include "linksim/config/scenario.hpp"
 #include "linksim/metrics/run_result.hpp"
 #include "linksim/strategy/pool_cache.hpp"
 
 namespace linksim::experiment {
 
 struct ReplicationInput {
-  const io::Scenario& scenario;
+  const config::Scenario& scenario;
   std::size_t arm = 0;
   std::uint32_t replication = 0;
   const graph::World& world;

@@ -6,12 +6,12 @@
 #include <functional>
 
 #include "linksim/experiment/summary.hpp"
-#include "linksim/io/scenario.hpp"
+#include "linksim/config/scenario.hpp"
 
 namespace linksim::experiment {
 
 /// One replication of one arm. Must be a pure function of its arguments (it runs on any thread).
-using ModelFn = std::function<metrics::RunResult(const io::Scenario&, std::size_t arm, std::uint32_t replication)>;
+using ModelFn = std::function<metrics::RunResult(const config::Scenario&, std::size_t arm, std::uint32_t replication)>;
 
 struct RunOptions {
   unsigned threads = 0;                       ///< 0 = all hardware threads
@@ -28,7 +28,7 @@ struct RunOutcome {
 /// Runs every (replication, arm) job; on a stop request, keeps the replications that finished in
 /// every arm (so comparisons stay paired) and marks the outcome incomplete. A model exception
 /// stops the run and is rethrown.
-RunOutcome run_experiment(const io::Scenario& scenario, const ModelFn& model, const RunOptions& options = {});
+RunOutcome run_experiment(const config::Scenario& scenario, const ModelFn& model, const RunOptions& options = {});
 
 class TraceSink;
 
@@ -36,10 +36,10 @@ class TraceSink;
 /// run_replication. The returned function must not outlive `scenario` (or `trace`).
 /// Trace records are produced for replication 0 only (one run per arm is what a reader needs).
 /// `threads`: workers given to each replication's shards (see ReplicationInput).
-ModelFn make_model(const io::Scenario& scenario, TraceSink* trace = nullptr, unsigned threads = 1);
+ModelFn make_model(const config::Scenario& scenario, TraceSink* trace = nullptr, unsigned threads = 1);
 
 /// Threads per replication that keep `threads` busy when there are fewer jobs (arms ×
 /// replications) than threads: a single 10^5-sender replication uses every core.
-unsigned threads_per_replication(const io::Scenario& scenario, unsigned threads);
+unsigned threads_per_replication(const config::Scenario& scenario, unsigned threads);
 
 }  // namespace linksim::experiment

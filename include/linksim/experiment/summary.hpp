@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "linksim/experiment/statistics.hpp"
-#include "linksim/io/scenario.hpp"
+#include "linksim/config/scenario.hpp"
 #include "linksim/metrics/run_result.hpp"
 
 namespace linksim::experiment {
@@ -53,7 +53,7 @@ struct SummaryOptions {
   CiMethod method_for(const std::string& metric) const;
 };
 /// The scenario's `statistics` block (schema $defs/statistics) as options.
-SummaryOptions summary_options(const io::Scenario& scenario);
+SummaryOptions summary_options(const config::Scenario& scenario);
 /// The name results.json uses for a method: "t", "bootstrap_t" or "bootstrap_percentile".
 const char* ci_method_name(CiMethod method);
 

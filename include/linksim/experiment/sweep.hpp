@@ -18,7 +18,7 @@ struct SweepPoint {
   std::vector<std::string> assignments; ///< "path=value" for each axis, usable as --set
 };
 
-/// Parses `PATH=v1,v2,...`. Throws io::InputError (path "--vary") when malformed.
+/// Parses `PATH=v1,v2,...`. Throws config::InputError (path "--vary") when malformed.
 SweepAxis parse_axis(const std::string& spec);
 /// The cartesian product, last axis varying fastest.
 std::vector<SweepPoint> grid(const std::vector<SweepAxis>& axes);

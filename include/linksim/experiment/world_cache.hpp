@@ -9,14 +9,14 @@
 #include <string>
 
 #include "linksim/graph/world.hpp"
-#include "linksim/io/scenario.hpp"
+#include "linksim/config/scenario.hpp"
 #include "linksim/strategy/pool_cache.hpp"
 
 namespace linksim::experiment {
 
 class WorldCache final {
  public:
-  explicit WorldCache(const io::Scenario& scenario);
+  explicit WorldCache(const config::Scenario& scenario);
   /// The world of (arm, replication). While another thread generates it, the caller builds the
   /// next replication's world (if nobody has started it), then waits.
   std::shared_ptr<const graph::World> acquire(std::size_t arm, std::uint32_t replication);
@@ -33,7 +33,7 @@ class WorldCache final {
     std::size_t users_left = 0;
     std::shared_ptr<strategy::PoolCache> pools;  ///< null when one arm uses the world
   };
-  const io::Scenario& scenario_;
+  const config::Scenario& scenario_;
   std::vector<std::string> keys_;    ///< per arm: the graph-relevant part of its world config
   std::map<std::string, std::size_t> arms_per_key_;
   std::map<std::pair<std::uint32_t, std::string>, Entry> entries_;

@@ -23,13 +23,13 @@ struct ContentGraph {
   std::span<const float> fit;       ///< [0, 1]: relevance to the author (inbound weight); empty = all 1
 
   std::uint32_t members() const { return offsets.empty() ? 0 : static_cast<std::uint32_t>(offsets.size() - 1); }
-  /// Throws io::InputError when sizes disagree or an arc points outside the graph.
+  /// Throws config::InputError when sizes disagree or an arc points outside the graph.
   void validate() const;
 };
 
 enum class PostFormat : std::uint8_t { kText = 0, kImage = 1, kVideo = 2, kCarousel = 3, kPoll = 4 };
 /// "text", "image", "video", "carousel", "poll" (the keys of response.content.formats).
-/// Throws io::InputError naming `path` and listing the valid names for anything else.
+/// Throws config::InputError naming `path` and listing the valid names for anything else.
 PostFormat post_format_from_name(const std::string& name, const std::string& path);
 
 struct Post {
@@ -83,7 +83,7 @@ struct PostOutcome {
 /// Runs cascades. Holds scratch buffers, so one instance per simulation (not shared by threads).
 class ContentModel final {
  public:
-  /// Throws io::InputError naming the parameter when `p` is out of range.
+  /// Throws config::InputError naming the parameter when `p` is out of range.
   explicit ContentModel(const ContentParams& p);
 
   /// Publishes a post at time `now`. Follows and invitations update `state` immediately (the

@@ -9,7 +9,7 @@ namespace linksim::model {
 
 class EffortLedger final {
  public:
-  /// Throws io::InputError naming the parameter when `p` is out of range.
+  /// Throws config::InputError naming the parameter when `p` is out of range.
   explicit EffortLedger(const EffortParams& p);
 
   void add(Action a, double count = 1.0);

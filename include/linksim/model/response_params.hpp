@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "linksim/io/errors.hpp"
+#include "linksim/config/errors.hpp"
 
 namespace linksim::model {
 
@@ -190,24 +190,24 @@ struct ResponseParams {
 };
 
 /// Reads `world.response` (defaults already applied by the schema). `path` is the JSON Pointer of
-/// the block, used in error messages. Throws io::InputError listing every problem.
+/// the block, used in error messages. Throws config::InputError listing every problem.
 ResponseParams response_params_from_json(const nlohmann::json& response, const std::string& path);
 
 /// Every range and consistency problem of `p`, with paths under `path`. Used by the JSON reader
 /// and by constructors that take parameters built in code.
-std::vector<io::Issue> check_response_params(const ResponseParams& p, const std::string& path);
+std::vector<config::Issue> check_response_params(const ResponseParams& p, const std::string& path);
 
 /// Range and consistency checks of one block (each appends to `out`, paths under `path`).
-void check(const InviteParams& p, const std::string& path, std::vector<io::Issue>& out);
-void check(const ReplyParams& p, const std::string& path, std::vector<io::Issue>& out);
-void check(const InMailParams& p, const std::string& path, std::vector<io::Issue>& out);
-void check(const EmailParams& p, const std::string& path, std::vector<io::Issue>& out);
-void check(const ReputationParams& p, const std::string& path, std::vector<io::Issue>& out);
-void check(const FunnelParams& p, const std::string& path, std::vector<io::Issue>& out);
-void check(const EffortParams& p, const std::string& path, std::vector<io::Issue>& out);
-void check(const ContentParams& p, const std::string& path, std::vector<io::Issue>& out);
-/// Throws io::InputError when `issues` is not empty (constructors use it).
-void throw_if_any(std::vector<io::Issue> issues);
+void check(const InviteParams& p, const std::string& path, std::vector<config::Issue>& out);
+void check(const ReplyParams& p, const std::string& path, std::vector<config::Issue>& out);
+void check(const InMailParams& p, const std::string& path, std::vector<config::Issue>& out);
+void check(const EmailParams& p, const std::string& path, std::vector<config::Issue>& out);
+void check(const ReputationParams& p, const std::string& path, std::vector<config::Issue>& out);
+void check(const FunnelParams& p, const std::string& path, std::vector<config::Issue>& out);
+void check(const EffortParams& p, const std::string& path, std::vector<config::Issue>& out);
+void check(const ContentParams& p, const std::string& path, std::vector<config::Issue>& out);
+/// Throws config::InputError when `issues` is not empty (constructors use it).
+void throw_if_any(std::vector<config::Issue> issues);
 
 /// The schema's defaults (scenarios/schema.json is the single source of the numbers).
 const ResponseParams& default_response_params();

@@ -9,7 +9,7 @@ namespace linksim::model {
 
 class SenderReputation final {
  public:
-  /// Throws io::InputError naming the parameter when `p` is out of range.
+  /// Throws config::InputError naming the parameter when `p` is out of range.
   explicit SenderReputation(const ReputationParams& p);
 
   /// Counts one email sent today and what happened to it.

@@ -1,5 +1,5 @@
 // Reading a rule's parameters from JSON and checking them, collecting every problem as an
-// io::Issue (JSON path, expected, found) instead of stopping at the first. Rule constructors use
+// config::Issue (JSON path, expected, found) instead of stopping at the first. Rule constructors use
 // the same checks and throw std::invalid_argument naming the parameter.
 #pragma once
 #include <cstddef>
@@ -12,11 +12,11 @@
 #include <nlohmann/json.hpp>
 
 #include "linksim/core/time.hpp"
-#include "linksim/io/errors.hpp"
+#include "linksim/config/errors.hpp"
 
 namespace linksim::platform {
 
-using Issues = std::vector<io::Issue>;
+using Issues = std::vector<config::Issue>;
 
 /// `s` in double quotes (out of line: GCC 12 inlines "\"" + s + "\"" into a bogus -Wstringop-overflow).
 std::string quote(std::string_view s);

@@ -35,7 +35,7 @@ std::vector<std::string> platform_preset_names();
 const nlohmann::json& platform_preset(std::string_view name);
 
 /// Builds the parameters from a scenario's `platform` section found at `path` ("/platform").
-/// Throws io::InputError listing every issue (unknown preset, plan or rule names with the valid
+/// Throws config::InputError listing every issue (unknown preset, plan or rule names with the valid
 /// ones, bad values with their JSON path).
 PlatformParams platform_params_from_json(const nlohmann::json& platform, const std::string& path);
 

@@ -26,7 +26,7 @@ inline constexpr std::array<std::string_view, kPlanCount> kPlanNames = {
     "free", "premium_career", "premium_business", "sales_nav_core", "sales_nav_advanced", "recruiter_lite",
     "recruiter"};
 constexpr std::string_view plan_name(PlanId p) { return kPlanNames[static_cast<std::size_t>(p)]; }
-/// The plan called `name`; throws io::InputError at `path` listing the valid names.
+/// The plan called `name`; throws config::InputError at `path` listing the valid names.
 PlanId plan_from_name(std::string_view name, const std::string& path);
 
 /// One plan's limits and features. Values come from a preset (scenarios/presets/platform/*.json),

@@ -16,14 +16,14 @@ InmailViolations::Params InmailViolations::Params::from_json(const nlohmann::jso
   const std::string at = path + "/ban_hours";
   if (!j.is_object() || !j.contains("ban_hours") || !j.at("ban_hours").is_array()) {
     issues.push_back({at, "a list of ban durations in hours", j.is_object() && j.contains("ban_hours")
-                                                                  ? io::describe(j.at("ban_hours")) : "nothing", {}});
+                                                                  ? config::describe(j.at("ban_hours")) : "nothing", {}});
     return p;
   }
   p.bans.clear();
   for (std::size_t i = 0; i < j.at("ban_hours").size(); ++i) {
     const auto& v = j.at("ban_hours")[i];
     if (v.is_number()) p.bans.push_back(static_cast<core::Time>(v.get<double>() * core::kHour));
-    else issues.push_back({io::join_path(at, i), "a number of hours", io::describe(v), {}});
+    else issues.push_back({config::join_path(at, i), "a number of hours", config::describe(v), {}});
   }
   return p;
 }

@@ -21,7 +21,7 @@ RecruiterInmailFloor::Params RecruiterInmailFloor::Params::from_json(const nlohm
   r.finish();
   const std::string at = path + "/plans";
   if (!j.is_object() || !j.contains("plans") || !j.at("plans").is_array()) {
-    issues.push_back({at, "a list of plan names", j.is_object() && j.contains("plans") ? io::describe(j.at("plans"))
+    issues.push_back({at, "a list of plan names", j.is_object() && j.contains("plans") ? config::describe(j.at("plans"))
                                                                                          : "nothing", {}});
     return p;
   }
@@ -29,8 +29,8 @@ RecruiterInmailFloor::Params RecruiterInmailFloor::Params::from_json(const nlohm
     const auto& v = j.at("plans")[i];
     try {
       p.plans |= 1u << static_cast<unsigned>(plan_from_name(v.is_string() ? v.get<std::string>() : v.dump(),
-                                                            io::join_path(at, i)));
-    } catch (const io::InputError& e) {
+                                                            config::join_path(at, i)));
+    } catch (const config::InputError& e) {
       issues.insert(issues.end(), e.issues().begin(), e.issues().end());
     }
   }

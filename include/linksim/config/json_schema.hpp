@@ -1,0 +1,44 @@
+// A validator for the subset of JSON Schema 2020-12 that scenarios/schema.json uses, and the one
+// place where the schema's defaults are applied.
+#pragma once
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "linksim/config/errors.hpp"
+
+namespace linksim::config {
+
+/// Supported keywords: type, properties, additionalProperties, required, enum, const, minimum,
+/// maximum, exclusiveMinimum, exclusiveMaximum, minLength, maxLength, minItems, maxItems,
+/// minProperties, items, $ref (local "#/..."), anyOf, oneOf, default; annotations (description,
+/// $comment, title) are ignored. Any other keyword in the schema is a construction error, so the
+/// published schema cannot silently mean more to an outside validator than to linksim.
+class JsonSchema final {
+ public:
+  explicit JsonSchema(nlohmann::json root);
+
+  /// Appends one Issue per problem in `doc`; paths are prefixed with `base_path`.
+  void validate(const nlohmann::json& doc, const std::string& base_path, std::vector<Issue>& out) const;
+  /// Fills every missing property that has a `default`, recursively (defaults may be objects
+  /// whose own properties then get their defaults).
+  void apply_defaults(nlohmann::json& doc) const;
+  /// The schema node at a document path (e.g. "/platform/rules"), following $ref; null if none.
+  const nlohmann::json* node_for(const std::string& doc_path) const;
+  const nlohmann::json& root() const { return root_; }
+
+  /// The schema of linksim scenarios, embedded from scenarios/schema.json at build time.
+  static const JsonSchema& scenario();
+
+ private:
+  const nlohmann::json& resolve(const nlohmann::json& node) const;
+  void check_keywords(const nlohmann::json& node, const std::string& where) const;
+  void validate_node(const nlohmann::json& schema, const nlohmann::json& doc, const std::string& path,
+                     std::vector<Issue>& out) const;
+  void defaults_node(const nlohmann::json& schema, nlohmann::json& doc) const;
+
+  nlohmann::json root_;
+};
+
+}  // namespace linksim::config

@@ -1,0 +1,87 @@
+// Error formatting and typo suggestions for scenario input.
+#include "linksim/config/errors.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace linksim::config {
+
+namespace {
+std::string join_lines(const std::vector<Issue>& issues) {
+  std::string out;
+  for (const auto& i : issues) {
+    if (!out.empty()) out += '\n';
+    out += i.to_string();
+  }
+  return out;
+}
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  std::iota(row.begin(), row.end(), 0);
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + cost});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+}  // namespace
+
+std::string Issue::to_string() const {
+  std::string line = (path.empty() ? std::string("/") : path) + ": expected " + expected + ", found " + found;
+  if (!hint.empty()) line += " (" + hint + ")";
+  return line;
+}
+
+InputError::InputError(std::vector<Issue> issues)
+    : std::runtime_error(join_lines(issues)), issues_(std::move(issues)) {}
+
+InputError::InputError(std::string path, std::string expected, std::string found, std::string hint)
+    : InputError(std::vector<Issue>{Issue{std::move(path), std::move(expected), std::move(found), std::move(hint)}}) {}
+
+std::string describe(const nlohmann::json& value) {
+  std::string s;
+  if (value.is_object()) s = "an object";
+  else if (value.is_array()) s = "an array of " + std::to_string(value.size());
+  else if (value.is_discarded()) s = "nothing";
+  else s = value.dump();
+  if (s.size() > 60) s = s.substr(0, 57) + "...";
+  return s;
+}
+
+std::string join_path(const std::string& base, const std::string& key) {
+  std::string escaped;
+  for (char c : key) {
+    if (c == '~') escaped += "~0";
+    else if (c == '/') escaped += "~1";
+    else escaped += c;
+  }
+  return base + "/" + escaped;
+}
+
+std::string join_path(const std::string& base, std::size_t index) {
+  return base + "/" + std::to_string(index);
+}
+
+std::string nearest(const std::string& word, const std::vector<std::string>& candidates) {
+  std::string best;
+  std::size_t best_d = SIZE_MAX;
+  for (const auto& c : candidates) {
+    const std::size_t d = edit_distance(word, c);
+    if (d < best_d) {
+      best_d = d;
+      best = c;
+    }
+  }
+  // A typo is at most a third of the word (and at least one edit) away.
+  const std::size_t allowed = std::max<std::size_t>(1, (word.size() + 2) / 3);
+  return best_d <= allowed ? best : std::string{};
+}
+
+}  // namespace linksim::config

@@ -1,0 +1,61 @@
+// Command-line overrides as merge patches (applied by nlohmann::json::merge_patch), and which
+// paths a patch touches.
+#include "linksim/config/merge_patch.hpp"
+
+#include "linksim/config/errors.hpp"
+
+namespace linksim::config {
+
+using nlohmann::json;
+
+json patch_from_assignment(const std::string& assignment) {
+  const auto eq = assignment.find('=');
+  if (eq == std::string::npos || eq == 0)
+    throw InputError("--set", "PATH=VALUE (for example platform.preset=linkedin_2025)", "\"" + assignment + "\"");
+  const std::string path = assignment.substr(0, eq);
+  const std::string text = assignment.substr(eq + 1);
+  json value = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (value.is_discarded()) value = text;
+  json patch = json::object();
+  json* node = &patch;
+  std::size_t start = 0;
+  for (;;) {
+    const auto dot = path.find('.', start);
+    const std::string key = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    if (key.empty()) throw InputError("--set", "a dotted path of non-empty keys", "\"" + path + "\"");
+    if (dot == std::string::npos) {
+      (*node)[key] = value;
+      break;
+    }
+    node = &(*node)[key];
+    start = dot + 1;
+  }
+  return patch;
+}
+
+bool patch_touches(const json& patch, const std::string& path) {
+  const json* node = &patch;
+  std::size_t pos = 1;
+  if (path.empty() || path == "/") return true;
+  for (;;) {
+    if (!node->is_object()) return true;  // the patch replaced an ancestor wholesale
+    const auto next = path.find('/', pos);
+    const std::string raw = path.substr(pos, next == std::string::npos ? std::string::npos : next - pos);
+    std::string key;  // RFC 6901 unescaping: ~1 is '/', ~0 is '~'
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+      if (raw[i] == '~' && i + 1 < raw.size() && (raw[i + 1] == '0' || raw[i + 1] == '1')) {
+        key += raw[i + 1] == '1' ? '/' : '~';
+        ++i;
+      } else {
+        key += raw[i];
+      }
+    }
+    auto it = node->find(key);
+    if (it == node->end()) return false;
+    if (next == std::string::npos) return true;
+    node = &*it;
+    pos = next + 1;
+  }
+}
+
+}  // namespace linksim::config

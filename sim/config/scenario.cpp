@@ -1,0 +1,170 @@
+// Scenario loading: parse → overrides → schema validation → arms → defaults, in one place.
+#include "linksim/config/scenario.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "linksim/config/json_schema.hpp"
+#include "linksim/config/merge_patch.hpp"
+#include "linksim/config/population.hpp"
+#include "linksim/metrics/run_result.hpp"
+
+namespace linksim::embedded {
+extern const std::string_view default_scenario_json;
+}
+
+namespace linksim::config {
+
+using nlohmann::json;
+
+namespace {
+
+// Keys an arm may change. The rest (replications, seed, outputs, names) belong to the experiment.
+const std::vector<std::string> kPatchableKeys = {"world", "platform", "senders", "population", "horizon_days"};
+
+std::pair<std::size_t, std::size_t> line_col(const std::string& text, std::size_t byte) {
+  std::size_t line = 1, col = 1;
+  for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      col = 1;
+    } else {
+      ++col;
+    }
+  }
+  return {line, col};
+}
+
+/// A population that asks for senders (when it expanded to none, its own issue says why).
+bool population_has_senders(const json& doc) {
+  if (!doc.contains("population") || !doc["population"].is_object()) return false;
+  const json& n = doc["population"].value("senders", json(0));
+  return n.is_number_integer() && n.get<long long>() > 0;
+}
+
+}  // namespace
+
+json parse_json(const std::string& text, const std::string& origin) {
+  try {
+    return json::parse(text);
+  } catch (const json::parse_error& e) {
+    const auto [line, col] = line_col(text, e.byte == 0 ? 0 : e.byte - 1);
+    std::string what = e.what();
+    if (auto p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);
+    throw InputError("", "valid JSON", fmt::format("{} at {}:{}:{}", what, origin, line, col));
+  }
+}
+
+std::string Scenario::locate(std::size_t arm, const std::string& path) const {
+  if (arm < arms.size() && !arms[arm].patch.empty() && patch_touches(arms[arm].patch, path))
+    return fmt::format("/arms/{}/patch{}", arm, path);
+  return path;
+}
+
+Scenario load_scenario_text(const std::string& text, const std::string& origin, const Overrides& overrides) {
+  json doc = parse_json(text, origin);
+  for (const auto& patch : overrides.patches) doc.merge_patch(patch);
+
+  const JsonSchema& schema = JsonSchema::scenario();
+  std::vector<Issue> issues;
+  // Arms patch the scenario as written; a population is expanded after each merge.
+  json raw_base = doc.is_object() ? doc : json::object();
+  raw_base.erase("arms");
+  const auto generated = expand_population(doc, issues);
+  schema.validate(doc, "", issues);
+  if (doc.is_object() && doc.contains("senders") && doc["senders"].is_object() && doc["senders"].empty() &&
+      !population_has_senders(doc))
+    issues.push_back({"/senders", "at least 1 cohort, or a population with senders > 0", "none", ""});
+  for (auto& issue : issues) issue.path = population_issue_path(issue.path, generated);
+  if (!doc.is_object()) throw InputError(std::move(issues));
+
+  json base = doc;
+  base.erase("arms");
+  json arms_doc = doc.contains("arms") && doc["arms"].is_array() ? doc["arms"] : json::array();
+
+  Scenario s;
+  s.origin = origin;
+  std::set<std::string> names;
+  for (std::size_t i = 0; i < arms_doc.size(); ++i) {
+    const json& arm = arms_doc[i];
+    if (!arm.is_object() || !arm.contains("patch") || !arm["patch"].is_object() || !arm.contains("name") || !arm["name"].is_string())
+      continue;  // shape errors were reported by the schema
+    const std::string arm_path = fmt::format("/arms/{}", i);
+    const std::string name = arm["name"].get<std::string>();
+    if (!names.insert(name).second)
+      issues.push_back({arm_path + "/name", "a name not used by another arm", "\"" + name + "\" again", {}});
+    json patch = arm["patch"];
+    for (const auto& [key, _] : arm["patch"].items()) {
+      if (std::find(kPatchableKeys.begin(), kPatchableKeys.end(), key) == kPatchableKeys.end()) {
+        const std::string near = nearest(key, kPatchableKeys);
+        issues.push_back({join_path(arm_path + "/patch", key), "one of the keys world, platform, senders, population, horizon_days",
+                          "\"" + key + "\"", near.empty() ? "" : "did you mean \"" + near + "\"?"});
+        patch.erase(key);  // keep checking the rest of the patch
+      }
+    }
+    json merged = raw_base;
+    merged.merge_patch(patch);
+    std::vector<Issue> arm_issues;
+    const auto arm_generated = expand_population(merged, arm_issues);
+    schema.validate(merged, "", arm_issues);
+    if (merged.contains("senders") && merged["senders"].is_object() && merged["senders"].empty() &&
+        !population_has_senders(merged))
+      arm_issues.push_back({"/senders", "at least 1 cohort, or a population with senders > 0", "none", ""});
+    for (auto& issue : arm_issues) {
+      issue.path = population_issue_path(issue.path, arm_generated);
+      // Errors the base already has were reported once; only the patch's own are new.
+      if (!patch_touches(patch, issue.path)) continue;
+      issue.path = arm_path + "/patch" + issue.path;
+      issues.push_back(std::move(issue));
+    }
+    schema.apply_defaults(merged);
+    s.arms.push_back(Arm{name, arm.value("description", ""), arm["patch"], std::move(merged)});
+  }
+  if (!issues.empty()) throw InputError(std::move(issues));
+
+  schema.apply_defaults(base);
+  if (s.arms.empty()) s.arms.push_back(Arm{"base", "the scenario as written", json::object(), base});
+  s.name = base.at("name").get<std::string>();
+  s.description = base.at("description").get<std::string>();
+  s.horizon_days = base.at("horizon_days").get<int>();
+  s.replications = base.at("replications").get<int>();
+  s.seed = base.at("seed").get<std::uint64_t>();
+  s.outputs = base.at("outputs");
+  s.statistics = base.at("statistics");
+  {
+    // Bootstrap metrics must be metrics linksim reports: a typo would silently fall back to t.
+    std::vector<std::string> known = metrics::sender_metric_names();
+    for (const auto& m : metrics::policy_metric_names()) known.push_back(m);
+    std::vector<Issue> bad;
+    const auto& list = s.statistics.at("bootstrap_metrics");
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const auto name = list[i].get<std::string>();
+      if (std::find(known.begin(), known.end(), name) != known.end()) continue;
+      Issue issue{"/statistics/bootstrap_metrics/" + std::to_string(i), "a metric name (results-format.md)", "\"" + name + "\"", ""};
+      if (auto hint = nearest(name, known); !hint.empty()) issue.hint = "did you mean \"" + hint + "\"?";
+      bad.push_back(std::move(issue));
+    }
+    if (!bad.empty()) throw InputError(std::move(bad));
+  }
+  return s;
+}
+
+Scenario load_scenario_file(const std::string& path, const Overrides& overrides) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError("", "a readable scenario file", "\"" + path + "\" (cannot open)");
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return load_scenario_text(buf.str(), path, overrides);
+}
+
+std::string default_scenario_text() { return std::string(embedded::default_scenario_json); }
+
+Scenario default_scenario(const Overrides& overrides) {
+  return load_scenario_text(default_scenario_text(), "<built-in default>", overrides);
+}
+
+}  // namespace linksim::config

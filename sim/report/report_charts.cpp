@@ -1,0 +1,363 @@
+// Vega-Lite specs for the run report. Data go inline (the page is offline); arms keep one colour
+// across every chart through a shared colour domain.
+#include "linksim/report/report_charts.hpp"
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "linksim/metrics/registry.hpp"
+
+namespace linksim::report {
+namespace {
+
+using nlohmann::json;
+
+constexpr int kWidth = 760;
+constexpr int kHeight = 260;
+
+std::vector<std::string> arm_names(const json& arms) {
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < arms.size(); ++i) names.push_back(string_at(arms[i], "name", "arm " + std::to_string(i + 1)));
+  return names;
+}
+
+json color_by_arm(const std::vector<std::string>& arms, bool legend = true) {
+  json c = {{"field", "arm"}, {"type", "nominal"}, {"title", "arm"}, {"scale", {{"domain", arms}}}};
+  if (!legend) c["legend"] = nullptr;
+  return c;
+}
+
+// Days run from 1 to the horizon; no padding to a "nice" 90 or down to 0.
+json day_axis() {
+  return {{"field", "day"}, {"type", "quantitative"}, {"title", "day"},
+          {"scale", {{"nice", false}, {"zero", false}}}, {"axis", {{"tickMinStep", 1}}}};
+}
+
+// The series `name` of an arm's daily block, or null when the arm has none.
+const json* daily_series(const json& arm, std::string_view name) {
+  if (!arm.is_object()) return nullptr;
+  const auto daily = arm.find("daily");
+  if (daily == arm.end() || !daily->is_object()) return nullptr;
+  const auto s = daily->find(name);
+  if (s == daily->end() || !s->is_object()) return nullptr;
+  const auto mean = s->find("mean");
+  if (mean == s->end() || !mean->is_array() || mean->empty()) return nullptr;
+  return &*s;
+}
+
+std::optional<double> element(const json& series, std::string_view key, std::size_t i) {
+  const auto it = series.find(key);
+  if (it == series.end() || !it->is_array() || i >= it->size() || !(*it)[i].is_number()) return std::nullopt;
+  return (*it)[i].get<double>();
+}
+
+const json* metric(const json& arm, std::string_view name) {
+  if (!arm.is_object()) return nullptr;
+  const auto metrics = arm.find("metrics");
+  if (metrics == arm.end() || !metrics->is_object()) return nullptr;
+  const auto m = metrics->find(name);
+  if (m == metrics->end() || !m->is_object() || !number_at(*m, "mean")) return nullptr;
+  return &*m;
+}
+
+// ci95 as [lo, hi] when present and numeric.
+std::optional<std::pair<double, double>> ci_of(const json& m) {
+  const auto ci = m.find("ci95");
+  if (ci == m.end() || !ci->is_array() || ci->size() != 2 || !(*ci)[0].is_number() || !(*ci)[1].is_number()) {
+    return std::nullopt;
+  }
+  return std::pair{(*ci)[0].get<double>(), (*ci)[1].get<double>()};
+}
+
+// A mean line per arm over days, with the 95% CI as a translucent band where the arm has one.
+std::optional<Chart> band_chart(const json& arms, const std::vector<std::string>& names, std::string_view series,
+                                Chart chart, const std::string& y_title) {
+  json rows = json::array();
+  bool any_band = false;
+  for (std::size_t a = 0; a < arms.size(); ++a) {
+    const json* s = daily_series(arms[a], series);
+    if (!s) continue;
+    for (std::size_t i = 0; i < (*s)["mean"].size(); ++i) {
+      const auto mean = element(*s, "mean", i);
+      if (!mean) continue;
+      json row = {{"arm", names[a]}, {"day", i + 1}, {"mean", *mean}};
+      const auto lo = element(*s, "ci95_lo", i);
+      const auto hi = element(*s, "ci95_hi", i);
+      if (lo && hi) {
+        row["lo"] = *lo;
+        row["hi"] = *hi;
+        any_band = true;
+      }
+      rows.push_back(std::move(row));
+    }
+  }
+  if (rows.empty()) return std::nullopt;
+  json layers = json::array();
+  if (any_band) {
+    layers.push_back({{"mark", {{"type", "area"}, {"opacity", 0.18}}},
+                      {"encoding",
+                       {{"x", day_axis()},
+                        {"y", {{"field", "lo"}, {"type", "quantitative"}, {"title", y_title}}},
+                        {"y2", {{"field", "hi"}}},
+                        {"color", color_by_arm(names, false)}}}});
+  }
+  layers.push_back({{"mark", {{"type", "line"}, {"strokeWidth", 2}}},
+                    {"encoding",
+                     {{"x", day_axis()},
+                      {"y", {{"field", "mean"}, {"type", "quantitative"}, {"title", y_title}}},
+                      {"color", color_by_arm(names)},
+                      {"tooltip", json::array({{{"field", "arm"}}, {{"field", "day"}}, {{"field", "mean"}, {"format", ".3~f"}}})}}}});
+  chart.spec = {{"width", kWidth}, {"height", kHeight}, {"data", {{"values", rows}}}, {"layer", layers}};
+  // The band's colour scale is its own (same domain, so same colours) so that the legend shows
+  // only the lines; a shared scale would merge the legends and drop it.
+  if (any_band) chart.spec["resolve"] = {{"scale", {{"color", "independent"}}}, {"legend", {{"color", "independent"}}}};
+  return chart;
+}
+
+// Sent against the cap on one chart, told apart by the registry's labels.
+constexpr std::array<std::size_t, 2> kWeeklySeries = {metrics::daily_index("invites_weekly"), metrics::daily_index("weekly_cap")};
+
+std::optional<Chart> weekly_invites_chart(const json& arms, const std::vector<std::string>& names) {
+  json rows = json::array();
+  for (std::size_t a = 0; a < arms.size(); ++a) {
+    for (const std::size_t k : kWeeklySeries) {
+      const std::string label(metrics::kDailySeries[k].label);
+      const json* s = daily_series(arms[a], metrics::kDailySeries[k].name);
+      if (!s) continue;
+      for (std::size_t i = 0; i < (*s)["mean"].size(); ++i) {
+        if (const auto v = element(*s, "mean", i)) {
+          rows.push_back({{"arm", names[a]}, {"day", i + 1}, {"series", label}, {"value", *v}});
+        }
+      }
+    }
+  }
+  if (rows.empty()) return std::nullopt;
+  Chart chart{"chart-weekly-invites", "Weekly invitations against the cap",
+              "Solid: invitations sent in the last 7 days (per sender, mean over replications). Dashed: "
+              "the effective weekly cap that day. Where the solid line meets the dashed one the sender is "
+              "held back by the cap.",
+              {}};
+  chart.spec = {
+      {"width", kWidth},
+      {"height", kHeight},
+      {"data", {{"values", rows}}},
+      {"mark", {{"type", "line"}, {"strokeWidth", 2}}},
+      {"encoding",
+       {{"x", day_axis()},
+        {"y", {{"field", "value"}, {"type", "quantitative"}, {"title", "invitations per 7 days"}}},
+        {"color", color_by_arm(names)},
+        {"strokeDash",
+         {{"field", "series"}, {"type", "nominal"}, {"title", nullptr},
+          {"scale", {{"domain", {metrics::kDailySeries[kWeeklySeries[0]].label, metrics::kDailySeries[kWeeklySeries[1]].label}}, {"range", {{1, 0}, {6, 4}}}}}}},
+        {"detail", {{"field", "series"}}},
+        {"tooltip", json::array({{{"field", "arm"}}, {{"field", "series"}}, {{"field", "day"}}, {{"field", "value"}, {"format", ".3~f"}}})}}}};
+  return chart;
+}
+
+std::optional<Chart> restriction_chart(const json& arms, const std::vector<std::string>& names) {
+  json rows = json::array();
+  for (std::size_t a = 0; a < arms.size(); ++a) {
+    const json* s = daily_series(arms[a], metrics::daily_name("restricted"));
+    if (!s) continue;
+    for (std::size_t i = 0; i < (*s)["mean"].size(); ++i) {
+      if (const auto v = element(*s, "mean", i)) {
+        rows.push_back({{"arm", names[a]}, {"day", i + 1}, {"day_end", i + 2}, {"share", *v}});
+      }
+    }
+  }
+  if (rows.empty()) return std::nullopt;
+  Chart chart{"chart-restrictions", "Restriction timeline",
+              "Share of senders restricted on each day, per arm (darker is more). A restriction is any "
+              "step of the platform's escalation ladder that blocks invitations.",
+              {}};
+  chart.spec = {{"width", kWidth},
+                {"height", {{"step", 34}}},
+                {"data", {{"values", rows}}},
+                {"mark", {{"type", "rect"}}},
+                {"encoding",
+                 {{"x", day_axis()},
+                  {"x2", {{"field", "day_end"}}},
+                  {"y", {{"field", "arm"}, {"type", "nominal"}, {"title", nullptr}, {"sort", names}}},
+                  {"color",
+                   {{"field", "share"}, {"type", "quantitative"}, {"title", "restricted share"},
+                    {"scale", {{"domain", {0, 1}}, {"range", {"#ffffff", "#b71c1c"}}, {"interpolate", "rgb"}}}, {"legend", {{"format", ".0%"}}}}},
+                  {"tooltip", json::array({{{"field", "arm"}}, {{"field", "day"}}, {{"field", "share"}, {"format", ".1%"}}})}}}};
+  return chart;
+}
+
+struct Stage {
+  std::string_view metric;
+  std::string_view label;
+};
+constexpr std::array<Stage, 5> kFunnel = {{{metrics::metric_name("invites_sent"), "1. invitations sent"},
+                                           {metrics::metric_name("invites_accepted"), "2. accepted"},
+                                           {metrics::metric_name("replies"), "3. replies"},
+                                           {metrics::metric_name("leads"), "4. leads"},
+                                           {metrics::metric_name("meetings"), "5. meetings"}}};
+
+std::optional<Chart> funnel_chart(const json& arms, const std::vector<std::string>& names) {
+  json rows = json::array();
+  json stages = json::array();
+  std::string zero_stages;  // stages at exactly zero in every arm: named in the caption, not drawn
+  for (const Stage& stage : kFunnel) {
+    json stage_rows = json::array();
+    bool all_zero = true;
+    for (std::size_t a = 0; a < arms.size(); ++a) {
+      const json* m = metric(arms[a], stage.metric);
+      if (!m) continue;
+      const double mean = *number_at(*m, "mean");
+      const auto ci = ci_of(*m);
+      json row = {{"arm", names[a]}, {"stage", stage.label}, {"mean", mean}, {"label", format_number(mean)}};
+      row["lo"] = ci ? ci->first : mean;
+      row["hi"] = ci ? ci->second : mean;
+      all_zero = all_zero && mean == 0.0 && row["lo"] == 0.0 && row["hi"] == 0.0;
+      stage_rows.push_back(std::move(row));
+    }
+    if (stage_rows.empty()) continue;
+    if (all_zero) {
+      zero_stages += (zero_stages.empty() ? "" : ", ") + std::string(stage.label.substr(3));
+      continue;
+    }
+    stages.push_back(stage.label);
+    for (json& r : stage_rows) rows.push_back(std::move(r));
+  }
+  if (rows.empty()) return std::nullopt;
+  const json y = {{"field", "arm"}, {"type", "nominal"}, {"title", nullptr}, {"sort", names}};
+  Chart chart{"chart-funnel", "Funnel per arm",
+              "Per sender, mean over replications, with the 95% CI as a black line. Each stage has its own "
+              "scale, so compare arms within a stage.",
+              {}};
+  if (!zero_stages.empty()) chart.caption += " Zero in every arm, not drawn: " + zero_stages + ".";
+  chart.spec = {
+      {"data", {{"values", rows}}},
+      {"facet",
+       {{"row",
+         {{"field", "stage"}, {"type", "nominal"}, {"title", nullptr}, {"sort", stages},
+          {"header", {{"labelAngle", 0}, {"labelOrient", "top"}, {"labelAnchor", "start"}, {"labelFontWeight", "bold"}, {"labelFontSize", 12}}}}}}},
+      {"spec",
+       {{"width", kWidth - 160},
+        {"height", {{"step", 20}}},
+        {"layer",
+         {{{"mark", {{"type", "bar"}}},
+           {"encoding",
+            {{"y", y},
+             {"x", {{"field", "mean"}, {"type", "quantitative"}, {"title", "per sender"}}},
+             {"color", color_by_arm(names)},
+             {"tooltip", json::array({{{"field", "arm"}}, {{"field", "stage"}}, {{"field", "mean"}, {"format", ".3~f"}}})}}}},
+          {{"mark", {{"type", "rule"}, {"color", "black"}}},
+           {"encoding", {{"y", y}, {"x", {{"field", "lo"}, {"type", "quantitative"}}}, {"x2", {{"field", "hi"}}}}}},
+          {{"mark", {{"type", "text"}, {"align", "left"}, {"dx", 4}}},
+           {"encoding", {{"y", y}, {"x", {{"field", "hi"}, {"type", "quantitative"}}}, {"text", {{"field", "label"}}}}}}}}}},
+      {"resolve", {{"scale", {{"x", "independent"}}}}}};
+  return chart;
+}
+
+std::optional<Chart> cost_per_lead_chart(const json& arms, const std::vector<std::string>& names) {
+  json rows = json::array();
+  bool any_leads = false;
+  for (std::size_t a = 0; a < arms.size(); ++a) {
+    const json* cost = metric(arms[a], metrics::metric_name("cost_usd"));
+    const json* leads = metric(arms[a], metrics::metric_name("leads"));
+    if (!cost || !leads) continue;
+    const double c = *number_at(*cost, "mean");
+    const double l = *number_at(*leads, "mean");
+    // Zero leads: no ratio; the bar is left out and the label says why.
+    any_leads = any_leads || l > 0.0;
+    if (l > 0.0) {
+      rows.push_back({{"arm", names[a]}, {"cpl", c / l}, {"label_y", c / l}, {"label", fmt::format("${}", format_number(c / l))}});
+    } else {
+      rows.push_back({{"arm", names[a]}, {"cpl", nullptr}, {"label_y", 0}, {"label", "no leads"}});
+    }
+  }
+  // Without a single lead there is no scale to draw on (the report says so in a note).
+  if (rows.empty() || !any_leads) return std::nullopt;
+  const json x = {{"field", "arm"}, {"type", "nominal"}, {"title", nullptr}, {"sort", names}, {"axis", {{"labelAngle", 0}}}};
+  Chart chart{"chart-cost-per-lead", "Cost per lead",
+              "Mean cost (USD, subscriptions, tools and time as configured) divided by mean leads, per sender. "
+              "Arms without leads have no bar.",
+              {}};
+  chart.spec = {{"width", {{"step", 110}}},
+                {"height", kHeight},
+                {"data", {{"values", rows}}},
+                {"layer",
+                 {{{"mark", {{"type", "bar"}, {"width", {{"band", 0.7}}}}},
+                   {"encoding",
+                    {{"x", x},
+                     {"y", {{"field", "cpl"}, {"type", "quantitative"}, {"title", "USD per lead"}}},
+                     {"color", color_by_arm(names, false)}}}},
+                  {{"mark", {{"type", "text"}, {"dy", -8}}},
+                   {"encoding", {{"x", x}, {"y", {{"field", "label_y"}, {"type", "quantitative"}}}, {"text", {{"field", "label"}}}}}}}}};
+  return chart;
+}
+
+std::optional<Chart> policy_chart(const json& arms, const std::vector<std::string>& names) {
+  json rows = json::array();
+  for (std::size_t a = 0; a < arms.size(); ++a) {
+    const json* fpr = metric(arms[a], metrics::metric_name("legit_false_positive_rate"));
+    const json* spam = metric(arms[a], metrics::metric_name("spam_invites_delivered"));
+    if (!fpr || !spam) continue;
+    const double f = *number_at(*fpr, "mean");
+    const double s = *number_at(*spam, "mean");
+    const auto fci = ci_of(*fpr);
+    const auto sci = ci_of(*spam);
+    rows.push_back({{"arm", names[a]}, {"fpr", f}, {"fpr_lo", fci ? fci->first : f}, {"fpr_hi", fci ? fci->second : f},
+                    {"spam", s}, {"spam_lo", sci ? sci->first : s}, {"spam_hi", sci ? sci->second : s}});
+  }
+  if (rows.empty()) return std::nullopt;
+  const json x = {{"field", "fpr"}, {"type", "quantitative"}, {"title", "legitimate senders wrongly restricted (share)"},
+                  {"axis", {{"format", ".1%"}}}};
+  const json y = {{"field", "spam"}, {"type", "quantitative"}, {"title", "spam invitations delivered"}};
+  Chart chart{"chart-policy-tradeoff", "Policy trade-off",
+              "Each point is an arm (a rule set): towards the bottom left is better, fewer spam invitations "
+              "reach members and fewer legitimate senders are blocked. Lines are 95% CIs.",
+              {}};
+  chart.spec = {
+      {"width", kWidth},
+      {"height", 320},
+      {"data", {{"values", rows}}},
+      {"layer",
+       {{{"mark", {{"type", "rule"}}},
+         {"encoding", {{"x", {{"field", "fpr_lo"}, {"type", "quantitative"}, {"title", x["title"]}, {"axis", x["axis"]}}}, {"x2", {{"field", "fpr_hi"}}}, {"y", y}, {"color", color_by_arm(names, false)}}}},
+        {{"mark", {{"type", "rule"}}},
+         {"encoding", {{"x", x}, {"y", {{"field", "spam_lo"}, {"type", "quantitative"}, {"title", y["title"]}}}, {"y2", {{"field", "spam_hi"}}}, {"color", color_by_arm(names, false)}}}},
+        {{"mark", {{"type", "point"}, {"filled", true}, {"size", 90}}},
+         {"encoding", {{"x", x}, {"y", y}, {"color", color_by_arm(names)}}}},
+        {{"mark", {{"type", "text"}, {"align", "left"}, {"dx", 8}, {"dy", -8}}},
+         {"encoding", {{"x", x}, {"y", y}, {"text", {{"field", "arm"}}}}}}}}};
+  return chart;
+}
+
+}  // namespace
+
+std::vector<Chart> run_charts(const nlohmann::json& results) {
+  const json empty = json::array();
+  const json& arms = results.contains("arms") && results["arms"].is_array() ? results["arms"] : empty;
+  const auto names = arm_names(arms);
+  std::vector<Chart> charts;
+  const auto add = [&charts](std::optional<Chart> c) {
+    if (c) charts.push_back(std::move(*c));
+  };
+  add(band_chart(arms, names, metrics::daily_name("connections"),
+                 {"chart-connections", "Connections over time",
+                  "Cumulative connections gained per sender: line is the mean over replications, band the 95% CI.", {}},
+                 "connections (cumulative)"));
+  add(weekly_invites_chart(arms, names));
+  add(band_chart(arms, names, metrics::daily_name("pending"),
+                 {"chart-pending", "Pending invitations",
+                  "Invitations sent and not yet accepted, declined or withdrawn, at the end of each day (per sender; "
+                  "band: 95% CI). Platforms block senders above a pending cap.",
+                  {}},
+                 "pending invitations"));
+  add(restriction_chart(arms, names));
+  add(funnel_chart(arms, names));
+  add(cost_per_lead_chart(arms, names));
+  add(policy_chart(arms, names));
+  return charts;
+}
+
+}  // namespace linksim::report

@@ -1,0 +1,314 @@
+// The run report: header from the scenario, summary and comparison tables, charts.
+#include "linksim/report/report_html.hpp"
+#include "linksim/report/results.hpp"
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "linksim/report/html_escape.hpp"
+#include "linksim/metrics/registry.hpp"
+#include "linksim/report/report_charts.hpp"
+#include "linksim/report/report_page.hpp"
+
+namespace linksim::report {
+namespace {
+
+using nlohmann::json;
+using report::format_interval;
+using report::format_number;
+using report::number_at;
+using report::string_at;
+
+const json& array_at(const json& j, const char* key) {
+  static const json kEmpty = json::array();
+  return j.is_object() && j.contains(key) && j[key].is_array() ? j[key] : kEmpty;
+}
+
+const json& object_at(const json& j, const char* key) {
+  static const json kEmpty = json::object();
+  return j.is_object() && j.contains(key) && j[key].is_object() ? j[key] : kEmpty;
+}
+
+// The horizon: the scenario's, or the range of the arms' own when their patches change it.
+std::string horizon(const json& results, const std::string& base) {
+  std::optional<double> lo, hi;
+  for (const json& arm : array_at(results, "arms"))
+    if (const auto h = number_at(arm, "horizon_days")) {
+      lo = lo ? std::min(*lo, *h) : *h;
+      hi = hi ? std::max(*hi, *h) : *h;
+    }
+  if (!lo || *lo == *hi) return base;
+  return fmt::format("{}–{} (per arm)", static_cast<long long>(*lo), static_cast<long long>(*hi));
+}
+
+// Metric order: metric_names when given, then any other metric an arm or a comparison has, in
+// order of appearance.
+std::vector<std::string> metric_order(const json& results) {
+  std::vector<std::string> order;
+  std::set<std::string> seen;
+  for (const json& m : array_at(results, "metric_names")) {
+    if (m.is_string() && seen.insert(m.get<std::string>()).second) order.push_back(m.get<std::string>());
+  }
+  for (const char* list : {"arms", "comparisons"}) {
+    for (const json& entry : array_at(results, list)) {
+      for (const auto& [name, value] : object_at(entry, "metrics").items()) {
+        if (seen.insert(name).second) order.push_back(name);
+      }
+    }
+  }
+  return order;
+}
+
+std::string header_html(const json& results) {
+  const json& scenario = object_at(results, "scenario");
+  const std::string name = string_at(scenario, "name", "Unnamed scenario");
+  std::string out = "<header class=\"report\">\n<p class=\"kicker\">linksim experiment report</p>\n";
+  out += "<h1 id=\"scenario-name\">" + html_escape(name) + "</h1>\n";
+  if (const std::string q = string_at(scenario, "question"); !q.empty()) {
+    out += "<p class=\"description question\"><strong>" + html_escape(q) + "</strong></p>\n";
+  }
+  if (const std::string d = string_at(scenario, "description"); !d.empty()) {
+    out += "<p class=\"description\" id=\"scenario-description\">" + html_escape(d) + "</p>\n";
+  }
+  out += "<dl class=\"meta\">\n";
+  const auto item = [&out](std::string_view label, const std::string& value) {
+    if (!value.empty()) out += fmt::format("<div><dt>{}</dt><dd>{}</dd></div>\n", label, html_escape(value));
+  };
+  const auto integer = [](const std::optional<double>& v) {
+    return v ? fmt::format("{}", static_cast<long long>(*v)) : std::string();
+  };
+  item("arms", std::to_string(array_at(results, "arms").size()));
+  item("replications", integer(number_at(results, "replications_completed") ? number_at(results, "replications_completed")
+                                                                             : number_at(scenario, "replications")));
+  item("horizon (days)", horizon(results, integer(number_at(scenario, "horizon_days"))));
+  item("seed", integer(number_at(scenario, "seed")));
+  item("scenario file", string_at(scenario, "source"));
+  item("linksim", string_at(results, "linksim_version"));
+  out += "</dl>\n</header>\n";
+
+  if (results.is_object() && results.contains("complete") && results["complete"].is_boolean() && !results["complete"].get<bool>()) {
+    const auto done = number_at(results, "replications_completed");
+    const auto planned = number_at(scenario, "replications");
+    out += "<div class=\"banner incomplete\" id=\"incomplete\"><strong>Incomplete run.</strong> The run was stopped";
+    if (done && planned) out += fmt::format(" after {} of {} replications", static_cast<long long>(*done), static_cast<long long>(*planned));
+    out += "; the figures below use only the finished replications.</div>\n";
+  }
+  const json& warnings = array_at(results, "warnings");
+  if (!warnings.empty()) {
+    out += "<div class=\"banner warnings\" id=\"warnings\"><strong>Warnings</strong><ul>\n";
+    for (const json& w : warnings) {
+      if (w.is_string()) out += "<li>" + html_escape(w.get<std::string>()) + "</li>\n";
+    }
+    out += "</ul></div>\n";
+  }
+  return out;
+}
+
+// Arms whose mean is the best for a metric; empty when the metric has no direction, fewer than
+// two arms report it, or all arms tie (marking every arm would say nothing).
+std::set<std::size_t> best_arms(const json& arms, const std::string& metric) {
+  const metrics::Better goal = metrics::better_of(metric);
+  if (goal == metrics::Better::kNeutral) return {};
+  std::vector<std::pair<std::size_t, double>> means;
+  for (std::size_t a = 0; a < arms.size(); ++a) {
+    if (const auto m = number_at(object_at(object_at(arms[a], "metrics"), metric.c_str()), "mean")) means.emplace_back(a, *m);
+  }
+  if (means.size() < 2) return {};
+  double best = means[0].second;
+  double worst = means[0].second;
+  for (const auto& [a, m] : means) {
+    best = goal == metrics::Better::kHigher ? std::max(best, m) : std::min(best, m);
+    worst = goal == metrics::Better::kHigher ? std::min(worst, m) : std::max(worst, m);
+  }
+  if (best == worst) return {};
+  std::set<std::size_t> out;
+  for (const auto& [a, m] : means) {
+    if (m == best) out.insert(a);
+  }
+  return out;
+}
+
+std::string cell_html(const json& stat, const char* css_class) {
+  const auto mean = number_at(stat, "mean");
+  if (!mean) return "<td class=\"unclear\">\u2013</td>";
+  const bool best = css_class && std::string_view(css_class) == "best";
+  std::string out = std::string("<td") + (css_class ? std::string(" class=\"") + css_class + "\"" : "") + ">";
+  out += format_number(*mean);
+  if (best) out += "<span class=\"star\" title=\"best arm\">\u2605</span>";
+  const json& ci = array_at(stat, "ci95");
+  if (ci.size() == 2 && ci[0].is_number() && ci[1].is_number()) {
+    out += "<span class=\"ci\">" + format_interval(ci[0].get<double>(), ci[1].get<double>()) + "</span>";
+  }
+  return out + "</td>";
+}
+
+// True when `stat` is exactly zero with a zero-width (or no) interval: a metric that did not
+// occur, listed once in a note instead of a row of zeros.
+bool is_zero(const json& stat, const char* mean_key) {
+  const auto mean = number_at(stat, mean_key);
+  if (!mean || *mean != 0.0) return false;
+  const json& ci = array_at(stat, "ci95");
+  return ci.empty() || (ci.size() == 2 && ci[0] == 0.0 && ci[1] == 0.0);
+}
+
+std::string zero_note(const std::vector<std::string>& metrics, std::string_view what) {
+  if (metrics.empty()) return "";
+  std::string labels;
+  for (const auto& m : metrics) labels += (labels.empty() ? "" : ", ") + html_escape(metrics::label_of(m));
+  return fmt::format("<p class=\"note\">{}: {}.</p>\n", what, labels);
+}
+
+std::string metric_row_head(const std::string& metric) {
+  return "<td title=\"" + html_escape(metrics::tooltip_of(metric)) + "\">" + html_escape(metrics::label_of(metric)) + "</td>";
+}
+
+std::string summary_html(const json& results) {
+  const json& arms = array_at(results, "arms");
+  const auto metrics = metric_order(results);
+  if (arms.empty() || metrics.empty()) return "<section id=\"summary\"><h2>Summary</h2><p class=\"note\">No metrics in the results.</p></section>\n";
+  std::string out = "<section id=\"summary\">\n<h2>Summary</h2>\n";
+  out += "<p class=\"legend\">Per sender, mean over replications, with the 95% confidence interval beside it. "
+         "\u2605 marks the arm with the best mean where more (or less) of a metric is better; volumes such "
+         "as invitations sent get no mark. Overlapping intervals mean the ranking is uncertain: the "
+         "paired comparisons below are the sharper test.</p>\n<div class=\"table-wrap\"><table id=\"summary-table\">\n<thead><tr><th>metric</th>";
+  for (std::size_t a = 0; a < arms.size(); ++a) {
+    out += "<th>" + html_escape(string_at(arms[a], "name", "arm " + std::to_string(a + 1))) + "</th>";
+  }
+  out += "</tr></thead>\n<tbody>\n";
+  std::vector<std::string> zeros;
+  for (const std::string& m : metrics) {
+    bool all_zero = true;
+    for (const json& arm : arms) all_zero = all_zero && is_zero(object_at(object_at(arm, "metrics"), m.c_str()), "mean");
+    if (all_zero) {
+      zeros.push_back(m);
+      continue;
+    }
+    const auto best = best_arms(arms, m);
+    out += "<tr>" + metric_row_head(m);
+    for (std::size_t a = 0; a < arms.size(); ++a) {
+      out += cell_html(object_at(object_at(arms[a], "metrics"), m.c_str()), best.count(a) ? "best" : nullptr);
+    }
+    out += "</tr>\n";
+  }
+  out += "</tbody></table></div>\n";
+  out += zero_note(zeros, "Zero in every arm");
+  return out + "</section>\n";
+}
+
+std::string signed_number(double v) { return fmt::format("{}{}", v > 0 ? "+" : "", format_number(v)); }
+
+std::string comparisons_html(const json& results) {
+  const json& comparisons = array_at(results, "comparisons");
+  if (comparisons.empty()) return "";
+  const auto metrics = metric_order(results);
+  std::string out = "<section id=\"comparisons\">\n<h2>Compared with the baseline</h2>\n";
+  out += "<p class=\"legend\">Paired differences (arm minus baseline) over the same replications: each "
+         "replication runs every arm on the same world and the same members (common random numbers), "
+         "so these intervals are narrower than the arms' own. <span class=\"better\">Green</span>: "
+         "clearly better; <span class=\"worse\">red</span>: clearly worse; grey: the 95% CI includes zero.</p>\n"
+         "<div class=\"table-wrap\"><table id=\"comparisons-table\">\n<thead><tr><th>metric</th>";
+  for (const json& c : comparisons) {
+    out += "<th>" + html_escape(string_at(c, "arm", "?")) + " \u2212 " + html_escape(string_at(c, "baseline", "baseline")) + "</th>";
+  }
+  out += "</tr></thead>\n<tbody>\n";
+  std::vector<std::string> zeros;
+  for (const std::string& m : metrics) {
+    bool any = false;
+    bool all_zero = true;
+    for (const json& c : comparisons) {
+      const json& stat = object_at(object_at(c, "metrics"), m.c_str());
+      any = any || number_at(stat, "mean_diff");
+      all_zero = all_zero && is_zero(stat, "mean_diff");
+    }
+    if (!any) continue;
+    if (all_zero) {
+      zeros.push_back(m);
+      continue;
+    }
+    out += "<tr>" + metric_row_head(m);
+    const metrics::Better goal = metrics::better_of(m);
+    for (const json& c : comparisons) {
+      const json& stat = object_at(object_at(c, "metrics"), m.c_str());
+      const auto diff = number_at(stat, "mean_diff");
+      if (!diff) {
+        out += "<td class=\"unclear\">\u2013</td>";
+        continue;
+      }
+      const json& ci = array_at(stat, "ci95");
+      const bool has_ci = ci.size() == 2 && ci[0].is_number() && ci[1].is_number();
+      std::string css = "unclear";
+      if (has_ci && (ci[0].get<double>() > 0.0 || ci[1].get<double>() < 0.0)) {
+        const bool up = *diff > 0.0;
+        if (goal == metrics::Better::kNeutral) {
+          css = "clear";
+        } else {
+          css = (up == (goal == metrics::Better::kHigher)) ? "better" : "worse";
+        }
+      }
+      out += "<td class=\"" + css + "\">" + signed_number(*diff);
+      if (has_ci) out += "<span class=\"ci\">" + format_interval(ci[0].get<double>(), ci[1].get<double>()) + "</span>";
+      out += "</td>";
+    }
+    out += "</tr>\n";
+  }
+  out += "</tbody></table></div>\n";
+  out += zero_note(zeros, "No difference in any replication");
+  return out + "</section>\n";
+}
+
+std::string charts_html(const std::vector<report::Chart>& charts, bool leads_reported) {
+  struct Group {
+    const char* anchor;
+    const char* heading;
+    std::set<std::string> ids;
+  };
+  const std::vector<Group> groups = {
+      {"over-time", "Over time", {"chart-connections", "chart-weekly-invites", "chart-pending", "chart-restrictions"}},
+      {"outcomes", "Outcomes", {"chart-funnel", "chart-cost-per-lead"}},
+      {"policy", "Policy", {"chart-policy-tradeoff"}},
+  };
+  const auto has = [&charts](std::string_view id) {
+    return std::any_of(charts.begin(), charts.end(), [id](const report::Chart& c) { return c.id == id; });
+  };
+  std::string out;
+  for (const Group& g : groups) {
+    std::string figures;
+    for (const auto& c : charts) {
+      if (g.ids.count(c.id)) figures += report::figure_html(c);
+    }
+    if (std::string_view(g.anchor) == "outcomes" && !has("chart-cost-per-lead") && leads_reported) {
+      figures += "<p class=\"note\" id=\"no-cost-per-lead\">No arm produced a lead, so there is no cost per lead to chart.</p>\n";
+    }
+    if (!figures.empty()) {
+      out += fmt::format("<section class=\"charts\" id=\"{}\">\n<h2>{}</h2>\n{}</section>\n", g.anchor, g.heading, figures);
+    }
+  }
+  if (charts.empty()) out += "<p class=\"note\">No daily series or funnel metrics in the results: no charts.</p>\n";
+  return out;
+}
+
+}  // namespace
+
+std::string report_html(const nlohmann::json& results) {
+  const auto charts = report::run_charts(results);
+  std::string body = header_html(results);
+  body += summary_html(results);
+  body += comparisons_html(results);
+  bool leads_reported = false;
+  for (const json& arm : array_at(results, "arms")) {
+    leads_reported = leads_reported || number_at(object_at(object_at(arm, "metrics"), std::string(metrics::metric_name("leads")).c_str()), "mean");
+  }
+  body += charts_html(charts, leads_reported);
+  const std::string name = string_at(object_at(results, "scenario"), "name", "Unnamed scenario");
+  return report::page_html("linksim report \u2013 " + name, body, charts);
+}
+
+void write_report_html(const nlohmann::json& results, const std::string& path) {
+  write_file_atomic(path, report_html(results));
+}
+
+}  // namespace linksim::report

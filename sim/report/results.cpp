@@ -1,0 +1,134 @@
+// results.json and daily.csv.
+#include "linksim/report/results.hpp"
+
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "linksim/core/version.hpp"
+#include "linksim/metrics/registry.hpp"
+
+namespace linksim::report {
+
+using nlohmann::json;
+
+namespace {
+json number(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
+json numbers(const std::vector<double>& v) {
+  json a = json::array();
+  for (double x : v) a.push_back(number(x));
+  return a;
+}
+}  // namespace
+
+int arm_horizon(const config::Scenario& scenario, const std::string& arm) {
+  for (const auto& a : scenario.arms)
+    if (a.name == arm) return a.config.at("horizon_days").get<int>();
+  return scenario.horizon_days;
+}
+
+std::string horizon_text(const config::Scenario& scenario) {
+  int lo = scenario.horizon_days, hi = scenario.horizon_days;
+  for (const auto& a : scenario.arms) {
+    lo = std::min(lo, a.config.at("horizon_days").get<int>());
+    hi = std::max(hi, a.config.at("horizon_days").get<int>());
+  }
+  return lo == hi ? std::to_string(lo) : std::to_string(lo) + "–" + std::to_string(hi) + " (per arm)";
+}
+
+json results_json(const config::Scenario& scenario, const experiment::Summary& summary, bool complete) {
+  json out;
+  out["linksim_version"] = std::string(core::version());
+  out["scenario"] = {{"name", scenario.name}, {"description", scenario.description}, {"seed", scenario.seed},
+                     {"replications", scenario.replications}, {"horizon_days", scenario.horizon_days},
+                     {"source", scenario.origin}};
+  out["statistics"] = scenario.statistics;
+  out["complete"] = complete;
+  out["replications_completed"] = summary.replications;
+  out["metric_names"] = summary.metric_names;
+  json arms = json::array();
+  for (const auto& arm : summary.arms) {
+    json metrics = json::object();
+    for (const auto& m : arm.metrics)
+      metrics[m.name] = {{"mean", number(m.stats.mean)}, {"sd", number(m.stats.sd)},
+                         {"ci95", {number(m.stats.ci.lo), number(m.stats.ci.hi)}},
+                         {"ci_method", experiment::ci_method_name(m.method)},
+                         {"per_replication", numbers(m.per_replication)}};
+    json daily = json::object();
+    for (const auto& d : arm.daily) daily[d.name] = {{"mean", numbers(d.mean)}, {"ci95_lo", numbers(d.lo)}, {"ci95_hi", numbers(d.hi)}};
+    // An arm's patch may change the horizon: each arm says its own.
+    json entry = {{"name", arm.name}, {"description", arm.description}, {"horizon_days", arm_horizon(scenario, arm.name)}};
+    entry["metrics"] = metrics;
+    entry["daily"] = daily;
+    arms.push_back(std::move(entry));
+  }
+  out["arms"] = arms;
+  json comparisons = json::array();
+  for (const auto& c : summary.comparisons) {
+    json metrics = json::object();
+    for (std::size_t i = 0; i < c.metrics.size(); ++i) {
+      const auto& [name, e] = c.metrics[i];
+      metrics[name] = {{"mean_diff", number(e.mean_diff)}, {"sd", number(e.sd)}, {"ci95", {number(e.ci.lo), number(e.ci.hi)}},
+                       {"ci_method", experiment::ci_method_name(i < c.methods.size() ? c.methods[i] : experiment::CiMethod::kStudentT)}};
+    }
+    comparisons.push_back({{"arm", c.arm}, {"baseline", c.baseline}, {"metrics", metrics}});
+  }
+  out["comparisons"] = comparisons;
+  out["warnings"] = summary.warnings;
+  return out;
+}
+
+std::string daily_csv(const experiment::RunOutcome& outcome) {
+  std::string csv = "arm,replication,day,metric,value\n";
+  auto quote = [](const std::string& s) {
+    if (s.find_first_of(",\"\n") == std::string::npos) return s;
+    std::string q = "\"";
+    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+  };
+  // Series in name order (the run's map), as daily.csv has always had them; the registry must know
+  // each one, so a series the recorder adds cannot reach the file undocumented.
+  for (const auto& arm : outcome.arms)
+    for (std::size_t r = 0; r < arm.runs.size(); ++r)
+      for (const auto& [metric, values] : arm.runs[r].daily) {
+        if (!metrics::find_daily(metric))
+          throw std::logic_error("daily series \"" + metric + "\" is not in metrics/registry.hpp's kDailySeries");
+        for (std::size_t d = 0; d < values.size(); ++d)
+          csv += fmt::format("{},{},{},{},{}\n", quote(arm.name), r, d + 1, metric, values[d]);
+      }
+  return csv;
+}
+
+void write_file_atomic(const std::string& path, const std::string& content) {
+  namespace fs = std::filesystem;
+  const fs::path target(path);
+  std::error_code ec;
+  if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
+  if (ec) throw std::runtime_error("cannot create directory " + target.parent_path().string() + ": " + ec.message());
+  // The pid keeps two writers of the same file from sharing a temporary file.
+  const fs::path tmp = target.string() + ".tmp." + std::to_string(::getpid());
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    if (!f) throw std::runtime_error("cannot write " + tmp.string());
+    f.write(content.data(), static_cast<std::streamsize>(content.size()));
+    f.close();
+    if (!f) {
+      fs::remove(tmp, ec);
+      throw std::runtime_error("cannot write " + tmp.string() + " (disk full?)");
+    }
+  }
+  fs::rename(tmp, target, ec);
+  if (ec) {
+    std::error_code ignored;
+    fs::remove(tmp, ignored);
+    throw std::runtime_error("cannot rename " + tmp.string() + " to " + path + ": " + ec.message());
+  }
+}
+
+}  // namespace linksim::report

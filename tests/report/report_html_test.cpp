@@ -1,0 +1,335 @@
+// report.html: escaping, chart specs, self-containment, atomic writes; the sweep variant.
+#include "linksim/report/report_html.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "linksim/report/html_escape.hpp"
+#include "linksim/report/report_charts.hpp"
+#include "linksim/report/report_page.hpp"
+#include "report_fixture.hpp"
+
+namespace report = linksim::report;
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+std::size_t count(const std::string& haystack, const std::string& needle) {
+  std::size_t n = 0;
+  for (auto pos = haystack.find(needle); pos != std::string::npos; pos = haystack.find(needle, pos + 1)) ++n;
+  return n;
+}
+
+std::string read_file(const fs::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+// The HTML outside the inlined chart libraries (they are third-party code, not our markup).
+std::string own_markup(const std::string& html) {
+  std::string out;
+  std::size_t pos = 0;
+  for (;;) {
+    const auto open = html.find("<script>", pos);
+    if (open == std::string::npos) break;
+    const auto close = html.find("</script>", open);
+    out += html.substr(pos, open - pos);
+    const std::string body = html.substr(open, close - open);
+    // Keep our own short scripts; drop the three large library bodies.
+    if (body.size() < 20000) out += body;
+    pos = close;
+  }
+  return out + html.substr(pos);
+}
+
+fs::path fresh_dir(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("linksim-report-test-" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+const char* const kRunChartIds[] = {"chart-connections",   "chart-weekly-invites", "chart-pending",
+                                    "chart-restrictions",  "chart-funnel",         "chart-cost-per-lead",
+                                    "chart-policy-tradeoff"};
+
+}  // namespace
+
+TEST_CASE("html_escape and json_for_script neutralise markup", "[report]") {
+  CHECK(report::html_escape("<a href=\"x\">Tom & 'Jerry'</a>") ==
+        "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;");
+  const json value = {{"name", "</script><!-- <script>alert(1)</script> & \u2028"}, {"n", 1}};
+  const std::string safe = report::json_for_script(value);
+  CHECK(safe.find('<') == std::string::npos);
+  CHECK(safe.find('>') == std::string::npos);
+  CHECK(safe.find('&') == std::string::npos);
+  CHECK(json::parse(safe) == value);  // same data after the browser's JSON.parse
+  // Invalid UTF-8 is replaced, not thrown.
+  CHECK_NOTHROW(report::json_for_script(json("bad \xff byte")));
+}
+
+TEST_CASE("a scenario named <script> appears only escaped", "[report]") {
+  const std::string html = report::report_html(linksim::testing::fixture_results());
+  CHECK(html.find("<script>alert(1)") == std::string::npos);
+  CHECK(html.find("alert(1)</script>") == std::string::npos);
+  CHECK(html.find("<img src=x") == std::string::npos);
+  CHECK(html.find("<b>note</b>") == std::string::npos);
+  CHECK(html.find("<h1 id=\"scenario-name\">&lt;script&gt;alert(1)&lt;/script&gt;</h1>") != std::string::npos);
+  CHECK(html.find("<title>linksim report \u2013 &lt;script&gt;alert(1)&lt;/script&gt;</title>") != std::string::npos);
+  CHECK(html.find("personalized &lt;b&gt;note&lt;/b&gt;") != std::string::npos);  // table header
+  CHECK(html.find("personalized \\u003cb\\u003enote\\u003c/b\\u003e") != std::string::npos);  // chart data
+  // The description's "</script><!--" cannot close or comment out anything.
+  CHECK(html.find("&lt;/script&gt;&lt;!--") != std::string::npos);
+  // Exactly our six script elements open and close: error capture, three libraries, specs, render.
+  CHECK(count(html, "<script") == 6);
+  CHECK(count(html, "</script") == 6);
+}
+
+TEST_CASE("the run report holds every chart spec and both tables", "[report]") {
+  const json results = linksim::testing::fixture_results();
+  const std::string html = report::report_html(results);
+  for (const char* id : kRunChartIds) {
+    INFO(id);
+    CHECK(count(html, std::string("id=\"") + id + "\"") == 1);            // the figure's element
+    CHECK(count(html, std::string("\"id\":\"") + id + "\"") == 1);        // its spec
+  }
+  const auto charts = report::run_charts(results);
+  REQUIRE(charts.size() == 7);
+  // Connections carry CI bands; the weekly chart has the cap series.
+  CHECK(charts[0].spec["layer"].size() == 2);
+  CHECK(charts[0].spec["layer"][0]["mark"]["type"] == "area");
+  CHECK(charts[1].spec.dump().find("weekly cap") != std::string::npos);
+  CHECK(html.find("id=\"summary-table\"") != std::string::npos);
+  CHECK(html.find("id=\"comparisons-table\"") != std::string::npos);
+  CHECK(html.find("Which note gets more connections") != std::string::npos);
+  CHECK(html.find("id=\"warnings\"") != std::string::npos);
+  CHECK(html.find("id=\"incomplete\"") == std::string::npos);
+  // Licences travel with the inlined libraries.
+  CHECK(count(html, "BSD-3-Clause") >= 3);
+  CHECK(html.find("University of Washington Interactive Data Lab") != std::string::npos);
+}
+
+TEST_CASE("the report is self-contained", "[report]") {
+  const std::string html = report::report_html(linksim::testing::fixture_results());
+  const std::string ours = own_markup(html);
+  CHECK(html.find("src=\"http") == std::string::npos);
+  CHECK(html.find("src='http") == std::string::npos);
+  CHECK(html.find("<script src") == std::string::npos);
+  CHECK(html.find("<link") == std::string::npos);
+  CHECK(ours.find("http://") == std::string::npos);
+  CHECK(ours.find("https://") == std::string::npos);
+  CHECK(ours.find("@import") == std::string::npos);
+  CHECK(html.find("sourceMappingURL") == std::string::npos);
+  // The libraries really are inlined (vega.min.js alone is ~0.5 MB).
+  CHECK(html.size() > 800 * 1024);
+  CHECK(html.find("vegaEmbed") != std::string::npos);
+}
+
+TEST_CASE("best arm per metric is marked only where a direction exists", "[report]") {
+  json results = {{"scenario", {{"name", "s"}}},
+                  {"metric_names", {"connections_gained", "invites_sent", "restrictions", "replies"}},
+                  {"arms",
+                   {{{"name", "a"},
+                     {"metrics",
+                      {{"connections_gained", {{"mean", 10}, {"ci95", {9, 11}}}},
+                       {"invites_sent", {{"mean", 100}}},
+                       {"restrictions", {{"mean", 2}}},
+                       {"replies", {{"mean", 3}}}}}},
+                    {{"name", "b"},
+                     {"metrics",
+                      {{"connections_gained", {{"mean", 20}, {"ci95", {18, 22}}}},
+                       {"invites_sent", {{"mean", 300}}},
+                       {"restrictions", {{"mean", 1}}},
+                       {"replies", {{"mean", 3}}}}}}}}};
+  const std::string html = report::report_html(results);
+  // b is best on connections (higher) and restrictions (lower); invites_sent is a volume and
+  // replies tie, so neither gets a mark.
+  CHECK(count(html, "class=\"best\"") == 2);
+  const std::string star = "<span class=\"star\" title=\"best arm\">\u2605</span>";
+  CHECK(html.find("<td class=\"best\">20" + star + "<span class=\"ci\">[18, 22]</span></td>") != std::string::npos);
+  CHECK(html.find("<td class=\"best\">1" + star + "</td>") != std::string::npos);
+  // Rows carry the registry's label, and its name, description and unit as a tooltip.
+  CHECK(html.find("<td title=\"restrictions (count): restrictions imposed (ladder steps beyond a warning)\">restrictions</td>") !=
+        std::string::npos);
+}
+
+TEST_CASE("comparisons are coloured by direction and CI", "[report]") {
+  json results = {{"scenario", {{"name", "s"}}},
+                  {"arms", {{{"name", "base"}, {"metrics", {{"leads", {{"mean", 1}}}}}}, {{"name", "x"}, {"metrics", {{"leads", {{"mean", 2}}}}}}}},
+                  {"comparisons",
+                   {{{"arm", "x"},
+                     {"baseline", "base"},
+                     {"metrics",
+                      {{"leads", {{"mean_diff", 1.0}, {"ci95", {0.5, 1.5}}}},
+                       {"restrictions", {{"mean_diff", 0.5}, {"ci95", {0.1, 0.9}}}},
+                       {"replies", {{"mean_diff", 0.2}, {"ci95", {-0.1, 0.5}}}}}}}}}};
+  const std::string html = report::report_html(results);
+  CHECK(html.find("<td class=\"better\">+1<span class=\"ci\">[0.5, 1.5]</span></td>") != std::string::npos);
+  CHECK(html.find("<td class=\"worse\">+0.5") != std::string::npos);
+  CHECK(html.find("<td class=\"unclear\">+0.2") != std::string::npos);
+  CHECK(html.find("x \u2212 base") != std::string::npos);
+  SECTION("metrics that are zero everywhere become a note, not rows of zeros") {
+    json zero = results;
+    zero["arms"][0]["metrics"]["suspended"] = {{"mean", 0.0}, {"ci95", {0.0, 0.0}}};
+    zero["arms"][1]["metrics"]["suspended"] = {{"mean", 0.0}, {"ci95", {0.0, 0.0}}};
+    zero["comparisons"][0]["metrics"]["suspended"] = {{"mean_diff", 0.0}, {"ci95", {0.0, 0.0}}};
+    const std::string z = report::report_html(zero);
+    CHECK(z.find("<td title=\"suspended") == std::string::npos);
+    CHECK(z.find("<td title=\"leads") != std::string::npos);
+    CHECK(z.find("Zero in every arm: suspended.") != std::string::npos);
+    CHECK(z.find("No difference in any replication: suspended.") != std::string::npos);
+  }
+}
+
+TEST_CASE("partial documents give a page, never an error", "[report]") {
+  SECTION("empty document") {
+    const std::string html = report::report_html(json::object());
+    CHECK(html.find("Unnamed scenario") != std::string::npos);
+    CHECK(report::run_charts(json::object()).empty());
+    CHECK(html.find("no charts") != std::string::npos);
+  }
+  SECTION("wrong types are ignored") {
+    const json odd = {{"scenario", 3}, {"arms", {{{"name", 5}, {"metrics", {{"leads", {{"mean", "x"}}}}}, {"daily", {{"connections", {{"mean", {1, nullptr, "a"}}}}}}}}}};
+    CHECK_NOTHROW(report::report_html(odd));
+    const auto charts = report::run_charts(odd);
+    REQUIRE(charts.size() == 1);  // connections, from the one numeric day
+    CHECK(charts[0].spec["data"]["values"].size() == 1);
+    CHECK(charts[0].spec["layer"].size() == 1);  // no CI arrays: no band
+  }
+  SECTION("no policy metrics: no trade-off chart") {
+    json results = linksim::testing::fixture_results();
+    for (json& arm : results["arms"]) arm["metrics"].erase("legit_false_positive_rate");
+    const std::string html = report::report_html(results);
+    CHECK(html.find("chart-policy-tradeoff") == std::string::npos);
+    CHECK(html.find("chart-funnel") != std::string::npos);
+  }
+  SECTION("an arm without leads gets no cost-per-lead bar") {
+    json results = linksim::testing::fixture_results();
+    results["arms"][1]["metrics"]["leads"]["mean"] = 0.0;
+    const auto charts = report::run_charts(results);
+    const auto it = std::find_if(charts.begin(), charts.end(), [](const auto& c) { return c.id == "chart-cost-per-lead"; });
+    REQUIRE(it != charts.end());
+    CHECK(it->spec["data"]["values"][1]["cpl"].is_null());
+    CHECK(it->spec["data"]["values"][1]["label"] == "no leads");
+  }
+  SECTION("no leads anywhere: no cost-per-lead chart, a note instead; zero funnel stages are named, not drawn") {
+    json results = linksim::testing::fixture_results();
+    for (json& arm : results["arms"]) {
+      for (const char* m : {"leads", "meetings"}) arm["metrics"][m] = {{"mean", 0.0}, {"ci95", {0.0, 0.0}}};
+    }
+    const auto charts = report::run_charts(results);
+    CHECK(std::none_of(charts.begin(), charts.end(), [](const auto& c) { return c.id == "chart-cost-per-lead"; }));
+    const auto funnel = std::find_if(charts.begin(), charts.end(), [](const auto& c) { return c.id == "chart-funnel"; });
+    REQUIRE(funnel != charts.end());
+    CHECK(funnel->spec["facet"]["row"]["sort"] == json({"1. invitations sent", "2. accepted", "3. replies"}));
+    CHECK(funnel->caption.find("Zero in every arm, not drawn: leads, meetings.") != std::string::npos);
+    CHECK(report::report_html(results).find("id=\"no-cost-per-lead\"") != std::string::npos);
+  }
+  SECTION("an incomplete run is flagged") {
+    json results = linksim::testing::fixture_results();
+    results["complete"] = false;
+    results["replications_completed"] = 7;
+    const std::string html = report::report_html(results);
+    CHECK(html.find("Incomplete run.") != std::string::npos);
+    CHECK(html.find("after 7 of 20 replications") != std::string::npos);
+  }
+}
+
+TEST_CASE("reports are written atomically", "[report]") {
+  const fs::path dir = fresh_dir("atomic");
+  const fs::path path = dir / "sub" / "report.html";
+  report::write_report_html(linksim::testing::fixture_results(), path.string());
+  REQUIRE(fs::exists(path));
+  CHECK(read_file(path) == report::report_html(linksim::testing::fixture_results()));
+  // Overwriting works and leaves no temporary file behind.
+  report::write_report_html(json::object(), path.string());
+  CHECK(read_file(path).find("Unnamed scenario") != std::string::npos);
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(path.parent_path())) ++files;
+  CHECK(files == 1);
+  // A path that cannot be created is an error naming it.
+  CHECK_THROWS_WITH(report::write_report_html(json::object(), "/dev/null/x/report.html"), Catch::Contains("/dev/null/x"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("format_number keeps tables short", "[report]") {
+  namespace r = report;
+  CHECK(r::format_number(0) == "0");
+  CHECK(r::format_number(0.27123) == "0.271");
+  CHECK(r::format_number(12.345) == "12.3");
+  CHECK(r::format_number(1234.4) == "1,234");
+  CHECK(r::format_number(-1500) == "-1,500");
+  CHECK(r::format_number(1234567) == "1,234,567");
+  CHECK(r::format_number(std::nan("")) == "\u2013");
+  CHECK(r::format_interval(1, 2.5) == "[1, 2.5]");
+}
+
+TEST_CASE("the sweep report charts each metric against the parameters", "[report]") {
+  const json sweep = linksim::testing::fixture_sweep();
+  const auto charts = report::sweep_charts(sweep);
+  // connections_gained and restrictions vary; suspended is zero everywhere and is left out.
+  REQUIRE(charts.size() == 2);
+  CHECK(charts[0].title == "connections gained against /platform/weekly_invites");
+  CHECK(charts[0].spec["facet"]["field"] == "group");  // one panel per plan
+  CHECK(charts[0].spec["spec"]["layer"][0]["encoding"]["x"]["type"] == "quantitative");
+  CHECK(charts[0].spec["data"]["values"].size() == 18);  // 9 points × 2 arms
+  const std::string html = report::sweep_report_html(sweep);
+  CHECK(html.find("<script>alert(1)") == std::string::npos);
+  CHECK(html.find("Sweep &lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+  CHECK(html.find("premium &lt;b&gt;") != std::string::npos);
+  CHECK(html.find("premium <b>") == std::string::npos);
+  CHECK(count(html, "<script") == 6);
+  CHECK(html.find("src=\"http") == std::string::npos);
+  CHECK(html.find("id=\"points-table\"") != std::string::npos);
+  SECTION("one parameter with text values: ordinal axis in the given order, no facet") {
+    json one = {{"scenario", {{"name", "plans"}}},
+                {"parameters", {"/sender/plan"}},
+                {"points",
+                 {{{"values", {{"/sender/plan", "sales_nav"}}}, {"arms", {{{"name", "a"}, {"metrics", {{"leads", {{"mean", 3}}}}}}}}},
+                  {{"values", {{"/sender/plan", "free"}}}, {"arms", {{{"name", "a"}, {"metrics", {{"leads", {{"mean", 1}}}}}}}}}}}};
+    const auto c = report::sweep_charts(one);
+    REQUIRE(c.size() == 1);
+    CHECK_FALSE(c[0].spec.contains("facet"));
+    CHECK(c[0].spec["layer"][0]["encoding"]["x"]["type"] == "ordinal");
+    CHECK(c[0].spec["layer"][0]["encoding"]["x"]["sort"] == json({"sales_nav", "free"}));
+  }
+  const fs::path dir = fresh_dir("sweep");
+  report::write_sweep_report_html(sweep, (dir / "report.html").string());
+  CHECK(fs::file_size(dir / "report.html") == html.size());
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a one-arm, one-replication run without leads still makes a report", "[report]") {
+  const json results = linksim::testing::fixture_results_degenerate();
+  const auto charts = report::run_charts(results);
+  CHECK(std::none_of(charts.begin(), charts.end(), [](const auto& c) { return c.id == "chart-cost-per-lead"; }));
+  const std::string html = report::report_html(results);
+  CHECK(html.find("class=\"best\"") == std::string::npos);  // one arm: nothing to compare
+  CHECK(html.find("id=\"comparisons\"") == std::string::npos);
+  CHECK(html.find("after 1 of 20 replications") != std::string::npos);
+}
+
+// Not run by default: tests/external/report_chromium.sh runs it to get fixture reports to open
+// in a real browser. LINKSIM_REPORT_OUT names the run report to write; optional:
+// LINKSIM_SWEEP_REPORT_OUT the sweep report, LINKSIM_DEGENERATE_REPORT_OUT the edge-case report.
+TEST_CASE("write fixture reports for the browser check", "[.report-fixture]") {
+  const char* out = std::getenv("LINKSIM_REPORT_OUT");
+  REQUIRE(out != nullptr);
+  report::write_report_html(linksim::testing::fixture_results(), out);
+  if (const char* sweep_out = std::getenv("LINKSIM_SWEEP_REPORT_OUT")) {
+    report::write_sweep_report_html(linksim::testing::fixture_sweep(), sweep_out);
+  }
+  if (const char* edge_out = std::getenv("LINKSIM_DEGENERATE_REPORT_OUT")) {
+    report::write_report_html(linksim::testing::fixture_results_degenerate(), edge_out);
+  }
+  CHECK(fs::exists(out));
+}
