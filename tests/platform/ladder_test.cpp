@@ -117,3 +117,23 @@ TEST_CASE("ladder parameters are checked", "[platform]") {
   p.steps[6].blocks = 0;
   REQUIRE_THROWS_WITH(Ladder(p, 1), Catch::Contains("suspension/blocks"));
 }
+
+TEST_CASE("each transition says what it means: warning, restriction or reinstatement, and the step reached", "[platform]") {
+  Ladder ladder(preset_ladder(), 1);
+  ladder.strike(0, 0, StrikeKind::kGeneral, "first");
+  ladder.strike(0, 2 * kDay, StrikeKind::kGeneral, "second");
+  ladder.restrict(0, 3 * kDay, action_bit(ActionKind::kInmail), 6 * kDay, Notice::kInmailBanned, "inmail_ok", "inmail_ban_1", "ban");
+  ladder.record(0, 4 * kDay, "inmail_ok", "inmail_warning", "warned");
+  ladder.record(0, 5 * kDay, "inmail_warning", "inmail_ok", "recovered", /*penalty=*/false);
+  const auto& log = ladder.transitions();
+  REQUIRE(log.size() == 5);
+  CHECK(log[0].effect == Effect::kWarning);
+  CHECK(log[0].step == Step::kWarning);
+  CHECK(log[1].effect == Effect::kRestriction);
+  CHECK(log[1].step == Step::kRestrictedHours);
+  CHECK(log[2].effect == Effect::kRestriction);  // outside the ladder: no step
+  CHECK_FALSE(log[2].step.has_value());
+  CHECK(log[3].effect == Effect::kWarning);  // a warning outside the ladder (was counted as a restriction)
+  CHECK(log[4].effect == Effect::kReinstatement);  // nothing the sender is warned about
+  CHECK_FALSE(log[4].step.has_value());
+}
