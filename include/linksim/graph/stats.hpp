@@ -1,5 +1,5 @@
 // Summary statistics of a world's graph, for `linksim graph --stats` and for the calibration
-// tests (targets in CALIBRATION.md, graph table). Clustering is exact.
+// tests (targets and their sources in docs/graph.md). Clustering is exact.
 #pragma once
 #include <cstdint>
 #include <vector>

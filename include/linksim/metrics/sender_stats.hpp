@@ -8,7 +8,7 @@
 
 namespace linksim::metrics {
 
-/// Counters of one sender; names follow DESIGN.md's sender metrics.
+/// Counters of one sender; the metric registry (metrics/registry.hpp) says which metric reads each.
 struct SenderStats {
   double invites_sent = 0, invites_accepted = 0, invites_declined = 0, connections_gained = 0,
          inbound_requests = 0, withdrawn = 0, expired = 0, spam_reports = 0, warnings = 0,
