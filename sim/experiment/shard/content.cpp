@@ -21,7 +21,7 @@ void ContentChannel::plan_day(std::uint32_t s, Time now) {
   // Posts spread over the working week: the expected count per weekday is posts/5.
   const double per_day = per_week / 5.0;
   const auto posts = static_cast<int>(std::floor(per_day)) + (core::uniform01(x.rng) < per_day - std::floor(per_day) ? 1 : 0);
-  for (int p = 0; p < posts; ++p) ctx_.schedule(ShardContext::window_open(now) + ctx_.jitter(x, 8 * core::kHour), ev::kPost, s);
+  for (int p = 0; p < posts; ++p) ctx_.schedule(ShardContext::window_open(now) + ctx_.jitter(x, ShardContext::kPostSpread), ev::kPost, s);
 }
 
 /// The world's content_affinity is a member's probability of engaging with a post they see

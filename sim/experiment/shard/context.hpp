@@ -80,11 +80,17 @@ class ShardContext {
   }
   /// Uniform in [0, span) seconds, from the sender's timing stream.
   Time jitter(Sender& x, Time span) { return static_cast<Time>(core::uniform01(x.rng) * static_cast<double>(span)); }
-  /// The working day's window (09:00–17:00) of the day starting at `day`.
-  static Time window_open(Time day) { return day + 9 * core::kHour; }
-  static Time window_close(Time day) { return day + 17 * core::kHour; }
-  /// The next working morning after `now`, plus up to an hour.
-  Time next_morning(Sender& x, Time now) { return window_open(core::start_of_day(now) + core::kDay) + jitter(x, 3600); }
+  /// The working day (09:00–17:00, a model assumption: office hours) of the day starting at `day`.
+  static constexpr Time kOpen = 9 * core::kHour, kClose = 17 * core::kHour;
+  static Time window_open(Time day) { return day + kOpen; }
+  static Time window_close(Time day) { return day + kClose; }
+  /// How far into the window each sender starts, uniform (an assumption that spreads senders so
+  /// that few actions tie): the day's first invitation within 10 minutes, the InMail and email
+  /// batches within 30, a deferred action within the hour; posts anywhere in the working day.
+  static constexpr Time kInviteStart = 10 * core::kMinute, kBatchStart = 30 * core::kMinute, kDeferred = core::kHour,
+                        kPostSpread = kClose - kOpen;
+  /// The next working morning after `now`, within kDeferred of the opening.
+  Time next_morning(Sender& x, Time now) { return window_open(core::start_of_day(now) + core::kDay) + jitter(x, kDeferred); }
 
   /// Time and money an action costs the sender (model::EffortParams).
   void effort(std::uint32_t s, model::Action a, double count = 1.0) {

@@ -9,7 +9,7 @@ namespace linksim::experiment {
 
 void EmailChannel::plan_day(std::uint32_t s, Time now) {
   Sender& x = ctx_.senders[s];
-  if (x.strategy->email.per_day > 0) ctx_.schedule(ShardContext::window_open(now) + ctx_.jitter(x, 1800), ev::kEmailWake, s);
+  if (x.strategy->email.per_day > 0) ctx_.schedule(ShardContext::window_open(now) + ctx_.jitter(x, ShardContext::kBatchStart), ev::kEmailWake, s);
 }
 
 void EmailChannel::on_wake(std::uint32_t s, Time now) {

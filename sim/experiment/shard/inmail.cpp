@@ -13,7 +13,7 @@ constexpr std::uint16_t kInmailChars = 1000;
 
 void InMailChannel::plan_day(std::uint32_t s, Time now) {
   Sender& x = ctx_.senders[s];
-  if (x.strategy->inmail.per_week > 0) ctx_.schedule(ShardContext::window_open(now) + ctx_.jitter(x, 1800), ev::kInmailWake, s);
+  if (x.strategy->inmail.per_week > 0) ctx_.schedule(ShardContext::window_open(now) + ctx_.jitter(x, ShardContext::kBatchStart), ev::kInmailWake, s);
 }
 
 void InMailChannel::on_wake(std::uint32_t s, Time now) {

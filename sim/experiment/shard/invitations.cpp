@@ -26,7 +26,7 @@ void Invitations::plan_day(std::uint32_t s, Time now, Time open, int day) {
   // A day lost to a restriction (or the back-off after one): its planned invitations count as
   // blocked, as refused attempts do.
   if (x.paused_until > now + kDay - 1 && !x.exhausted) ctx_.stats[s].blocked += x.pace_today;
-  if (x.pace_today > 0 && !x.exhausted) ctx_.schedule(open + ctx_.jitter(x, 600), ev::kInviteWake, s);
+  if (x.pace_today > 0 && !x.exhausted) ctx_.schedule(open + ctx_.jitter(x, ShardContext::kInviteStart), ev::kInviteWake, s);
 }
 
 void Invitations::schedule_next_wake(std::uint32_t s, Time now) {
@@ -79,7 +79,7 @@ void Invitations::on_warm(std::uint32_t s, std::uint32_t target, bool retry, Tim
   if (send(s, target, now, true)) return;
   Sender& x = ctx_.senders[s];
   if (x.paused_until > ctx_.last) return;  // paused past the horizon (or suspended: kNever)
-  const Time at = std::max(x.paused_until, ShardContext::window_open(core::start_of_day(now) + kDay)) + ctx_.jitter(x, 3600);
+  const Time at = std::max(x.paused_until, ShardContext::window_open(core::start_of_day(now) + kDay)) + ctx_.jitter(x, ShardContext::kDeferred);
   ctx_.schedule(at, ev::kWarmInvite, s, target, 1);  // schedule() drops times past the horizon
 }
 
