@@ -22,7 +22,7 @@ void Recorder::end_day(std::uint32_t s, Time day, Time now) {
     for (auto v : st.last_week) weekly += v;
     const DaySample sample{st, weekly, gw_.weekly_cap(s), blocked};
     DaySums& sums = daily_.back();
-    for (std::size_t k = 0; k < sums.size(); ++k) sums[k].add(kDailyValues[k](sample));
+    for (std::size_t k = 0; k < sums.size(); ++k) sums[k].add(kDailyValues.value[k](sample));
   }
   st.sent_today = 0;
 }

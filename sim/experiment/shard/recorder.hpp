@@ -26,23 +26,34 @@ struct DaySample {
 /// A sender's value of one daily series at the end of a day (the series is the mean over focal senders).
 using DailyValue = double (*)(const DaySample&);
 
-/// What the recorder writes for each daily series of the metric registry, at the series' index.
-inline constexpr auto kDailyValues = [] {
+/// What the recorder writes for each daily series of the metric registry, at the series' index,
+/// and which indices are filled (comparing function pointers is not a constant expression under
+/// -fsanitize=undefined, so the check counts flags instead).
+struct DailyValues {
+  std::array<DailyValue, metrics::kDailySeries.size()> value{};
+  std::array<bool, metrics::kDailySeries.size()> set{};
+  constexpr void put(std::size_t i, DailyValue v) {
+    value[i] = v;
+    set[i] = true;
+  }
+};
+inline constexpr DailyValues kDailyValues = [] {
   using metrics::daily_index;
-  std::array<DailyValue, metrics::kDailySeries.size()> v{};
-  v[daily_index("connections")] = [](const DaySample& d) { return d.stats.connections_gained; };
-  v[daily_index("invites_sent")] = [](const DaySample& d) { return static_cast<double>(d.stats.sent_today); };
-  v[daily_index("invites_weekly")] = [](const DaySample& d) { return static_cast<double>(d.weekly); };
-  v[daily_index("weekly_cap")] = [](const DaySample& d) { return static_cast<double>(d.cap); };
-  v[daily_index("pending")] = [](const DaySample& d) { return static_cast<double>(d.stats.pending); };
-  v[daily_index("restricted")] = [](const DaySample& d) { return d.restricted ? 1.0 : 0.0; };
-  v[daily_index("replies")] = [](const DaySample& d) { return d.stats.replies; };
-  v[daily_index("leads")] = [](const DaySample& d) { return d.stats.leads; };
-  v[daily_index("cost_usd")] = [](const DaySample& d) { return d.stats.cost_usd; };
+  DailyValues v;
+  v.put(daily_index("connections"), [](const DaySample& d) { return d.stats.connections_gained; });
+  v.put(daily_index("invites_sent"), [](const DaySample& d) { return static_cast<double>(d.stats.sent_today); });
+  v.put(daily_index("invites_weekly"), [](const DaySample& d) { return static_cast<double>(d.weekly); });
+  v.put(daily_index("weekly_cap"), [](const DaySample& d) { return static_cast<double>(d.cap); });
+  v.put(daily_index("pending"), [](const DaySample& d) { return static_cast<double>(d.stats.pending); });
+  v.put(daily_index("restricted"), [](const DaySample& d) { return d.restricted ? 1.0 : 0.0; });
+  v.put(daily_index("replies"), [](const DaySample& d) { return d.stats.replies; });
+  v.put(daily_index("leads"), [](const DaySample& d) { return d.stats.leads; });
+  v.put(daily_index("cost_usd"), [](const DaySample& d) { return d.stats.cost_usd; });
   return v;
 }();
-static_assert(std::find(kDailyValues.begin(), kDailyValues.end(), nullptr) == kDailyValues.end(),
+static_assert(std::find(kDailyValues.set.begin(), kDailyValues.set.end(), false) == kDailyValues.set.end(),
               "a daily series of the metric registry has no value in kDailyValues");
+
 using DaySums = std::array<ExactSum, metrics::kDailySeries.size()>;
 
 struct ShardOut;
