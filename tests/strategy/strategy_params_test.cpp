@@ -56,3 +56,14 @@ TEST_CASE("inconsistent strategies are rejected with their paths", "[strategy]")
   CHECK(issues(R"({"preset": "cold_blast", "targeting": {"min_mutual": 2}})").at(0).path == "/senders/me/strategy/targeting/min_mutual");
   CHECK(issues(R"({"preset": "cold_blast", "invites": {"note_chars": 100}, "targeting": {"min_mutual": 2}})").size() == 2);
 }
+
+TEST_CASE("post formats are parsed once: document posts are carousels, and polls are reachable", "[strategy]") {
+  const auto format = [](const char* name) {
+    return resolve_strategy(json{{"preset", "content_led"}, {"content", {{"format", name}}}}, "/s").content.format;
+  };
+  CHECK(format("text") == linksim::model::PostFormat::kText);
+  CHECK(format("image") == linksim::model::PostFormat::kImage);
+  CHECK(format("video") == linksim::model::PostFormat::kVideo);
+  CHECK(format("document") == linksim::model::PostFormat::kCarousel);
+  CHECK(format("poll") == linksim::model::PostFormat::kPoll);
+}
