@@ -133,6 +133,15 @@ constexpr const MetricDef* find_metric(std::string_view name) {
   return nullptr;
 }
 
+/// Position of a metric, or nullopt. The compile-time lookups below use it rather than
+/// find_metric: GCC does not treat a pointer compared with nullptr as a constant expression
+/// under -fsanitize=undefined.
+constexpr std::optional<std::size_t> find_metric_index(std::string_view name) {
+  for (std::size_t i = 0; i < kMetrics.size(); ++i)
+    if (kMetrics[i].name == name) return i;
+  return std::nullopt;
+}
+
 /// Position of a daily series, or nullopt.
 constexpr std::optional<std::size_t> find_daily(std::string_view name) {
   for (std::size_t i = 0; i < kDailySeries.size(); ++i)
@@ -147,13 +156,14 @@ consteval std::size_t daily_index(std::string_view name) {
 }
 consteval std::string_view daily_name(std::string_view name) { return kDailySeries[daily_index(name)].name; }
 consteval std::string_view metric_name(std::string_view name) {
-  if (find_metric(name) == nullptr) throw "not a registered metric (metrics/registry.hpp)";
-  return find_metric(name)->name;
+  const auto i = find_metric_index(name);
+  if (!i) throw "not a registered metric (metrics/registry.hpp)";
+  return kMetrics[*i].name;
 }
 consteval std::string_view policy_metric(std::string_view name) {
-  if (find_metric(name) == nullptr || find_metric(name)->scope != Scope::kPolicy)
-    throw "not a registered policy metric (metrics/registry.hpp)";
-  return find_metric(name)->name;
+  const auto i = find_metric_index(name);
+  if (!i || kMetrics[*i].scope != Scope::kPolicy) throw "not a registered policy metric (metrics/registry.hpp)";
+  return kMetrics[*i].name;
 }
 
 /// The metrics of one scope, in registry order.
