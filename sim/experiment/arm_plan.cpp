@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <set>
 
+#include <fmt/format.h>
+
 namespace linksim::experiment {
 
 namespace {
@@ -21,6 +23,9 @@ class Issues {
       for (const auto& i : e.issues())
         if (seen_.insert(i.to_string()).second) list_.push_back(i);
     }
+  }
+  void add(config::Issue i) {
+    if (seen_.insert(i.to_string()).second) list_.push_back(std::move(i));
   }
   bool empty() const { return list_.empty(); }
   [[noreturn]] void raise() { throw config::InputError(std::move(list_)); }
@@ -63,10 +68,17 @@ ArmPlan plan_of(const config::Scenario& s, std::size_t a, Issues& issues) {
     k.profile_strength = cohort.at("profile_strength").get<double>();
     k.focal = cohort.at("focal").get<bool>();
     k.new_account = cohort.at("new_account").get<bool>();
+    std::vector<config::Issue> network_issues;
+    k.network = sender_network_from_json(cohort.at("network"), s.locate(a, "/senders/" + name + "/network"), network_issues);
+    for (auto& i : network_issues) issues.add(std::move(i));
     // The schema admits "legit" and "abusive" only.
     k.label = cohort.at("label").get<std::string>() == "abusive" ? Label::kAbusive : Label::kLegit;
   }
   p.facts = facts_of(p.cohorts);
+  // Each sender is a distinct member (experiment/sender_network.hpp).
+  if (p.world.members != 0 && p.facts.senders > p.world.members)
+    issues.add({s.locate(a, "/world/members"), fmt::format("at least as many members as senders ({})", p.facts.senders),
+                std::to_string(p.world.members), ""});
   return p;
 }
 

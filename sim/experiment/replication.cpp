@@ -11,31 +11,11 @@
 #include <vector>
 
 #include "experiment/shard/shard_loop.hpp"
+#include "linksim/experiment/sender_network.hpp"
 
 namespace linksim::experiment {
 
 namespace {
-
-/// The member each sender is, for every sender of the replication (in global order). Sender i is
-/// the same member in every arm of a replication (common random numbers): an established
-/// professional, drawn from a stream keyed by the sender's index only, avoiding members taken
-/// by the senders before it.
-std::vector<std::uint32_t> sender_members(const graph::World& world, std::size_t senders, std::uint64_t seed, std::uint32_t rep) {
-  std::vector<std::uint32_t> members(senders);
-  std::vector<char> taken(world.num_members(), 0);
-  for (std::uint64_t global = 0; global < senders; ++global) {
-    core::Rng pick = streams::sender(seed, rep, streams::kSenderMember, global);
-    std::uint32_t m = 0;
-    for (int attempt = 0; attempt < 10000; ++attempt) {
-      m = core::uniform_below(pick, world.num_members());
-      const auto d = world.degree(m);
-      if (!taken[m] && d >= 20 && d <= 2000) break;
-    }
-    taken[m] = 1;
-    members[global] = m;
-  }
-  return members;
-}
 
 /// Senders per shard when ReplicationInput::shards is 0 (bench/population_bench.cpp: at 10^4
 /// senders one loop took 14.3 s, shards of 300 senders 10.2 s, of 80 senders 9.7 s).
@@ -53,7 +33,7 @@ metrics::RunResult run_replication(const ReplicationInput& in) {
   const std::size_t want = in.shards != 0 ? in.shards : (facts.senders + kSendersPerShard - 1) / kSendersPerShard;
   const auto shards = in.trace != nullptr ? 1u : static_cast<unsigned>(std::clamp<std::size_t>(want, 1, std::max<std::size_t>(facts.senders, 1)));
   const unsigned threads = std::clamp(in.threads, 1u, shards);
-  const std::vector<std::uint32_t> members = sender_members(in.world, facts.senders, in.scenario.seed, in.replication);
+  const std::vector<SenderSeat> seats = place_senders(in.world, plan, in.scenario.seed, in.replication);
   std::vector<ShardOut> parts(shards);
   std::vector<std::exception_ptr> errors(shards);
   std::atomic<unsigned> next{0};
@@ -61,7 +41,7 @@ metrics::RunResult run_replication(const ReplicationInput& in) {
   auto worker = [&] {
     for (unsigned k; !failed.load() && (k = next.fetch_add(1)) < shards;) {
       try {
-        parts[k] = ShardLoop(in, plan, members, k, shards).run();
+        parts[k] = ShardLoop(in, plan, seats, k, shards).run();
       } catch (...) {
         errors[k] = std::current_exception();
         failed = true;

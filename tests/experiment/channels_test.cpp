@@ -51,10 +51,10 @@ struct Bench {
     p.merge_patch(platform);
     return p;
   }
-  static std::vector<std::uint32_t> pick_members(const graph::World& w, int count) {
-    std::vector<std::uint32_t> m;
+  static std::vector<experiment::SenderSeat> pick_members(const graph::World& w, int count) {
+    std::vector<experiment::SenderSeat> m;
     for (std::uint32_t v = 0; v < w.num_members() && static_cast<int>(m.size()) < count; ++v)
-      if (w.degree(v) >= 20) m.push_back(v);
+      if (w.degree(v) >= 20) m.push_back({v, 0});
     return m;
   }
   /// Every event queued up to `until`, in order (taken off the queue).
@@ -72,7 +72,7 @@ struct Bench {
   config::Scenario scenario;
   ArmPlan plan;
   graph::World world;
-  std::vector<std::uint32_t> members;
+  std::vector<experiment::SenderSeat> members;
   ReplicationInput input;
   ShardContext ctx;
   PlatformGateway gateway;

@@ -12,22 +12,28 @@
 #include "linksim/graph/world.hpp"
 #include "linksim/config/scenario.hpp"
 #include "linksim/model/calibration.hpp"
+#include "linksim/experiment/arm_plan.hpp"
+#include "linksim/experiment/sender_network.hpp"
 
 namespace linksim::testing {
 
-/// Senders are members with 20–2,000 connections (as replication.cpp picks them). Cold = a
-/// uniformly random member who is neither the sender nor a connection (the "anyone" pool);
-/// mutual = a uniformly random member of the sender's second-degree pool with at least 3 mutual
-/// connections (the mutual_first pool before its most-mutual-first ordering).
+/// Senders are placed as the replication loop places them (experiment/sender_network.hpp): each
+/// draws its connections from `connections` and takes the free member of the nearest degree.
+/// Cold = a uniformly random member who is neither the sender nor a connection (the "anyone"
+/// pool); mutual = a uniformly random member of the sender's second-degree pool with at least 3
+/// mutual connections (the mutual_first pool before its most-mutual-first ordering).
 class WorldTargets final : public model::TargetSampler {
  public:
-  WorldTargets(const graph::World& world, std::uint32_t senders, std::uint64_t seed) : world_(world) {
+  WorldTargets(const graph::World& world, std::uint32_t senders, std::uint64_t seed,
+               const experiment::CountDistribution& connections)
+      : world_(world) {
     if (senders == 0) throw std::invalid_argument("WorldTargets: senders must be > 0");
     core::Rng rng = core::make_rng(seed, 0, core::Purpose::kTest, 0x7A26E7);
     graph::SecondDegreePool pool(world);
-    for (int attempt = 0; senders_.size() < senders && attempt < 1000000; ++attempt) {
-      const auto m = core::uniform_below(rng, world.num_members());
-      if (world.degree(m) < 20 || world.degree(m) > 2000) continue;
+    experiment::DegreeIndex index(world);
+    for (int attempt = 0; senders_.size() < senders && attempt < 100000; ++attempt) {
+      const auto m = index.take(connections.draw(rng), rng);
+      if (m >= world.num_members()) break;
       std::vector<std::uint32_t> warm;
       for (const auto& c : pool.collect(m))
         if (c.mutual >= 3) warm.push_back(c.member);
@@ -88,8 +94,8 @@ class WorldTargets final : public model::TargetSampler {
   std::vector<std::vector<std::uint32_t>> warm_;
 };
 
-/// The default world: the built-in default scenario's world (20,000 members), its seed,
-/// replication 0. Generated once per process.
+/// The default world: the built-in default scenario's world, its seed, replication 0. Generated
+/// once per process.
 inline const graph::World& default_world() {
   static const graph::World world = [] {
     const config::Scenario s = config::default_scenario();
@@ -100,7 +106,11 @@ inline const graph::World& default_world() {
 }
 
 /// The prospects the response defaults are fitted to (docs/model.md, "How the defaults were
-/// fitted"): 200 senders of the default world, picked with seed 1.
-inline WorldTargets default_world_targets() { return WorldTargets(default_world(), 200, 1); }
+/// fitted"): 200 senders of the default world, placed with seed 1 as the default cohort's
+/// network says.
+inline WorldTargets default_world_targets() {
+  const auto plan = experiment::build_arm_plan(config::default_scenario(), 0);
+  return WorldTargets(default_world(), 200, 1, plan.cohorts.at(0).network.connections);
+}
 
 }  // namespace linksim::testing

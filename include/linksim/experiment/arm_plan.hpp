@@ -9,6 +9,7 @@
 
 #include "linksim/graph/params.hpp"
 #include "linksim/config/scenario.hpp"
+#include "linksim/experiment/sender_network.hpp"
 #include "linksim/model/response_params.hpp"
 #include "linksim/platform/params.hpp"
 #include "linksim/platform/plan.hpp"
@@ -27,6 +28,7 @@ struct CohortPlan {
   double profile_strength = 0.6;  ///< in [0, 1]
   bool focal = true;              ///< counts toward the arm's sender metrics
   bool new_account = false;       ///< no network: no mutual connections, 0 connections for the rules
+  SenderNetwork network;          ///< the senders' own connections and followers (docs/model.md)
   Label label = Label::kLegit;
 };
 

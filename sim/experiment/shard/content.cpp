@@ -39,10 +39,25 @@ void ContentChannel::start() {
   model_ = std::make_unique<model::ContentModel>(ctx_.plan.response.content);
 }
 
+/// The sender's audience at the first post: its connections, and its starting followers
+/// (members who are not connections, uniformly over the world: followers come from anywhere).
+void ContentChannel::start_audience(std::uint32_t s) {
+  Sender& x = ctx_.senders[s];
+  x.creator = std::make_unique<model::CreatorState>(x.member, graph_);
+  core::Rng rng = streams::sender(ctx_.seed, ctx_.rep, streams::kFollowers, ctx_.ids[s]);
+  const auto n = ctx_.world.num_members();
+  const std::size_t want = std::min<std::size_t>(x.followers, n - 1 - x.creator->connections());
+  // Members already connected or following are redrawn; bounded for a world nearly all audience.
+  for (std::size_t tries = 0; x.creator->followers() < want && tries < 20 * want + 100; ++tries) {
+    const std::uint32_t v = core::uniform_below(rng, n);
+    if (v != x.member) x.creator->add_follower(v);
+  }
+}
+
 void ContentChannel::on_post(std::uint32_t s, Time now) {
   Sender& x = ctx_.senders[s];
   if (!model_) start();
-  if (!x.creator) x.creator = std::make_unique<model::CreatorState>(x.member, graph_);
+  if (!x.creator) start_audience(s);
   platform::Action a;
   a.kind = platform::ActionKind::kPost;
   if (!gw_.decide(a, s, now).allowed()) return;

@@ -23,6 +23,7 @@ class ContentChannel {
   void on_inbound(std::uint32_t s, std::uint32_t member, std::uint32_t kind, Time now);
 
  private:
+  void start_audience(std::uint32_t s);
   void start();
 
   ShardContext& ctx_;

@@ -6,7 +6,7 @@
 
 namespace linksim::experiment {
 
-ShardContext::ShardContext(const ReplicationInput& in, const ArmPlan& plan_, std::span<const std::uint32_t> members,
+ShardContext::ShardContext(const ReplicationInput& in, const ArmPlan& plan_, std::span<const SenderSeat> seats,
                            unsigned shard_, unsigned shards)
     : world(in.world),
       plan(plan_),
@@ -33,7 +33,8 @@ ShardContext::ShardContext(const ReplicationInput& in, const ArmPlan& plan_, std
       s.focal = cohort.focal || !plan.facts.any_focal;  // a pure population: every sender is reported on
       s.abusive = cohort.label == Label::kAbusive;
       s.new_account = cohort.new_account;
-      s.member = members[global];
+      s.member = seats[global].member;
+      s.followers = seats[global].followers;
       s.rng = streams::sender(seed, rep, streams::kSenderTiming, global);
       // Prospect draws get their own stream: a refused invitation (tried again, no new draw)
       // must not shift the timing draws, or the other way round, so that two arms that differ

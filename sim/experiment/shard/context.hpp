@@ -58,6 +58,7 @@ struct alignas(64) Sender {
   std::uint32_t cohort = 0;
   int inmails_this_week = 0, emails_today = 0;
   double profile_strength = 0.5;
+  std::uint32_t followers = 0;  ///< followers who are not connections at the start (content's audience)
   Time first_restricted = core::kNever;  ///< first restriction (ladder or report rule), ground truth scoring
   std::size_t hygiene_pos = 0;
   std::vector<std::uint32_t> invites;  ///< ids in send order (hygiene scans from the oldest)
@@ -67,9 +68,9 @@ struct alignas(64) Sender {
 
 class ShardContext {
  public:
-  /// The senders whose global index is `shard` modulo `shards`; `members` holds every sender's
-  /// member, by global index.
-  ShardContext(const ReplicationInput& in, const ArmPlan& plan, std::span<const std::uint32_t> members, unsigned shard,
+  /// The senders whose global index is `shard` modulo `shards`; `seats` holds every sender's
+  /// member and starting followers, by global index.
+  ShardContext(const ReplicationInput& in, const ArmPlan& plan, std::span<const SenderSeat> seats, unsigned shard,
                unsigned shards);
 
   /// Events after the last second of the run would never be dispatched, so they are not queued:

@@ -13,9 +13,9 @@ namespace {
 constexpr int kBillingDays = 30;
 }  // namespace
 
-ShardLoop::ShardLoop(const ReplicationInput& in, const ArmPlan& plan, std::span<const std::uint32_t> members, unsigned shard,
+ShardLoop::ShardLoop(const ReplicationInput& in, const ArmPlan& plan, std::span<const SenderSeat> seats, unsigned shard,
                      unsigned shards)
-    : ctx_(in, plan, members, shard, shards),
+    : ctx_(in, plan, seats, shard, shards),
       gateway_(ctx_),
       funnel_(ctx_),
       invitations_(ctx_, gateway_),

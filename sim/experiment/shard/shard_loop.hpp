@@ -21,7 +21,7 @@ namespace linksim::experiment {
 
 class ShardLoop {
  public:
-  ShardLoop(const ReplicationInput& in, const ArmPlan& plan, std::span<const std::uint32_t> members, unsigned shard, unsigned shards);
+  ShardLoop(const ReplicationInput& in, const ArmPlan& plan, std::span<const SenderSeat> seats, unsigned shard, unsigned shards);
 
   /// Runs the horizon and hands back the shard's part of the results.
   ShardOut run();

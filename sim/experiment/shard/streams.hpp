@@ -12,6 +12,7 @@ namespace linksim::experiment::streams {
 inline constexpr std::uint64_t kSenderTiming = 0;                ///< start-of-day jitter, gaps, posts per day
 inline constexpr std::uint64_t kSenderMember = 0x5E1EC7000000ull;  ///< which member the sender is
 inline constexpr std::uint64_t kProspectPicks = 0x9C1C5000000ull;  ///< which search results are on-profile
+inline constexpr std::uint64_t kFollowers = 0xF0110000000ull;     ///< who the sender's starting followers are
 /// Multiplier of the replication in the prospect pool's seed (seed ^ mix64(rep * this + global)).
 inline constexpr std::uint64_t kPoolSeedReplication = 0x10001ull;
 
