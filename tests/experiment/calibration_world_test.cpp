@@ -172,11 +172,11 @@ TEST_CASE("the event loop reproduces CALIBRATION.md's member figures on the defa
         arm("personalized", {{"invites", {{"note", "personalized"}, {"note_chars", 150}}}}),
         arm("mid_level", {{"invites", {{"note", "personalized"}, {"note_chars", 150}}}, {"targeting", {{"seniority", {"manager", "director"}}}}}),
         arm("c_suite", {{"invites", {{"note", "personalized"}, {"note_chars", 150}}}, {"targeting", {{"seniority", {"c_suite"}}}}}),
-        // The second-degree pool is walked most-mutual first; at 100 a day the whole pool of
+        // The second-degree pool is walked most-mutual first; at 1,000 a day the whole pool of
         // >= 3 mutuals is invited before the cut-off (the calibration segment), so this arm's
         // limiter allows the whole pool.
         {{"name", "mutual"},
-         {"patch", {{"senders", {{"focal", {{"strategy", focal_strategy({{"targeting", {{"pool", "second_degree"}, {"min_mutual", 3}}}, {"invites", {{"per_day", 100}}}})}}}}},
+         {"patch", {{"senders", {{"focal", {{"strategy", focal_strategy({{"targeting", {{"pool", "second_degree"}, {"min_mutual", 3}}}, {"invites", {{"per_day", 1000}}}})}}}}},
                     {"platform", {{"limiters", {{{"algorithm", "fixed_window"}, {"actions", {"invite"}}, {"limit", 100000}, {"window_hours", 24 * kHorizon}}}}}}}}},
         // Three touches (the calibration's warm-up) on three days: touches are per day here.
         arm("warm_up", {{"warmup", {{"days", 3}, {"touches_per_day", 1}}}}),
@@ -187,7 +187,7 @@ TEST_CASE("the event loop reproduces CALIBRATION.md's member figures on the defa
         arm("email_verified", {{"invites", {{"per_day", 0}}}, {"email", {{"per_day", 40}, {"finder", "chained"}, {"verify", true}, {"followups", 3}, {"gap_days", 3}}}}, kSendDays + 20),
         arm("email_unverified", {{"invites", {{"per_day", 0}}}, {"email", {{"per_day", 40}, {"finder", "chained"}, {"verify", false}, {"followups", 3}, {"gap_days", 3}}}}, kSendDays + 20)}}};
   const config::Scenario s = testing::scenario(doc);
-  REQUIRE(s.arms.at(0).config.at("world").at("members") == 20000);  // the default world
+  REQUIRE(s.arms.at(0).config.at("world").at("members") == 100000);  // the default world
   testing::MemoryTrace trace;
   const auto out = testing::run(s, &trace);
 
