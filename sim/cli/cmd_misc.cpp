@@ -15,6 +15,16 @@ namespace linksim::cli {
 
 namespace {
 
+// The schema's $comment for a value: its own, else the nearest enclosing block's (a block such as
+// world.attributes.seniority documents its shares together).
+std::string schema_source(const std::string& path) {
+  for (std::string p = path; !p.empty(); p.resize(p.rfind('/'))) {
+    const auto* node = config::JsonSchema::scenario().node_for(p);
+    if (node != nullptr && node->contains("$comment")) return (*node)["$comment"].get<std::string>();
+  }
+  return {};
+}
+
 void explain_node(const nlohmann::json& value, const std::string& path, std::ostream& out) {
   if (value.is_object() && !value.empty()) {
     for (const auto& [k, v] : value.items()) explain_node(v, path + "/" + k, out);
@@ -25,7 +35,7 @@ void explain_node(const nlohmann::json& value, const std::string& path, std::ost
   if (node != nullptr) {
     if (node->contains("default") && (*node)["default"] == value) note = "default";
     else note = "set by scenario";
-    if (node->contains("$comment")) note += "; " + (*node)["$comment"].get<std::string>();
+    if (const std::string source = schema_source(path); !source.empty()) note += "; " + source;
   }
   std::string dotted = path.substr(1);
   for (auto& c : dotted) if (c == '/') c = '.';
