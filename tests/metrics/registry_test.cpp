@@ -128,12 +128,15 @@ TEST_CASE("the registry is well formed and its order is the output order", "[met
   CHECK(sender.size() + policy.size() == metrics::kMetrics.size());
   for (std::size_t i = 0; i < sender.size(); ++i) CHECK(sender[i] == metrics::kMetrics[i].name);
   for (std::size_t i = 0; i < policy.size(); ++i) CHECK(policy[i] == metrics::kMetrics[sender.size() + i].name);
-  // The sender metrics written before the registry keep their places; the six it added follow.
+  // The sender metrics written before the registry keep their places; the six it added follow,
+  // then the planned-outreach and prospect-pool metrics (new sender metrics go at the end).
   const std::vector<std::string> before = {
       "invites_sent", "invites_accepted", "acceptance_rate", "connections_gained", "inbound_requests", "pending_at_end",
       "withdrawn", "spam_reports", "warnings", "restrictions", "restricted_days", "suspended", "inmails_sent",
       "emails_sent", "replies", "leads", "meetings", "pipeline_value", "cost_usd", "hours_spent",
-      "invites_declined", "invites_expired", "invite_attempts_denied", "messages_sent", "emails_bounced", "followers_gained"};
+      "invites_declined", "invites_expired", "invite_attempts_denied", "messages_sent", "emails_bounced", "followers_gained",
+      "invites_planned", "invites_lost_to_pool", "inmails_planned", "inmails_lost_to_pool", "emails_planned",
+      "email_prospects", "emails_lost_to_pool", "prospect_pool", "pool_ran_dry", "pool_dry_day"};
   CHECK(sender == before);
 }
 
