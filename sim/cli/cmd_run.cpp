@@ -11,6 +11,7 @@
 #include "commands.hpp"
 #include "linksim/experiment/runner.hpp"
 #include "linksim/config/merge_patch.hpp"
+#include "linksim/report/outreach_notes.hpp"
 #include "linksim/report/report_html.hpp"
 #include "linksim/report/results.hpp"
 #include "linksim/report/trace_writer.hpp"
@@ -115,6 +116,8 @@ RunReport run_and_write(const config::Scenario& scenario, const std::string& dir
     std::cout << scenario.name << " — " << scenario.arms.size() << " arm(s) × " << outcome.replications_completed
               << " replication(s), " << report::horizon_text(scenario) << " days\n";
     print_table(report.summary);
+    for (const auto& note : report::outreach_notes(report.results))
+      std::cerr << "warning: " << note.text << '\n';
     if (!report.summary.warnings.empty())
       std::cerr << "note: " << report.summary.warnings.size()
                 << " estimates have a 95% CI wider than ±10% of their mean (listed under \"warnings\" in results.json);"

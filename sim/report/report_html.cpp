@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "linksim/report/html_escape.hpp"
+#include "linksim/report/outreach_notes.hpp"
 #include "linksim/metrics/registry.hpp"
 #include "linksim/report/report_charts.hpp"
 #include "linksim/report/report_page.hpp"
@@ -103,6 +104,13 @@ std::string header_html(const json& results) {
     for (const json& w : warnings) {
       if (w.is_string()) out += "<li>" + html_escape(w.get<std::string>()) + "</li>\n";
     }
+    out += "</ul></div>\n";
+  }
+  // Computed from the metrics, so a results file written before the notes existed gets them too.
+  const auto notes = outreach_notes(results);
+  if (!notes.empty()) {
+    out += "<div class=\"banner warnings\" id=\"outreach-shortfall\"><strong>Outreach short of plan</strong><ul>\n";
+    for (const OutreachNote& n : notes) out += "<li>" + html_escape(n.text) + "</li>\n";
     out += "</ul></div>\n";
   }
   return out;

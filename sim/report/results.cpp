@@ -13,6 +13,7 @@
 
 #include "linksim/core/version.hpp"
 #include "linksim/metrics/registry.hpp"
+#include "linksim/report/outreach_notes.hpp"
 
 namespace linksim::report {
 
@@ -81,6 +82,8 @@ json results_json(const config::Scenario& scenario, const experiment::Summary& s
   }
   out["comparisons"] = comparisons;
   out["warnings"] = summary.warnings;
+  // Outreach that fell short of plan (a dry prospect pool, the platform's refusals).
+  out["outreach_notes"] = outreach_notes_json(outreach_notes(out));
   return out;
 }
 

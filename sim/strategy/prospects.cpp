@@ -306,6 +306,39 @@ void Prospects::build_reach() {
   reach_ = std::move(reach);
 }
 
+std::uint64_t Prospects::count_profile() const {
+  // Industry (and region) alone: the id range is the profile.
+  if (profile_is_range() && t_.seniority.empty()) return std::uint64_t{range_hi_} - range_lo_;
+  std::uint64_t n = 0;
+  for (std::uint32_t v = range_lo_; v < range_hi_; ++v) n += matches(v) ? 1 : 0;
+  return n;
+}
+
+std::uint64_t Prospects::pool_size() {
+  if (pool_size_) return *pool_size_;
+  if (t_.pool == Pool::kSecondDegree) {
+    if (!second_) build_second_degree();
+    pool_size_ = second_->members.size();  // the sender and their connections are not in it
+    return *pool_size_;
+  }
+  // The profile's members, counted once per world and profile when a cache is shared: the id
+  // range, the region (when it is not part of the range) and the seniority levels.
+  ProfileKey key{range_lo_, range_hi_, UINT32_MAX, 0};
+  bool cacheable = cache_ != nullptr;
+  if (t_.pool == Pool::kIcp && t_.same_region && !profile_is_range()) key.region = world_.members().region[sender_];
+  for (const int level : t_.seniority) {
+    if (level < 0 || level > 31) cacheable = false;
+    else key.seniority_mask |= 1u << level;
+  }
+  std::uint64_t n = cacheable ? cache_->profile_count(key, [this] { return count_profile(); }) : count_profile();
+  // Less the sender and their connections who match it.
+  if (matches(sender_) && n > 0) --n;
+  for (const std::uint32_t u : world_.neighbours(sender_))
+    if (matches(u) && n > 0) --n;
+  pool_size_ = n;
+  return n;
+}
+
 std::optional<std::uint32_t> Prospects::next(double rng_u) {
   if (t_.pool == Pool::kSecondDegree) {
     if (!second_) build_second_degree();

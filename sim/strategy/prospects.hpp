@@ -94,6 +94,13 @@ class Prospects final {
   void prefetch_mutual(std::uint32_t v) const {
     if (!reach_.empty()) reach_.prefetch(v);
   }
+  /// Prospects the pool holds at the start of the run: the second-degree pool as kept (at most
+  /// pool_limit), else the members matching the profile who are neither the sender nor a
+  /// connection. An ICP search also returns off-profile members (a share 1 - precision of its
+  /// results); they are not counted, so a sender reaches about pool_size / precision members
+  /// before the pool runs dry. Builds a second-degree pool not built yet; a profile's members are
+  /// counted once per world when a cache is shared.
+  std::uint64_t pool_size();
   /// Candidates examined so far (for tests and diagnostics).
   std::uint64_t examined() const { return examined_; }
   /// True once the second-degree filter has been built (for tests).
@@ -105,6 +112,7 @@ class Prospects final {
   std::optional<std::uint32_t> walk(const Permutation& perm, std::uint64_t& pos, std::uint32_t offset, bool on_profile);
   void build_second_degree();
   void build_reach();
+  std::uint64_t count_profile() const;
   /// Index + 1 of v among the pool's last 8 picks, 0 if it is not one: a pick is usually asked
   /// about right after next() returned it (or when a refused one is retried).
   std::size_t recent_pick(std::uint32_t v) const {
@@ -127,6 +135,7 @@ class Prospects final {
   std::size_t second_pos_ = 0;
   std::size_t pool_limit_ = SIZE_MAX;
   PoolCache* cache_ = nullptr;
+  std::optional<std::uint64_t> pool_size_;
   // Second-degree filter: one bit per hashed member reachable in two steps (no false negatives).
   // Built once the rows read by mutual counts outweigh the paths it costs (ski rental: at most
   // twice the cheaper of the two).

@@ -42,7 +42,7 @@ constexpr std::size_t field_count() {
   }
 }
 
-constexpr std::size_t kSenderStatsFields = 29;
+constexpr std::size_t kSenderStatsFields = 39;
 static_assert(field_count<SenderStats>() == kSenderStatsFields,
               "SenderStats gained or lost a field: register the new counter in include/linksim/metrics/registry.hpp "
               "(or add it to internal_fields() in this test if it is bookkeeping), then update kSenderStatsFields and the "
@@ -79,9 +79,9 @@ void set_nonzero(F& field) {
 TEST_CASE("every SenderStats field is a registered metric or internal", "[metrics][registry]") {
   SenderStats s{};
   REQUIRE_FALSE(read_by_registry(s));
-  // 29 names: the static_assert above guards the count, this binding names each field once.
+  // 39 names: the static_assert above guards the count, this binding names each field once.
   auto& [f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12, f13, f14, f15, f16, f17, f18, f19, f20, f21, f22, f23,
-         f24, f25, f26, f27, f28] = s;
+         f24, f25, f26, f27, f28, f29, f30, f31, f32, f33, f34, f35, f36, f37, f38] = s;
   const auto internal = internal_fields(s);
   std::size_t index = 0, registered = 0;
   const auto probe = [&](auto& field) {
@@ -97,7 +97,8 @@ TEST_CASE("every SenderStats field is a registered metric or internal", "[metric
     ++index;
   };
   [&](auto&... fields) { (probe(fields), ...); }(f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12, f13, f14, f15, f16,
-                                                f17, f18, f19, f20, f21, f22, f23, f24, f25, f26, f27, f28);
+                                                f17, f18, f19, f20, f21, f22, f23, f24, f25, f26, f27, f28, f29, f30, f31, f32, f33,
+                                                f34, f35, f36, f37, f38);
   CHECK(index == kSenderStatsFields);
   CHECK(registered == kSenderStatsFields - internal.size());
 }
@@ -127,12 +128,15 @@ TEST_CASE("the registry is well formed and its order is the output order", "[met
   CHECK(sender.size() + policy.size() == metrics::kMetrics.size());
   for (std::size_t i = 0; i < sender.size(); ++i) CHECK(sender[i] == metrics::kMetrics[i].name);
   for (std::size_t i = 0; i < policy.size(); ++i) CHECK(policy[i] == metrics::kMetrics[sender.size() + i].name);
-  // The sender metrics written before the registry keep their places; the six it added follow.
+  // The sender metrics written before the registry keep their places; the six it added follow,
+  // then the planned-outreach and prospect-pool metrics (new sender metrics go at the end).
   const std::vector<std::string> before = {
       "invites_sent", "invites_accepted", "acceptance_rate", "connections_gained", "inbound_requests", "pending_at_end",
       "withdrawn", "spam_reports", "warnings", "restrictions", "restricted_days", "suspended", "inmails_sent",
       "emails_sent", "replies", "leads", "meetings", "pipeline_value", "cost_usd", "hours_spent",
-      "invites_declined", "invites_expired", "invite_attempts_denied", "messages_sent", "emails_bounced", "followers_gained"};
+      "invites_declined", "invites_expired", "invite_attempts_denied", "messages_sent", "emails_bounced", "followers_gained",
+      "invites_planned", "invites_lost_to_pool", "inmails_planned", "inmails_lost_to_pool", "emails_planned",
+      "email_prospects", "emails_lost_to_pool", "prospect_pool", "pool_ran_dry", "pool_dry_day"};
   CHECK(sender == before);
 }
 

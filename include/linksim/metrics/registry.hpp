@@ -100,6 +100,17 @@ inline constexpr std::array kMetrics = [] {
       {"messages_sent", kS, kN, kFlat, "messages sent", "messages sent to new connections (first messages and follow-ups)", false, &field<&S::messages_sent>},
       {"emails_bounced", kS, kN, kDown, "emails bounced", "outreach emails that bounced", false, &field<&S::emails_bounced>},
       {"followers_gained", kS, kN, kUp, "followers gained", "readers of the sender's posts who followed the sender", false, &field<&S::followers>},
+      // Planned outreach and the prospect pool: a pool that runs dry shows as a shortfall.
+      {"invites_planned", kS, kN, kFlat, "invitations planned", "invitations the strategy planned: each day's pace over the run (ramp-up and days of the week applied)", false, &field<&S::invites_planned>},
+      {"invites_lost_to_pool", kS, kN, kDown, "invitations lost to a dry pool", "planned invitations not sent because the prospect pool had run dry", false, &field<&S::invites_lost_to_pool>},
+      {"inmails_planned", kS, kN, kFlat, "InMails planned", "InMails the strategy planned: the weekly budget spread over the working days", false, &field<&S::inmails_planned>},
+      {"inmails_lost_to_pool", kS, kN, kDown, "InMails lost to a dry pool", "planned InMails not sent because the prospect pool had run dry", false, &field<&S::inmails_lost_to_pool>},
+      {"emails_planned", kS, kN, kFlat, "first emails planned", "prospects the strategy planned to email: the daily quota on each working day", false, &field<&S::emails_planned>},
+      {"email_prospects", kS, kN, kFlat, "prospects emailed", "prospects looked up for a first email (sent, or the address was not found or invalid)", false, &field<&S::email_prospects>},
+      {"emails_lost_to_pool", kS, kN, kDown, "first emails lost to a dry pool", "planned first emails not sent because the prospect pool had run dry", false, &field<&S::emails_lost_to_pool>},
+      {"prospect_pool", kS, kN, kFlat, "prospect pool", "prospects in the sender's pool at the start: the profile's members who are not connections (ICP: on-profile ones), or the second-degree pool as kept; 0 for a sender who contacts no stranger", false, &field<&S::prospect_pool>},
+      {"pool_ran_dry", kS, Unit::kRate, kDown, "pool ran dry", "1 when the sender's prospect pool ran dry within the run, so the mean is the share of senders", false, &field<&S::pool_ran_dry>},
+      {"pool_dry_day", kS, Unit::kDays, kUp, "day the pool ran dry", "days from the start until the sender's prospect pool ran dry, the horizon for a pool that lasted (censored)", false, &field<&S::pool_dry_day>},
       // Policy metrics, by name: results.json has always listed the metrics other than the sender
       // ones alphabetically (experiment::summarize), and registry order is output order.
       {"legit_connections_formed", kP, kN, kUp, "legitimate connections formed", "connections legitimate senders gained (accepted invitations and inbound)"},

@@ -16,6 +16,14 @@ struct SenderStats {
          emails_bounced = 0, messages_sent = 0, replies = 0, leads = 0, meetings = 0,
          pipeline_value = 0, cost_usd = 0, hours_spent = 0, followers = 0, denied = 0,
          blocked = 0;  ///< new invitations the platform refused (retries of the same prospect not counted)
+  // What the strategy planned per channel, and what it could not do because the prospect pool
+  // had run dry (prospector::next): planned - sent - lost_to_pool is what the platform refused or
+  // restricted (or what did not fit in the working day).
+  double invites_planned = 0, invites_lost_to_pool = 0, inmails_planned = 0, inmails_lost_to_pool = 0,
+         emails_planned = 0, email_prospects = 0, emails_lost_to_pool = 0;
+  double prospect_pool = 0;  ///< prospects in the pool at the start (0: the sender contacts no stranger)
+  double pool_ran_dry = 0;   ///< 1 once the pool ran dry
+  double pool_dry_day = 0;   ///< when it ran dry, in days since the start; the horizon if it lasted (censored)
   std::uint32_t pending = 0;
   std::array<std::uint32_t, 7> last_week{};  ///< invitations sent on each of the last 7 days
   std::uint32_t sent_today = 0;

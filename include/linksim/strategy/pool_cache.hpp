@@ -1,4 +1,4 @@
-// Second-degree prospect pools shared by the arms of a replication. Policy arms run the same
+// Second-degree prospect pools (and the sizes of ICP profiles) shared by the arms of a replication. Policy arms run the same
 // senders on the same world (common random numbers), and a pool depends only on the sender's
 // member, the targeting and the limit, so an arm finds the pool an earlier arm built instead of
 // counting ~50,000 paths again (the largest cost of a 10^6-member population). Thread-safe; two
@@ -27,8 +27,27 @@ struct PoolKey {
   bool operator==(const PoolKey&) const = default;
 };
 
+/// A targeting profile, for counting its members: an id range (industry, region), a region
+/// outside the range (UINT32_MAX: none) and the seniority levels wanted (0: all).
+struct ProfileKey {
+  std::uint32_t lo = 0, hi = 0, region = UINT32_MAX, seniority_mask = 0;
+  bool operator==(const ProfileKey&) const = default;
+};
+
 class PoolCache final {
  public:
+  /// The number of members of a profile: counted by `count()` the first time it is asked for.
+  template <class Count>
+  std::uint64_t profile_count(const ProfileKey& key, Count&& count) {
+    {
+      std::lock_guard lock(profiles_mutex_);
+      const auto it = profiles_.find(key);
+      if (it != profiles_.end()) return it->second;
+    }
+    const std::uint64_t n = count();  // outside the lock: two arms may both count, and agree
+    std::lock_guard lock(profiles_mutex_);
+    return profiles_.try_emplace(key, n).first->second;
+  }
   /// The pool stored under `key`, or null.
   std::shared_ptr<const SecondDegreePool> find(const PoolKey& key) const {
     const Shard& s = shard(key);
@@ -59,6 +78,13 @@ class PoolCache final {
       return static_cast<std::size_t>(h * 0xBF58476D1CE4E5B9ull >> 16);
     }
   };
+  struct ProfileHash {
+    std::size_t operator()(const ProfileKey& k) const {
+      std::uint64_t h = (std::uint64_t{k.lo} << 32 | k.hi) * 0x9E3779B97F4A7C15ull;
+      h ^= (std::uint64_t{k.region} << 32 | k.seniority_mask) * 0xBF58476D1CE4E5B9ull;
+      return static_cast<std::size_t>(h ^ (h >> 29));
+    }
+  };
   struct Shard {
     mutable std::mutex mutex;
     std::unordered_map<PoolKey, std::shared_ptr<const SecondDegreePool>, Hash> pools;
@@ -67,6 +93,8 @@ class PoolCache final {
   const Shard& shard(const PoolKey& k) const { return shards_[k.member % kShards]; }
   Shard& shard(const PoolKey& k) { return shards_[k.member % kShards]; }
   std::array<Shard, kShards> shards_;
+  mutable std::mutex profiles_mutex_;
+  std::unordered_map<ProfileKey, std::uint64_t, ProfileHash> profiles_;
 };
 
 }  // namespace linksim::strategy

@@ -20,9 +20,13 @@ ShardContext::ShardContext(const ReplicationInput& in, const ArmPlan& plan_, std
   for (std::uint32_t c = 0; c < plan.cohorts.size(); ++c) {
     const CohortPlan& cohort = plan.cohorts[c];
     const double precision = plan.platform.plans[static_cast<std::size_t>(cohort.plan)].search_filter_precision;
-    // A sender never needs more prospects than invitations it can attempt in the run (twice
-    // that, with margin for refused and skipped ones).
-    const auto limit = 2 * static_cast<std::size_t>(std::max(1, cohort.strategy.invites.per_day)) * static_cast<std::size_t>(horizon) + 64;
+    // A sender never needs more prospects than it can contact in the run: invitations, InMails
+    // and first emails, all drawn from one pool (twice that, with margin for refused and skipped
+    // ones).
+    const auto& st = cohort.strategy;
+    const auto per_day = static_cast<std::size_t>(std::max(1, st.invites.per_day + st.email.per_day + (st.inmail.per_week + 4) / 5));
+    const auto limit = 2 * per_day * static_cast<std::size_t>(horizon) + 64;
+    const bool prospects = st.invites.per_day > 0 || st.email.per_day > 0 || st.inmail.per_week > 0;
     for (std::size_t i = 0; i < cohort.count; ++i, ++global) {
       if (global % shards != shard) continue;  // another shard's sender
       Sender s;
@@ -43,12 +47,15 @@ ShardContext::ShardContext(const ReplicationInput& in, const ArmPlan& plan_, std
       s.prospects = std::make_unique<strategy::Prospects>(world, s.member, cohort.strategy.targeting, precision,
                                                           streams::pool_seed(seed, rep, global), limit, in.pools);
       s.reputation = std::make_unique<model::SenderReputation>(plan.response.email.reputation);
+      metrics::SenderStats st0;
+      st0.pool_dry_day = horizon;  // censored: the pool lasted unless prospector::next finds it dry
+      if (prospects) st0.prospect_pool = static_cast<double>(s.prospects->pool_size());
+      stats.push_back(st0);
       ids.push_back(static_cast<std::uint32_t>(global));
       plans.push_back(cohort.plan);
       senders.push_back(std::move(s));
     }
   }
-  stats.resize(senders.size());
 }
 
 }  // namespace linksim::experiment

@@ -51,7 +51,7 @@ struct alignas(64) Sender {
   std::optional<std::uint32_t> ahead[2];  ///< the next prospects, drawn early (ahead[0] first)
   std::uint8_t n_ahead = 0;
   int pace_today = 0;
-  bool exhausted = false;
+  bool exhausted = false;  ///< the prospect pool ran dry (prospector::next): no channel draws again
   bool retrying = false;  ///< the current attempt re-sends a refused prospect (not a new blocked invitation)
   bool focal = true, abusive = false, new_account = false;
   platform::PlanId plan = platform::PlanId::kFree;

@@ -18,10 +18,16 @@ void EmailChannel::on_wake(std::uint32_t s, Time now) {
   const auto& params = ctx_.plan.response.email;
   const unsigned providers = st.finder == strategy::Finder::kChained ? 3u : 1u;
   // Email has no platform limit: the sender works through today's quota in one batch.
+  auto& stat = ctx_.stats[s];
+  stat.emails_planned += st.per_day;
   while (x.emails_today < st.per_day) {
-    const auto target = prospector::next(x);
-    if (!target) return;
+    const auto target = prospector::next(x, stat, now);
+    if (!target) {
+      stat.emails_lost_to_pool += st.per_day - x.emails_today;
+      return;
+    }
     ++x.emails_today;
+    ++stat.email_prospects;
     core::Rng rng = ctx_.pair_rng(x.member, *target, streams::Pair::kEmailFind);
     const auto domain = static_cast<model::EmailDomain>(static_cast<std::uint8_t>(ctx_.world.email(*target)));
     const model::FoundEmail found = model::find_email(params.finder, domain, providers, rng);

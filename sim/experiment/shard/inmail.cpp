@@ -23,9 +23,15 @@ void InMailChannel::on_wake(std::uint32_t s, Time now) {
   // Spread the weekly InMail budget over the five working days.
   const int dow = core::day_of_week(now);
   const int due = (st.per_week * (dow + 1) + 4) / 5;
+  ctx_.stats[s].inmails_planned += due - (dow == 0 ? 0 : (st.per_week * dow + 4) / 5);  // today's share
   while (x.inmails_this_week < due) {
-    const auto target = prospector::next(x);
-    if (!target) return;
+    const auto target = prospector::next(x, ctx_.stats[s], now);
+    if (!target) {
+      // The week's InMails not sent by today are given up: the pool stays dry.
+      ctx_.stats[s].inmails_lost_to_pool += due - x.inmails_this_week;
+      x.inmails_this_week = due;
+      return;
+    }
     platform::Action a;
     a.kind = platform::ActionKind::kInmail;
     a.recipient = *target;

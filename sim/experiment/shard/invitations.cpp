@@ -23,6 +23,8 @@ void Invitations::plan_day(std::uint32_t s, Time now, Time open, int day) {
   const auto& st = x.strategy->invites;
   const bool today = day >= st.start_day && ((st.days_mask >> core::day_of_week(now)) & 1u) != 0;
   x.pace_today = today ? st.pace_on_day(day - st.start_day) : 0;
+  ctx_.stats[s].invites_planned += x.pace_today;
+  if (x.exhausted) ctx_.stats[s].invites_lost_to_pool += x.pace_today;
   // A day lost to a restriction (or the back-off after one): its planned invitations count as
   // blocked, as refused attempts do.
   if (x.paused_until > now + kDay - 1 && !x.exhausted) ctx_.stats[s].blocked += x.pace_today;
@@ -52,9 +54,9 @@ void Invitations::on_wake(std::uint32_t s, Time now) {
   std::optional<std::uint32_t> target = x.carried;
   x.retrying = target.has_value();
   x.carried.reset();
-  if (!target) target = prospector::next(x);
+  if (!target) target = prospector::next(x, ctx_.stats[s], now);
   if (!target) {
-    x.exhausted = true;
+    ctx_.stats[s].invites_lost_to_pool += std::max(0, x.pace_today - x.invites_today);  // the rest of today's plan
     return;
   }
   ctx_.world.prefetch_member(*target);

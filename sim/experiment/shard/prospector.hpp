@@ -9,15 +9,26 @@
 
 namespace linksim::experiment::prospector {
 
-/// The first prospect look_ahead drew, else a new draw.
-inline std::optional<std::uint32_t> next(Sender& x) {
+/// The first prospect look_ahead drew, else a new draw; nothing once the pool has run dry. The
+/// first time a channel finds the pool empty, the pool is dry for every channel from then on
+/// (an ICP search left with nothing on-profile is not worked further for its off-profile
+/// results) and the time is kept (`st.pool_ran_dry`, `st.pool_dry_day`).
+inline std::optional<std::uint32_t> next(Sender& x, metrics::SenderStats& st, Time now) {
+  if (x.exhausted) return std::nullopt;
+  std::optional<std::uint32_t> v;
   if (x.n_ahead > 0) {
-    const auto v = x.ahead[0];
+    v = x.ahead[0];
     x.ahead[0] = x.ahead[1];
     --x.n_ahead;
-    return v;
+  } else {
+    v = x.prospects->next(core::uniform01(x.picks));
   }
-  return x.prospects->next(core::uniform01(x.picks));
+  if (!v) {
+    x.exhausted = true;
+    st.pool_ran_dry = 1;
+    st.pool_dry_day = static_cast<double>(now) / static_cast<double>(core::kDay);
+  }
+  return v;
 }
 
 /// Keeps the sender's next two prospects drawn and their data on the way, in two steps a

@@ -2,6 +2,8 @@
 // safe). The rate is accepted / responses over the last K responses to invitations, or over the
 // responses of the last D calendar days; below the floor the personal weekly cap is lowered, or a
 // strike is added (at most one per `strike_every`), or both. Evaluated when a response arrives.
+// The lowered cap is the sender's personal cap (SenderBook::weekly_cap), read by the rolling and
+// the calendar-week cap alike (docs/policy.md, "Rule interactions").
 #pragma once
 #include <array>
 #include <cstdint>

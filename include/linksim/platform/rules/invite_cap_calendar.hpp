@@ -1,6 +1,8 @@
 // Weekly invitation cap per calendar week (Monday 00:00 to Monday 00:00; some practitioners say
 // LinkedIn counts this way). Around a week boundary it lets up to twice the cap through within
-// hours, which the rolling window does not. Same pending option as the rolling cap.
+// hours, which the rolling window does not. Same pending option as the rolling cap, and the same
+// personal cap (lowered by the acceptance floor). A sender whose week is exactly that cap is
+// never refused here, where a rolling window refuses a Monday that starts earlier than the last.
 #pragma once
 #include <cstdint>
 #include <vector>
