@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "experiment/shard/events.hpp"
 #include "experiment/shard/prospector.hpp"
@@ -52,9 +53,14 @@ void Invitations::on_wake(std::uint32_t s, Time now) {
   std::optional<std::uint32_t> target = x.carried;
   x.retrying = target.has_value();
   x.carried.reset();
+  // A withdrawn prospect whose re-invitation is due comes next (hygiene.reinvite_after_days).
+  if (!target && !x.reinvites.empty() && x.reinvites.front().first <= now) {
+    target = x.reinvites.front().second;
+    x.reinvites.pop_front();
+  }
   if (!target) target = prospector::next(x);
   if (!target) {
-    x.exhausted = true;
+    x.exhausted = x.reinvites.empty();  // else: wait for the next re-invitation to be due
     return;
   }
   ctx_.world.prefetch_member(*target);
@@ -64,7 +70,7 @@ void Invitations::on_wake(std::uint32_t s, Time now) {
     ctx_.effort(s, model::Action::kEngagement, static_cast<double>(st.warmup.days) * st.warmup.touches_per_day);
     ctx_.schedule(now + static_cast<Time>(st.warmup.days) * kDay, ev::kWarmInvite, s, *target);
   } else if (!send(s, *target, now, false)) {
-    x.carried = target;
+    if (!requeued_) x.carried = target;
     return;  // denied: send decided when to try again
   }
   schedule_next_wake(s, now);
@@ -76,7 +82,7 @@ void Invitations::on_wake(std::uint32_t s, Time now) {
 /// pause), at the earliest the next morning.
 void Invitations::on_warm(std::uint32_t s, std::uint32_t target, bool retry, Time now) {
   ctx_.senders[s].retrying = retry;
-  if (send(s, target, now, true)) return;
+  if (send(s, target, now, true) || requeued_) return;
   Sender& x = ctx_.senders[s];
   if (x.paused_until > ctx_.last) return;  // paused past the horizon (or suspended: kNever)
   const Time at = std::max(x.paused_until, ShardContext::window_open(core::start_of_day(now) + kDay)) + ctx_.jitter(x, ShardContext::kDeferred);
@@ -103,6 +109,7 @@ bool Invitations::send(std::uint32_t s, std::uint32_t target, Time now, bool war
   Sender& x = ctx_.senders[s];
   const auto& st = *x.strategy;
   const auto& world = ctx_.world;
+  requeued_ = false;
   if (now < x.paused_until) return false;
   strategy::Note note = st.invites.note;
   platform::Action a;
@@ -135,6 +142,14 @@ bool Invitations::send(std::uint32_t s, std::uint32_t target, Time now, bool war
     ++ctx_.stats[s].denied;
     if (!x.retrying) ++ctx_.stats[s].blocked;  // a new invitation refused (retries not counted again)
     ctx_.trace(s, now, target, [&] { return gw_.denial<trace::InviteDenied>(d, a, s, now); });
+    if (d.notice == platform::Notice::kReinviteCooldown) {
+      // "You can't invite this person again yet": the sender moves on to the next prospect and
+      // comes back to this one when the platform says it may.
+      requeue(x, d.retry_at, target);
+      if (!warmed) schedule_next_wake(s, now);
+      gw_.sync(mark);
+      return false;
+    }
     on_denied(s, d, now, !warmed);  // a warm invitation is retried by on_warm, not by a wake
     gw_.sync(mark);
     return false;
@@ -154,6 +169,12 @@ bool Invitations::send(std::uint32_t s, std::uint32_t target, Time now, bool war
   f.note_length = a.chars;
   f.warmup_touches = inv.warm_touches;
   f.warmup_days = static_cast<std::uint16_t>(warmed ? st.warmup.days : 0);
+  // TeamLink: on a plan that has it, a strategy that uses it finds a teammate connected to a
+  // share of its prospects (the same prospects in every arm: the pair's own stream).
+  if (st.targeting.teamlink && ctx_.plan.platform.plans[static_cast<std::size_t>(x.plan)].teamlink) {
+    core::Rng team = ctx_.pair_rng(x.member, target, streams::Pair::kTeamlink);
+    f.teamlink = core::uniform01(team) < ctx_.plan.response.invite.teamlink_share;
+  }
   f.target_seniority = static_cast<std::uint8_t>(world.seniority(target));
   f.sender_seniority = static_cast<std::uint8_t>(world.seniority(x.member));
   f.sender_profile_strength = static_cast<float>(x.profile_strength);
@@ -267,7 +288,18 @@ void Invitations::hygiene(std::uint32_t s, Time now) {
     ctx_.effort(s, model::Action::kWithdraw);
     gw_.observe(s, platform::OutcomeKind::kWithdrawn, inv.target, inv.sent_at, now);
     ctx_.trace(s, now, inv.target, trace::InviteWithdrawn{after});
+    const int again = x.strategy->hygiene.reinvite_after_days;
+    if (again > 0) requeue(x, now + static_cast<Time>(again) * kDay, inv.target);
   }
+}
+
+void Invitations::requeue(Sender& x, Time at, std::uint32_t target) {
+  if (at == core::kNever || at > ctx_.last) return;  // not within the run
+  // Kept in time order: withdrawals come in order, a refused re-invitation may come back later.
+  auto it = x.reinvites.end();
+  while (it != x.reinvites.begin() && std::prev(it)->first > at) --it;
+  x.reinvites.insert(it, {at, target});
+  if (x.exhausted) x.exhausted = false;  // a prospect to come back to
 }
 
 }  // namespace linksim::experiment
