@@ -6,6 +6,7 @@
 #include <cmath>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -27,7 +28,8 @@ struct Leaf {
     for (std::size_t i = 1; i <= pointer.size(); ++i) {
       if (i == pointer.size() || pointer[i] == '/') {
         const bool index = !seg.empty() && std::all_of(seg.begin(), seg.end(), [](char c) { return c >= '0' && c <= '9'; });
-        out += "/" + (index ? std::string("*") : seg);
+        out += '/';
+        out += index ? std::string_view("*") : std::string_view(seg);
         seg.clear();
       } else {
         seg += pointer[i];
@@ -93,7 +95,8 @@ inline std::vector<json> perturbations(const Leaf& leaf) {
   const double hi = s.contains("maximum") ? s["maximum"].get<double>() : 1e300;
   const double xlo = s.contains("exclusiveMinimum") ? s["exclusiveMinimum"].get<double>() : -1e300;
   const double xhi = s.contains("exclusiveMaximum") ? s["exclusiveMaximum"].get<double>() : 1e300;
-  auto ok = [&](double x) { return std::isfinite(x) && x >= lo && x <= hi && x > xlo && x < xhi && x != v; };
+  // 1e300 stands for "no bound"; a value that large is no candidate.
+  auto ok = [&](double x) { return std::abs(x) < 1e15 && x >= lo && x <= hi && x > xlo && x < xhi && x != v; };
   std::vector<double> raw;
   if (integer) {
     raw = {v + 1, v - 1, std::floor(v * 2), std::floor(v / 2), hi, lo, v * 10, std::floor(v / 10)};
