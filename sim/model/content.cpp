@@ -69,6 +69,7 @@ void CreatorState::join(std::uint32_t member, Relation r) {
 
 void CreatorState::add_follower(std::uint32_t member) { join(member, Relation::kFollower); }
 void CreatorState::add_connection(std::uint32_t member) { join(member, Relation::kConnection); }
+void CreatorState::add_inviter(std::uint32_t member) { join(member, Relation::kInvited); }
 
 ContentModel::ContentModel(const ContentParams& p) : p_(p) {
   std::vector<config::Issue> issues;

@@ -24,7 +24,9 @@ double note_personalized(NoteKind n) { return n == NoteKind::kPersonalized ? 1.0
 Utilities utilities(const InviteParams& p, const InviteFeatures& f) {
   const double mutual = log1p_count(f.mutual_connections);
   const double touches = log1p_count(f.warmup_touches);
-  const double days = log1p_count(f.warmup_days);
+  // Days of a warm-up are only remembered through what was done on them: days without a like or
+  // a comment are not a warm-up at all.
+  const double days = f.warmup_touches == 0 ? 0.0 : log1p_count(f.warmup_days);
   const double industry = f.same_industry ? 1.0 : 0.0;
   const double region = f.same_region ? 1.0 : 0.0;
   const double tmpl = note_template(f.note);
@@ -45,7 +47,7 @@ Utilities utilities(const InviteParams& p, const InviteFeatures& f) {
   Utilities u{};
   u.accept = a.intercept + a.mutual * mutual + a.same_industry * industry + a.same_region * region +
              a.note_template * tmpl + a.note_personalized * pers + a.note_long_per_100_chars * extra_chars / 100.0 +
-             a.warmup_touches * touches + a.warmup_days * days + a.gap_up * gap_up + a.gap_down * gap_down +
+             a.warmup_touches * touches + a.warmup_days * days + a.teamlink * (f.teamlink ? 1.0 : 0.0) + a.gap_up * gap_up + a.gap_down * gap_down +
              a.profile_strength * profile + a.latent * z_accept + a.seniority[level];
   u.decline = d.intercept + d.mutual * mutual + d.note_personalized * pers + d.latent * z_accept + d.seniority[level];
   u.report = r.intercept + r.mutual * mutual + r.same_industry * industry + r.same_region * region +

@@ -63,7 +63,7 @@ void check(const InviteParams& p, const std::string& path, std::vector<Issue>& o
                         {"note_template", p.accept.note_template}, {"note_personalized", p.accept.note_personalized},
                         {"note_long_per_100_chars", p.accept.note_long_per_100_chars},
                         {"warmup_touches", p.accept.warmup_touches}, {"warmup_days", p.accept.warmup_days},
-                        {"gap_up", p.accept.gap_up}, {"gap_down", p.accept.gap_down},
+                        {"teamlink", p.accept.teamlink}, {"gap_up", p.accept.gap_up}, {"gap_down", p.accept.gap_down},
                         {"profile_strength", p.accept.profile_strength}})
     a.coef(key, v);
   a.terms("seniority", p.accept.seniority);
@@ -84,6 +84,7 @@ void check(const InviteParams& p, const std::string& path, std::vector<Issue>& o
   c.int_in("long_note_from_chars", p.long_note_from_chars, 0, 8000);
   c.positive("attention", p.attention, 1.0);
   c.int_in("expiry_days", p.expiry_days, 1, 3650);
+  c.prob("teamlink_share", p.teamlink_share);
 }
 
 void check(const ReplyParams& p, const std::string& path, std::vector<Issue>& out) {
@@ -179,6 +180,7 @@ void check(const ContentParams& p, const std::string& path, std::vector<Issue>& 
   in.in("group_invites_per_week", p.inbound.group_invites_per_week, 0.0, 1000.0);
   in.in("event_invites_per_event", p.inbound.event_invites_per_event, 0.0, 10000.0);
   in.in("newsletter_invites_per_1k_week", p.inbound.newsletter_invites_per_1k_week, 0.0, 1000.0);
+  in.in("company_page_follows_per_1k_week", p.inbound.company_page_follows_per_1k_week, 0.0, 1000.0);
 }
 
 std::vector<Issue> check_response_params(const ResponseParams& p, const std::string& path) {

@@ -92,6 +92,7 @@ void read(const Reader& r, AcceptTerms& t) {
   r.number("note_long_per_100_chars", t.note_long_per_100_chars);
   r.number("warmup_touches", t.warmup_touches);
   r.number("warmup_days", t.warmup_days);
+  r.number("teamlink", t.teamlink);
   r.number("gap_up", t.gap_up);
   r.number("gap_down", t.gap_down);
   r.number("profile_strength", t.profile_strength);
@@ -126,6 +127,7 @@ void read(const Reader& r, InviteParams& p) {
   r.integer("long_note_from_chars", p.long_note_from_chars);
   r.number("attention", p.attention);
   r.integer("expiry_days", p.expiry_days);
+  r.number("teamlink_share", p.teamlink_share);
 }
 
 void read(const Reader& r, ReplyParams& p) {
@@ -213,6 +215,7 @@ void read(const Reader& r, ContentParams& p) {
   in.number("group_invites_per_week", p.inbound.group_invites_per_week);
   in.number("event_invites_per_event", p.inbound.event_invites_per_event);
   in.number("newsletter_invites_per_1k_week", p.inbound.newsletter_invites_per_1k_week);
+  in.number("company_page_follows_per_1k_week", p.inbound.company_page_follows_per_1k_week);
 }
 
 }  // namespace

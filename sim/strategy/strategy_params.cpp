@@ -76,6 +76,7 @@ StrategyParams resolve_strategy(const json& cohort_strategy, const std::string& 
   }
   p.warmup = {s.at("warmup").at("days").get<int>(), s.at("warmup").at("touches_per_day").get<int>()};
   p.hygiene.withdraw_after_days = s.at("hygiene").at("withdraw_after_days").get<int>();
+  p.hygiene.reinvite_after_days = s.at("hygiene").at("reinvite_after_days").get<int>();
   p.followups = {s.at("followups").at("messages").get<int>(), s.at("followups").at("gap_days").get<int>()};
   p.inmail = {s.at("inmail").at("per_week").get<int>(), s.at("inmail").at("personalized").get<bool>()};
   const json& e = s.at("email");
@@ -86,6 +87,10 @@ StrategyParams resolve_strategy(const json& cohort_strategy, const std::string& 
   const auto format = c.at("format").get<std::string>();
   p.content = {c.at("posts_per_week").get<double>(), c.at("quality").get<double>(),
                format == "document" ? model::PostFormat::kCarousel : model::post_format_from_name(format, path + "/content/format")};
+  p.content.groups = c.at("groups").get<double>();
+  p.content.events_per_month = c.at("events_per_month").get<double>();
+  p.content.newsletter_subscribers = c.at("newsletter_subscribers").get<double>();
+  p.content.company_page_followers = c.at("company_page_followers").get<double>();
 
   std::vector<config::Issue> issues;
   if (p.invites.note == Note::kNone && p.invites.note_chars > 0)
@@ -97,6 +102,9 @@ StrategyParams resolve_strategy(const json& cohort_strategy, const std::string& 
                       std::to_string(p.invites.ramp_start_per_day), {}});
   if (p.targeting.pool != Pool::kSecondDegree && p.targeting.min_mutual > 0)
     issues.push_back({path + "/targeting/min_mutual", "0 unless targeting.pool is \"second_degree\"", std::to_string(p.targeting.min_mutual), {}});
+  if (p.hygiene.reinvite_after_days > 0 && p.hygiene.withdraw_after_days == 0)
+    issues.push_back({path + "/hygiene/reinvite_after_days", "0 unless hygiene.withdraw_after_days > 0 (only withdrawn prospects are invited again)",
+                      std::to_string(p.hygiene.reinvite_after_days), {}});
   if (!issues.empty()) throw config::InputError(std::move(issues));
   return p;
 }

@@ -209,3 +209,29 @@ TEST_CASE("active-day helpers", "[model][invite]") {
   CHECK(active_delay(1.0, 0.99, 0.5) == core::kDay / 2);
   CHECK(active_delay(0.5, 0.0, 0.0) == 0);
 }
+
+TEST_CASE("warm-up days raise acceptance only with touches", "[model][invite]") {
+  InviteFeatures f = base();
+  InviteFeatures days_only = f;
+  days_only.warmup_days = 7;  // waited a week, liked and commented on nothing
+  CHECK(invite_decision_probabilities(params(), days_only).accept == invite_decision_probabilities(params(), f).accept);
+  CHECK(invite_outcome_probabilities(params(), days_only).report == invite_outcome_probabilities(params(), f).report);
+  InviteFeatures touched = f;
+  touched.warmup_touches = 3;
+  InviteFeatures touched_over_days = touched;
+  touched_over_days.warmup_days = 7;
+  // The same touches spread over a week: the days term adds accept.warmup_days · ln 8 to the log-odds of accepting.
+  const auto a = invite_decision_probabilities(params(), touched), b = invite_decision_probabilities(params(), touched_over_days);
+  CHECK(std::log(b.accept / b.ignore) - std::log(a.accept / a.ignore) == Approx(params().accept.warmup_days * std::log(8.0)));
+}
+
+TEST_CASE("a TeamLink warm path adds accept.teamlink to the log-odds of accepting", "[model][invite]") {
+  InviteFeatures f = base();
+  InviteFeatures warm = f;
+  warm.teamlink = true;
+  const auto a = invite_decision_probabilities(params(), f), b = invite_decision_probabilities(params(), warm);
+  CHECK(params().accept.teamlink > 0);
+  CHECK(std::log(b.accept / b.ignore) - std::log(a.accept / a.ignore) == Approx(params().accept.teamlink));
+  CHECK(b.decline / b.ignore == Approx(a.decline / a.ignore));  // only acceptance moves
+  CHECK(b.report / b.ignore == Approx(a.report / a.ignore));
+}

@@ -46,6 +46,7 @@ class CreatorState final {
 
   void add_follower(std::uint32_t member);    ///< no-op if already following or connected
   void add_connection(std::uint32_t member);  ///< e.g. an inbound invitation was accepted
+  void add_inviter(std::uint32_t member);     ///< invited the author (pending): follows, sees later posts
   Relation relation(std::uint32_t member) const { return static_cast<Relation>(relation_.at(member)); }
   std::uint32_t author() const { return author_; }
   std::size_t followers() const { return followers_; }      ///< followers who are not connections

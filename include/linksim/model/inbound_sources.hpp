@@ -1,5 +1,6 @@
-// Groups, events and newsletters as Poisson sources of inbound invitations. A documented
-// simplification: these channels are not simulated member by member (docs/model.md).
+// Groups, events, newsletters and a company page as Poisson sources of inbound invitations and
+// follows. A documented simplification: these channels are not simulated member by member
+// (docs/model.md, "Inbound beyond posts").
 #pragma once
 #include <cstdint>
 
@@ -12,12 +13,16 @@ struct InboundActivity {
   double groups = 0.0;                  ///< groups the sender is active in
   double events_hosted = 0.0;           ///< events hosted during the period
   double newsletter_subscribers = 0.0;
+  double company_page_followers = 0.0;  ///< followers of the company page the sender posts from
 };
 
-/// Expected inbound invitations over `weeks` weeks.
+/// Expected inbound invitations over `weeks` weeks (groups, events, newsletter).
 double expected_inbound_invites(const InboundSourceParams& p, const InboundActivity& a, double weeks);
+/// Expected follows of the sender's profile over `weeks` weeks (company page).
+double expected_inbound_follows(const InboundSourceParams& p, const InboundActivity& a, double weeks);
 
-/// A Poisson draw with that mean.
+/// Poisson draws with those means.
 std::uint64_t draw_inbound_invites(const InboundSourceParams& p, const InboundActivity& a, double weeks, core::Rng& rng);
+std::uint64_t draw_inbound_follows(const InboundSourceParams& p, const InboundActivity& a, double weeks, core::Rng& rng);
 
 }  // namespace linksim::model

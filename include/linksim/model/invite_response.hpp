@@ -19,7 +19,8 @@ struct InviteFeatures {
   NoteKind note = NoteKind::kNone;
   std::uint16_t note_length = 0;       ///< characters
   std::uint16_t warmup_touches = 0;    ///< likes/comments on the target's content before inviting
-  std::uint16_t warmup_days = 0;       ///< days over which the warm-up happened
+  std::uint16_t warmup_days = 0;       ///< days over which the warm-up happened (no effect without touches)
+  bool teamlink = false;               ///< a teammate is connected to the target (TeamLink warm path)
   std::uint8_t target_seniority = 0;   ///< 0 IC, 1 manager, 2 director, 3 VP, 4 C-suite
   std::uint8_t sender_seniority = 0;
   float sender_profile_strength = 0.5f;  ///< [0, 1]; 0.5 is an ordinary complete profile

@@ -28,7 +28,8 @@ struct AcceptTerms {
   double note_personalized = 0;
   double note_long_per_100_chars = 0; ///< per 100 characters beyond `long_note_from_chars`
   double warmup_touches = 0;          ///< per log(1 + likes/comments before the invite)
-  double warmup_days = 0;             ///< per log(1 + days the warm-up lasted)
+  double warmup_days = 0;             ///< per log(1 + days the warm-up lasted); only with touches
+  double teamlink = 0;                ///< the target is reachable through a teammate (TeamLink warm path)
   double gap_up = 0;                  ///< per seniority level the target is above the sender
   double gap_down = 0;                ///< per seniority level the target is below the sender
   double profile_strength = 0;        ///< per unit of (sender profile strength − 0.5)
@@ -65,6 +66,7 @@ struct InviteParams {
   int long_note_from_chars = 0;  ///< notes longer than this start to cost acceptance
   double attention = 0;          ///< probability that an active member acts on a pending invite that day
   int expiry_days = 0;           ///< pending invitations are withdrawn by the platform after this
+  double teamlink_share = 0;     ///< share of prospects a teammate is connected to (TeamLink plans)
 };
 
 /// A per-touch reply model: touch k (0 = first message) gets a reply with probability
@@ -155,11 +157,13 @@ struct FormatMultipliers {
   double text = 0, image = 0, video = 0, carousel = 0, poll = 0;
 };
 
-/// Inbound invitations from sources the model does not simulate in detail (Poisson rates).
+/// Inbound invitations and follows from sources the model does not simulate in detail (Poisson
+/// rates; the sender's activity in each is a strategy setting, `content.groups` etc.).
 struct InboundSourceParams {
-  double group_invites_per_week = 0;          ///< per group the sender is active in
-  double event_invites_per_event = 0;         ///< per event the sender hosts
-  double newsletter_invites_per_1k_week = 0;  ///< per 1,000 newsletter subscribers per week
+  double group_invites_per_week = 0;            ///< per group the sender is active in
+  double event_invites_per_event = 0;           ///< per event the sender hosts
+  double newsletter_invites_per_1k_week = 0;    ///< per 1,000 newsletter subscribers per week
+  double company_page_follows_per_1k_week = 0;  ///< profile follows per 1,000 company-page followers per week
 };
 
 struct ContentParams {

@@ -32,13 +32,18 @@ struct Invites {
   int pace_on_day(int day) const;
 };
 struct Warmup { int days = 0, touches_per_day = 0; };
-struct Hygiene { int withdraw_after_days = 0; };
+struct Hygiene {
+  int withdraw_after_days = 0;
+  int reinvite_after_days = 0;  ///< a withdrawn prospect is invited again this long after (0 = never)
+};
 struct Followups { int messages = 0, gap_days = 1; };
 struct InMail { int per_week = 0; bool personalized = false; };
 struct Email { int per_day = 0; Finder finder = Finder::kSingle; bool verify = true; int followups = 0, gap_days = 1; };
 struct Content {
   double posts_per_week = 0, quality = 0.5;
   model::PostFormat format = model::PostFormat::kText;  ///< "document" posts are the model's carousels
+  /// Inbound sources beyond posts (model::InboundSourceParams gives their rates).
+  double groups = 0, events_per_month = 0, newsletter_subscribers = 0, company_page_followers = 0;
 };
 
 struct StrategyParams {

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "experiment/shard/events.hpp"
+#include "linksim/model/inbound_sources.hpp"
 
 namespace linksim::experiment {
 
@@ -16,12 +17,50 @@ ContentChannel::ContentChannel(ShardContext& ctx, PlatformGateway& gateway) : ct
 
 void ContentChannel::plan_day(std::uint32_t s, Time now) {
   Sender& x = ctx_.senders[s];
+  inbound_sources(s, now);
   const double per_week = x.strategy->content.posts_per_week;
   if (per_week <= 0) return;
   // Posts spread over the working week: the expected count per weekday is posts/5.
   const double per_day = per_week / 5.0;
   const auto posts = static_cast<int>(std::floor(per_day)) + (core::uniform01(x.rng) < per_day - std::floor(per_day) ? 1 : 0);
   for (int p = 0; p < posts; ++p) ctx_.schedule(ShardContext::window_open(now) + ctx_.jitter(x, ShardContext::kPostSpread), ev::kPost, s);
+}
+
+/// Groups, events, newsletter and company page: a working day's Poisson share (a fifth of a week)
+/// of inbound invitations and follows from members drawn uniformly among those not yet connected
+/// to the sender, following or inviting. Draws come from the sender's own daily stream, so a
+/// sender without these sources draws nothing and every other stream is unchanged.
+void ContentChannel::inbound_sources(std::uint32_t s, Time now) {
+  Sender& x = ctx_.senders[s];
+  const auto& c = x.strategy->content;
+  if (c.groups <= 0 && c.events_per_month <= 0 && c.newsletter_subscribers <= 0 && c.company_page_followers <= 0) return;
+  constexpr double kWeeks = 1.0 / 5.0;  // one working day
+  const model::InboundActivity a{c.groups, c.events_per_month * 12.0 / 52.0 * kWeeks, c.newsletter_subscribers,
+                                 c.company_page_followers};
+  const auto& p = ctx_.plan.response.content.inbound;
+  core::Rng rng = streams::inbound_sources(ctx_.seed, ctx_.rep, x.member, core::day_of(now));
+  const std::uint64_t invites = model::draw_inbound_invites(p, a, kWeeks, rng);
+  const std::uint64_t follows = model::draw_inbound_follows(p, a, kWeeks, rng);
+  if (invites + follows == 0) return;
+  if (!model_) start();
+  if (!x.creator) x.creator = std::make_unique<model::CreatorState>(x.member, graph_);
+  const std::uint32_t n = graph_.members();
+  for (std::uint64_t i = 0; i < invites + follows; ++i) {
+    const bool invite = i < invites;
+    // A few tries for a member who is still a stranger (always one in a world of any size).
+    for (int tries = 0; tries < 8; ++tries) {
+      const auto v = static_cast<std::uint32_t>(std::min<double>(n - 1, core::uniform01(rng) * n));
+      const model::Relation rel = x.creator->relation(v);
+      if (v == x.member || rel == model::Relation::kConnection || rel == model::Relation::kInvited ||
+          (!invite && rel == model::Relation::kFollower))
+        continue;
+      const Time at = ShardContext::window_open(now) + static_cast<Time>(core::uniform01(rng) * ShardContext::kPostSpread);
+      if (invite) x.creator->add_inviter(v);
+      else x.creator->add_follower(v);
+      ctx_.schedule(at, ev::kInbound, s, v, invite ? ev::kInvite : ev::kFollow);
+      break;
+    }
+  }
 }
 
 /// The world's content_affinity is a member's probability of engaging with a post they see

@@ -16,7 +16,8 @@ class ContentChannel {
  public:
   ContentChannel(ShardContext& ctx, PlatformGateway& gateway);
 
-  /// Today's posts, if the strategy posts: posts/5 per working day on average.
+  /// Today's posts, if the strategy posts: posts/5 per working day on average; and the day's
+  /// inbound from the sender's groups, events, newsletter and company page.
   void plan_day(std::uint32_t s, Time now);
   void on_post(std::uint32_t s, Time now);
   /// A reader follows (ev::kFollow) or invites (ev::kInvite) the author.
@@ -25,6 +26,8 @@ class ContentChannel {
  private:
   void start_audience(std::uint32_t s);
   void start();
+  /// Inbound invitations and follows from groups, events, the newsletter and the company page.
+  void inbound_sources(std::uint32_t s, Time now);
 
   ShardContext& ctx_;
   PlatformGateway& gw_;

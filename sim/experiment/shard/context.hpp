@@ -3,10 +3,12 @@
 // (scheduling within the horizon, working hours, effort, pair streams, the trace).
 #pragma once
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <span>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "experiment/shard/blocks.hpp"
@@ -62,6 +64,8 @@ struct alignas(64) Sender {
   Time first_restricted = core::kNever;  ///< first restriction (ladder or report rule), ground truth scoring
   std::size_t hygiene_pos = 0;
   std::vector<std::uint32_t> invites;  ///< ids in send order (hygiene scans from the oldest)
+  /// Withdrawn prospects to invite again (hygiene.reinvite_after_days): (when, member), in time order.
+  std::deque<std::pair<Time, std::uint32_t>> reinvites;
   std::unique_ptr<model::SenderReputation> reputation;
   std::unique_ptr<model::CreatorState> creator;
 };

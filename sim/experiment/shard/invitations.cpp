@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "experiment/shard/events.hpp"
 #include "experiment/shard/prospector.hpp"
@@ -18,23 +19,27 @@ void Invitations::new_day(std::uint32_t s, Time now) {
   hygiene(s, now);
 }
 
+/// Nothing left to invite: the pool has run dry and no withdrawn prospect is waiting for its
+/// re-invitation.
+static bool idle(const Sender& x) { return x.exhausted && x.reinvites.empty(); }
+
 void Invitations::plan_day(std::uint32_t s, Time now, Time open, int day) {
   Sender& x = ctx_.senders[s];
   const auto& st = x.strategy->invites;
   const bool today = day >= st.start_day && ((st.days_mask >> core::day_of_week(now)) & 1u) != 0;
   x.pace_today = today ? st.pace_on_day(day - st.start_day) : 0;
   ctx_.stats[s].invites_planned += x.pace_today;
-  if (x.exhausted) ctx_.stats[s].invites_lost_to_pool += x.pace_today;
+  if (idle(x)) ctx_.stats[s].invites_lost_to_pool += x.pace_today;
   // A day lost to a restriction (or the back-off after one): its planned invitations count as
   // blocked, as refused attempts do.
-  if (x.paused_until > now + kDay - 1 && !x.exhausted) ctx_.stats[s].blocked += x.pace_today;
-  if (x.pace_today > 0 && !x.exhausted) ctx_.schedule(open + ctx_.jitter(x, ShardContext::kInviteStart), ev::kInviteWake, s);
+  if (x.paused_until > now + kDay - 1 && !idle(x)) ctx_.stats[s].blocked += x.pace_today;
+  if (x.pace_today > 0 && !idle(x)) ctx_.schedule(open + ctx_.jitter(x, ShardContext::kInviteStart), ev::kInviteWake, s);
 }
 
 void Invitations::schedule_next_wake(std::uint32_t s, Time now) {
   Sender& x = ctx_.senders[s];
   const int left = x.pace_today - x.invites_today;
-  if (left <= 0 || x.exhausted) return;
+  if (left <= 0 || idle(x)) return;
   const Time day = core::start_of_day(now);
   const Time close = x.strategy->invites.working_hours ? ShardContext::window_close(day) : day + kDay - 2;
   const Time room = close - now;
@@ -54,9 +59,15 @@ void Invitations::on_wake(std::uint32_t s, Time now) {
   std::optional<std::uint32_t> target = x.carried;
   x.retrying = target.has_value();
   x.carried.reset();
+  // A withdrawn prospect whose re-invitation is due comes next (hygiene.reinvite_after_days).
+  if (!target && !x.reinvites.empty() && x.reinvites.front().first <= now) {
+    target = x.reinvites.front().second;
+    x.reinvites.pop_front();
+  }
   if (!target) target = prospector::next(x, ctx_.stats[s], now);
   if (!target) {
-    ctx_.stats[s].invites_lost_to_pool += std::max(0, x.pace_today - x.invites_today);  // the rest of today's plan
+    // The pool is dry: the rest of today's plan is lost to it, unless a re-invitation is due later.
+    if (x.reinvites.empty()) ctx_.stats[s].invites_lost_to_pool += std::max(0, x.pace_today - x.invites_today);
     return;
   }
   ctx_.world.prefetch_member(*target);
@@ -66,7 +77,7 @@ void Invitations::on_wake(std::uint32_t s, Time now) {
     ctx_.effort(s, model::Action::kEngagement, static_cast<double>(st.warmup.days) * st.warmup.touches_per_day);
     ctx_.schedule(now + static_cast<Time>(st.warmup.days) * kDay, ev::kWarmInvite, s, *target);
   } else if (!send(s, *target, now, false)) {
-    x.carried = target;
+    if (!requeued_) x.carried = target;
     return;  // denied: send decided when to try again
   }
   schedule_next_wake(s, now);
@@ -78,7 +89,7 @@ void Invitations::on_wake(std::uint32_t s, Time now) {
 /// pause), at the earliest the next morning.
 void Invitations::on_warm(std::uint32_t s, std::uint32_t target, bool retry, Time now) {
   ctx_.senders[s].retrying = retry;
-  if (send(s, target, now, true)) return;
+  if (send(s, target, now, true) || requeued_) return;
   Sender& x = ctx_.senders[s];
   if (x.paused_until > ctx_.last) return;  // paused past the horizon (or suspended: kNever)
   const Time at = std::max(x.paused_until, ShardContext::window_open(core::start_of_day(now) + kDay)) + ctx_.jitter(x, ShardContext::kDeferred);
@@ -105,6 +116,7 @@ bool Invitations::send(std::uint32_t s, std::uint32_t target, Time now, bool war
   Sender& x = ctx_.senders[s];
   const auto& st = *x.strategy;
   const auto& world = ctx_.world;
+  requeued_ = false;
   if (now < x.paused_until) return false;
   strategy::Note note = st.invites.note;
   platform::Action a;
@@ -137,6 +149,14 @@ bool Invitations::send(std::uint32_t s, std::uint32_t target, Time now, bool war
     ++ctx_.stats[s].denied;
     if (!x.retrying) ++ctx_.stats[s].blocked;  // a new invitation refused (retries not counted again)
     ctx_.trace(s, now, target, [&] { return gw_.denial<trace::InviteDenied>(d, a, s, now); });
+    if (d.notice == platform::Notice::kReinviteCooldown) {
+      // "You can't invite this person again yet": the sender moves on to the next prospect and
+      // comes back to this one when the platform says it may.
+      requeue(x, d.retry_at, target);
+      if (!warmed) schedule_next_wake(s, now);
+      gw_.sync(mark);
+      return false;
+    }
     on_denied(s, d, now, !warmed);  // a warm invitation is retried by on_warm, not by a wake
     gw_.sync(mark);
     return false;
@@ -156,6 +176,12 @@ bool Invitations::send(std::uint32_t s, std::uint32_t target, Time now, bool war
   f.note_length = a.chars;
   f.warmup_touches = inv.warm_touches;
   f.warmup_days = static_cast<std::uint16_t>(warmed ? st.warmup.days : 0);
+  // TeamLink: on a plan that has it, a strategy that uses it finds a teammate connected to a
+  // share of its prospects (the same prospects in every arm: the pair's own stream).
+  if (st.targeting.teamlink && ctx_.plan.platform.plans[static_cast<std::size_t>(x.plan)].teamlink) {
+    core::Rng team = ctx_.pair_rng(x.member, target, streams::Pair::kTeamlink);
+    f.teamlink = core::uniform01(team) < ctx_.plan.response.invite.teamlink_share;
+  }
   f.target_seniority = static_cast<std::uint8_t>(world.seniority(target));
   f.sender_seniority = static_cast<std::uint8_t>(world.seniority(x.member));
   f.sender_profile_strength = static_cast<float>(x.profile_strength);
@@ -269,7 +295,17 @@ void Invitations::hygiene(std::uint32_t s, Time now) {
     ctx_.effort(s, model::Action::kWithdraw);
     gw_.observe(s, platform::OutcomeKind::kWithdrawn, inv.target, inv.sent_at, now);
     ctx_.trace(s, now, inv.target, trace::InviteWithdrawn{after});
+    const int again = x.strategy->hygiene.reinvite_after_days;
+    if (again > 0) requeue(x, now + static_cast<Time>(again) * kDay, inv.target);
   }
+}
+
+void Invitations::requeue(Sender& x, Time at, std::uint32_t target) {
+  if (at == core::kNever || at > ctx_.last) return;  // not within the run
+  // Kept in time order: withdrawals come in order, a refused re-invitation may come back later.
+  auto it = x.reinvites.end();
+  while (it != x.reinvites.begin() && std::prev(it)->first > at) --it;
+  x.reinvites.insert(it, {at, target});
 }
 
 }  // namespace linksim::experiment

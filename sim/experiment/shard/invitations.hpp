@@ -29,9 +29,12 @@ class Invitations {
   bool send(std::uint32_t s, std::uint32_t target, Time now, bool warmed);
   void on_denied(std::uint32_t s, const platform::Decision& d, Time now, bool wake);
   void hygiene(std::uint32_t s, Time now);
+  /// Queues `target` to be invited again at `at` (a withdrawn prospect, or one the cooldown refused).
+  void requeue(Sender& x, Time at, std::uint32_t target);
 
   ShardContext& ctx_;
   PlatformGateway& gw_;
+  bool requeued_ = false;  ///< the last send was refused by the re-invite cooldown and queued again
 };
 
 }  // namespace linksim::experiment

@@ -22,6 +22,7 @@ enum class Pair : std::uint64_t {
   kInvite = 1,          ///< the invitation's outcome and when the member sees it
   kInMail = 2,          ///< the InMail's answer
   kEmailFind = 3,       ///< finder lookups and verification
+  kTeamlink = 4,        ///< whether a teammate is connected to the target (TeamLink)
   kMessageTouch = 0x100,  ///< + touch: replies to the first message and follow-ups
   kFunnel = 0x200,        ///< + reply channel: lead, meeting, pipeline value
   kEmailTouch = 0x300,    ///< + touch: delivery and reply of each email
@@ -42,6 +43,11 @@ inline core::Rng post(std::uint64_t seed, std::uint32_t rep, std::uint32_t autho
   return core::make_rng(seed, rep, core::Purpose::kContent, core::mix64(author) ^ static_cast<std::uint64_t>(at));
 }
 
+/// A day's inbound from groups, events, newsletters and the company page: keyed by the sender's
+/// member and the day, apart from every post's stream.
+inline core::Rng inbound_sources(std::uint64_t seed, std::uint32_t rep, std::uint32_t member, std::int64_t day) {
+  return core::make_rng(seed, rep, core::Purpose::kContent, core::mix64(core::mix64(member) ^ 0x1B0C5ull) ^ static_cast<std::uint64_t>(day));
+}
 /// The seed of a sender's prospect pool (its own permutation of the world).
 inline std::uint64_t pool_seed(std::uint64_t seed, std::uint32_t rep, std::uint64_t global) {
   return core::mix64(seed ^ core::mix64(rep * kPoolSeedReplication + global));
