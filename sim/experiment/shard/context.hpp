@@ -58,7 +58,7 @@ struct alignas(64) Sender {
   std::uint32_t cohort = 0;
   int inmails_this_week = 0, emails_today = 0;
   double profile_strength = 0.5;
-  Time first_restricted = core::kNever;  ///< first restriction (ladder or report rule), ground truth scoring
+  Time first_restricted = core::kNever;  ///< first restriction (a ladder step past the warning, an InMail ban), ground truth scoring
   std::size_t hygiene_pos = 0;
   std::vector<std::uint32_t> invites;  ///< ids in send order (hygiene scans from the oldest)
   std::unique_ptr<model::SenderReputation> reputation;
