@@ -41,8 +41,10 @@ void Ladder::block(SenderId s, std::uint32_t blocks, core::Time until, Notice no
 namespace {
 /// The step a strike of `kind` reaches at `r`: the rungs are shared, the third restriction is not.
 Step step_at(int r, StrikeKind kind) {
-  if (r < 3) return static_cast<Step>(r);
-  if (r > 3) return static_cast<Step>(r + 2);
+  constexpr int kThird = rung(Step::kRestrictedWeek);
+  constexpr int kSideSteps = static_cast<int>(Step::kRestrictedMonth) - static_cast<int>(Step::kRestrictedWeek);
+  if (r < kThird) return static_cast<Step>(r);
+  if (r > kThird) return static_cast<Step>(r + kSideSteps);
   switch (kind) {
     case StrikeKind::kOutstanding: return Step::kRestrictedMonth;  // up to a month (help a551012)
     case StrikeKind::kReports: return Step::kEmailRequired;        // the vendor's third restriction

@@ -125,8 +125,10 @@ TEST_CASE("pending hygiene lowers pending_at_end and restricted days", "[integra
     // acceptance floor and the 5-report rule restrict too. Here the pending cap restricts (help
     // a551012: too many outstanding invitations, up to a month) and scrutiny and the report rule
     // are off, so restricted days measure what hygiene changes through the pending count alone.
+    // The cap is 200, not the scenario's 700: in the smaller world the same-industry pool runs
+    // out (about 650 invitations in 26 weeks) before 700 are pending.
     config::Overrides o;
-    o.patches = {smaller, {{"platform", {{"rules", {{"pending_cap", {{"enabled", true}, {"strike", true}}},
+    o.patches = {smaller, {{"platform", {{"rules", {{"pending_cap", {{"enabled", true}, {"strike", true}, {"max_pending", 200}}},
                                                   {"scrutiny", {{"enabled", false}}},
                                                   {"report_threshold", {{"enabled", false}}}}}}}}};
     const auto out = testing::run(config::load_scenario_file(path, o));
