@@ -16,7 +16,8 @@ Ladder::Ladder(const LadderParams& params, std::size_t senders)
       recent_(senders * params.several_per_day, kEmpty),
       recent_head_(senders, 0),
       blocked_(senders * kActionKinds, std::numeric_limits<core::Time>::min()),
-      notice_(senders * kActionKinds, Notice::kRestricted) {
+      notice_(senders * kActionKinds, Notice::kRestricted),
+      email_until_(senders, std::numeric_limits<core::Time>::min()) {
   Issues issues;
   params.validate("ladder", issues);
   throw_if_invalid("Ladder", issues);
@@ -37,35 +38,51 @@ void Ladder::block(SenderId s, std::uint32_t blocks, core::Time until, Notice no
   }
 }
 
+namespace {
+/// The step a strike of `kind` reaches at `r`: the rungs are shared, the third restriction is not.
+Step step_at(int r, StrikeKind kind) {
+  constexpr int kThird = rung(Step::kRestrictedWeek);
+  constexpr int kSideSteps = static_cast<int>(Step::kRestrictedMonth) - static_cast<int>(Step::kRestrictedWeek);
+  if (r < kThird) return static_cast<Step>(r);
+  if (r > kThird) return static_cast<Step>(r + kSideSteps);
+  switch (kind) {
+    case StrikeKind::kOutstanding: return Step::kRestrictedMonth;  // up to a month (help a551012)
+    case StrikeKind::kReports: return Step::kEmailRequired;        // the vendor's third restriction
+    case StrikeKind::kGeneral: break;
+  }
+  return Step::kRestrictedWeek;  // "typically lasts one week" (help a550555)
+}
+}  // namespace
+
 void Ladder::strike(SenderId s, core::Time now, StrikeKind kind, const std::string& reason) {
   if (!p_.enabled) return;
   const std::string from(state_name(s));
-  int level = level_[s];
+  int r = level_[s] < 0 ? -1 : rung(static_cast<Step>(level_[s]));
   // A clean spell as long as the memory forgets earlier strikes (most restrictions lift within a week).
-  if (level >= 0 && level < static_cast<int>(Step::kSuspension) && now - last_strike_[s] >= p_.strike_memory)
-    level = -1;
-  int next = std::min(level + 1, static_cast<int>(Step::kSuspension));
+  if (r >= 0 && r < kTopRung && now - last_strike_[s] >= p_.strike_memory) r = -1;
+  int next = std::min(r + 1, kTopRung);
   // Several strikes in a day: a few days (help a551012).
   const std::uint32_t k = p_.several_per_day;
   core::Time* ring = &recent_[s * k];
   ring[recent_head_[s]] = now;
   recent_head_[s] = static_cast<std::uint8_t>((recent_head_[s] + 1) % k);
   const core::Time kth = ring[recent_head_[s]];  // the k-th most recent, now the oldest in the ring
-  if (kth != kEmpty && kth > now - core::kDay) next = std::max(next, static_cast<int>(Step::kRestrictedDays));
+  if (kth != kEmpty && kth > now - core::kDay) next = std::max(next, rung(Step::kRestrictedDays));
   // Too many outstanding invitations: up to a month (help a551012).
-  if (kind == StrikeKind::kOutstanding) next = std::max(next, static_cast<int>(Step::kRestrictedMonth));
-  level_[s] = static_cast<std::int8_t>(next);
+  if (kind == StrikeKind::kOutstanding) next = std::max(next, rung(Step::kRestrictedMonth));
+  const Step reached = step_at(next, kind);
+  level_[s] = static_cast<std::int8_t>(reached);
   last_strike_[s] = now;
-  const LadderStep& step = p_.steps[static_cast<std::size_t>(next)];
-  const bool suspended = next == static_cast<int>(Step::kSuspension);
+  const LadderStep& step = p_.steps[static_cast<std::size_t>(reached)];
+  const bool suspended = reached == Step::kSuspension;
   core::Time until = now;
   if (step.blocks != 0 && (suspended || step.duration > 0)) {
     until = suspended ? core::kNever : now + step.duration;
-    block(s, step.blocks, until, suspended ? Notice::kSuspended : Notice::kRestricted);
+    if (reached == Step::kEmailRequired) email_until_[s] = std::max(email_until_[s], until);
+    else block(s, step.blocks, until, suspended ? Notice::kSuspended : Notice::kRestricted);
   }
-  const auto reached = static_cast<Step>(next);
   log_.push_back(Transition{now, s, reached == Step::kWarning ? Effect::kWarning : Effect::kRestriction, reached, from,
-                            std::string(kStepNames[static_cast<std::size_t>(next)]), until, reason});
+                            std::string(kStepNames[static_cast<std::size_t>(reached)]), until, reason});
 }
 
 void Ladder::restrict(SenderId s, core::Time now, std::uint32_t blocks, core::Time until, Notice notice,

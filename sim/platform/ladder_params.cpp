@@ -44,6 +44,10 @@ void LadderParams::validate(const std::string& path, Issues& issues) const {
            in_units(steps[i].duration, core::kHour));
   expect(issues, steps[kSteps - 1].blocks != 0, path + "/steps/suspension", "blocks", "at least one action",
          "an empty list");
+  // Only an invitation can carry the recipient's email address.
+  const std::uint32_t email = steps[static_cast<std::size_t>(Step::kEmailRequired)].blocks;
+  expect(issues, (email & ~action_bit(ActionKind::kInvite)) == 0, path + "/steps/email_required", "blocks",
+         "[] or [\"invite\"] (only invitations can carry the recipient's email)", "another action");
 }
 
 }  // namespace linksim::platform

@@ -32,6 +32,10 @@ Decision Policy::check(const Action& a, SenderId s, core::Time now) {
   check_time(now);
   const core::Time until = ladder_.blocked_until(s, a.kind);
   if (now < until) return Decision{Verdict::kDeny, ladder_.block_notice(s, a.kind), Decision::kNoRule, until};
+  if (a.kind == ActionKind::kInvite && !a.has_email) {
+    const core::Time email_until = ladder_.email_required_until(s);
+    if (now < email_until) return Decision{Verdict::kDeny, Notice::kEmailRequired, Decision::kNoRule, email_until};
+  }
   for (const Checker& c : checkers_[static_cast<std::size_t>(a.kind)]) {
     const RuleCheck r = c.rule->check(a, s, now, book_);
     if (!r.ok) {
@@ -53,6 +57,8 @@ Decision Policy::check(const Action& a, SenderId s, core::Time now) {
 }
 
 Decision Policy::strike_decision(const Transition& t, SenderId s, ActionKind k, core::Time now) const {
+  if (t.until > now && t.step == Step::kEmailRequired)
+    return Decision{Verdict::kAllowWithStrike, Notice::kEmailRequired, Decision::kNoRule, t.until};
   if (t.until > now) {
     const core::Time until = ladder_.blocked_until(s, k);
     return Decision{Verdict::kAllowWithStrike, until > now ? ladder_.block_notice(s, k) : Notice::kRestricted,

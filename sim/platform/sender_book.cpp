@@ -7,7 +7,6 @@ SenderBook::SenderBook(const PlanTable& plan_table, std::span<const PlanId> send
       plan_of(sender_plans.begin(), sender_plans.end()),
       pending(sender_plans.size(), 0),
       connections(sender_plans.size(), 0),
-      cap_percent(sender_plans.size(), 100),
-      email_required(sender_plans.size(), 0) {}
+      cap_percent(sender_plans.size(), 100) {}
 
 }  // namespace linksim::platform

@@ -278,16 +278,55 @@ TEST_CASE("gateway and recorder: a ladder strike counts, pauses the sender and m
   inv.plan_day(0, kMonday, ShardContext::window_open(kMonday), 0);
   inv.on_wake(0, 10 * kHour);
   inv.on_wake(0, 11 * kHour);
-  CHECK(b.ctx.stats[0].restrictions + b.ctx.stats[0].warnings >= 1);
+  // An outstanding-invitations strike goes straight to restricted_month: a restriction, no warning.
+  CHECK(b.ctx.stats[0].restrictions == 1);
+  CHECK(b.ctx.stats[0].warnings == 0);
   CHECK(b.ctx.senders[0].paused_until > 11 * kHour);
   rec.open_day();
-  rec.end_day(0, 0, kDay - 1);
-  rec.end_day(1, 0, kDay - 1);
-  const bool blocked = b.gateway.invites_blocked(0, 0);
-  CHECK(b.ctx.stats[0].restricted_days == (blocked ? 1 : 0));
+  rec.end_day(0, 0);
+  rec.end_day(1, 0);
+  CHECK(b.gateway.invites_blocked(0, 0));
+  CHECK(b.ctx.stats[0].restricted_days == 1);
   CHECK(b.ctx.stats[1].restricted_days == 0);
   const ShardOut out = rec.finish(0);
   REQUIRE(out.daily.size() == 1);
   // Two focal senders: the series hold sums; scoring divides by the focal count.
   CHECK(out.daily[0][metrics::daily_index("invites_sent")].value() == 1.0);  // invites_sent today: 1 by sender 0 (the second refused), 0 by sender 1
+}
+
+TEST_CASE("gateway and recorder: report strikes warn, restrict for hours and days, then require the email for a week, and restricted days count exactly the days a restriction was in force",
+          "[channels]") {
+  // One report is a strike here; the preset's ladder: warning, restricted_hours (4 h),
+  // restricted_days (48 h), then for a report strike email_required (168 h).
+  Bench b(json{{"invites", {{"per_day", 5}}}}, json{{"rules", {{"report_threshold", {{"enabled", true}, {"reports", 1}}}}}});
+  Recorder rec(b.ctx, b.gateway);
+  const Time strikes[] = {10 * kHour, kDay + 10 * kHour, 3 * kDay + 10 * kHour, 10 * kDay + 10 * kHour};
+  std::size_t next = 0;
+  for (int day = 0; day < 21; ++day) {
+    const Time start = day * kDay;
+    while (next < std::size(strikes) && strikes[next] < start + kDay)
+      b.gateway.observe(0, platform::OutcomeKind::kReported, 7, 0, strikes[next++]);
+    if (day == 12) {
+      // In force: an invitation without the recipient's email is refused until it lifts.
+      platform::Action a;
+      a.recipient = 9;
+      const auto d = b.gateway.check(a, 0, start + 12 * kHour);
+      CHECK(d.notice == platform::Notice::kEmailRequired);
+      CHECK(d.retry_at == strikes[3] + 168 * kHour);
+      a.has_email = true;
+      CHECK(b.gateway.check(a, 0, start + 12 * kHour).allowed());
+    }
+    rec.open_day();
+    rec.end_day(0, start);
+    rec.end_day(1, start);
+  }
+  const auto& st = b.ctx.stats[0];
+  CHECK(st.warnings == 1);
+  CHECK(st.restrictions == 3);
+  // Day 1 (10:00-14:00), days 3-5 (until day 5 10:00), days 10-17 (until day 17 10:00).
+  CHECK(st.restricted_days == 1 + 3 + 8);
+  CHECK(b.ctx.stats[1].restricted_days == 0);
+  CHECK_FALSE(b.gateway.invites_blocked(0, 18 * kDay));
+  // The first restriction is dated at the restriction, not at the warning.
+  CHECK(b.ctx.senders[0].first_restricted == strikes[1]);
 }

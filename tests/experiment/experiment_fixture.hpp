@@ -40,19 +40,6 @@ inline nlohmann::json all_rules_off() {
   return rules;
 }
 
-/// The scrutiny rule with an invitation outside the sender's region *or* industry weighing 0.5,
-/// outside both 1.0, and a threshold of 0.9 over the last 50 invitations, instead of the
-/// linkedin_2025 preset's 1.0 for either and 0.8. With the preset, every sender who does not
-/// restrict invitations to their own region is struck every ~50 invitations (targeted_cold at 10
-/// a day: 41.6 restricted days of 84; at 20 a day the whole ladder to account review in 12 weeks),
-/// which masks every other rule, and a 40-a-day sender never reaches the weekly cap. With these
-/// values a same-industry sender averages ~0.6 and is left alone, while a sender inviting anyone
-/// averages ~0.875 and is struck now and then. Reported to the platform module; tests that
-/// compare strategies on restrictions use these values until the preset changes.
-inline nlohmann::json sane_scrutiny() {
-  return {{"platform", {{"rules", {{"scrutiny", {{"enabled", true}, {"region_weight", 0.5}, {"industry_weight", 0.5}, {"threshold", 0.9}}}}}}}};
-}
-
 /// Keeps every trace record, per arm (arms run on several threads).
 class MemoryTrace final : public experiment::TraceSink {
  public:

@@ -139,7 +139,7 @@ TEST_CASE("raising members' acceptance propensity never lowers the acceptance ra
     json ruled = d;
     ruled.erase("platform");
     ruled["arms"] = {d["arms"][2], d["arms"][3]};
-    const auto o2 = testing::run(testing::scenario(ruled, {testing::sane_scrutiny()}));
+    const auto o2 = testing::run(testing::scenario(ruled));
     const auto diff = o2.diff("intercept_3", "intercept_2", "acceptance_rate");
     CHECK(diff.ci.lo > 0.0);
   }

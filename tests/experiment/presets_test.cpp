@@ -68,9 +68,9 @@ TEST_CASE("cold_blast at 40 a day on a free plan hits the weekly cap and is rest
   json doc = base("cold vs careful", 84, 22);
   doc["arms"] = {preset_arm("cold_blast"), preset_arm("targeted_cold"), preset_arm("personalized")};
   SECTION("the weekly cap") {
-    // The scrutiny rule is off here: the preset's pauses a sender inviting anyone at its 50th
-    // invitation, before the cap (reported), and sane_scrutiny() still does so for about half of
-    // them. Everything else is the linkedin_2025 preset.
+    // The scrutiny rule is off here: it warns a sender inviting anyone at the 50th invitation, and
+    // the sender's back-off after the warning keeps some from reaching the cap in the traced
+    // week. Everything else is the linkedin_2025 preset.
     testing::MemoryTrace trace;
     const auto out = testing::run(testing::scenario(doc, {{{"platform", {{"rules", {{"scrutiny", {{"enabled", false}}}}}}}}}), &trace);
     print(out, {"invites_sent", "restricted_days"});
@@ -89,7 +89,7 @@ TEST_CASE("cold_blast at 40 a day on a free plan hits the weekly cap and is rest
     }
   }
   SECTION("restrictions") {
-    const auto out = testing::run(testing::scenario(doc, {testing::sane_scrutiny()}));
+    const auto out = testing::run(testing::scenario(doc));
     print(out, {"invites_sent", "restrictions", "restricted_days", "acceptance_rate"});
     for (const char* careful : {"targeted_cold", "personalized"}) {
       INFO("cold_blast vs " << careful);
@@ -125,8 +125,10 @@ TEST_CASE("pending hygiene lowers pending_at_end and restricted days", "[integra
     // acceptance floor and the 5-report rule restrict too. Here the pending cap restricts (help
     // a551012: too many outstanding invitations, up to a month) and scrutiny and the report rule
     // are off, so restricted days measure what hygiene changes through the pending count alone.
+    // The cap is 200, not the scenario's 700: in the smaller world the same-industry pool runs
+    // out (about 650 invitations in 26 weeks) before 700 are pending.
     config::Overrides o;
-    o.patches = {smaller, {{"platform", {{"rules", {{"pending_cap", {{"enabled", true}, {"strike", true}}},
+    o.patches = {smaller, {{"platform", {{"rules", {{"pending_cap", {{"enabled", true}, {"strike", true}, {"max_pending", 200}}},
                                                   {"scrutiny", {{"enabled", false}}},
                                                   {"report_threshold", {{"enabled", false}}}}}}}}};
     const auto out = testing::run(config::load_scenario_file(path, o));
@@ -144,14 +146,12 @@ TEST_CASE("pending hygiene lowers pending_at_end and restricted days", "[integra
 }
 
 TEST_CASE("linkedin_pre_2021 lets more than 100 invitations a week through", "[integration][presets]") {
-  // scenarios/pre_2021_vs_now.json (targeted_cold at 40 a day, free plan) on a smaller world. The
-  // scrutiny rule, in both presets, still pauses some senders early (sane_scrutiny()), so it is off
-  // here, as in the weekly cap section above. (Over the 12 weeks the faster pre-2021 sender gains
-  // more connections but is restricted longer: more invitations bring the 5-report rule sooner.)
+  // scenarios/pre_2021_vs_now.json (targeted_cold at 40 a day, free plan) on a smaller world, the
+  // presets as they are. (Over the 12 weeks the faster pre-2021 sender gains more connections but
+  // is restricted longer: more invitations bring the 5-report rule's strikes sooner.)
   const std::string path = std::string(LINKSIM_SOURCE_DIR) + "/scenarios/pre_2021_vs_now.json";
   config::Overrides o;
-  o.patches = {{{"world", {{"members", members()}}}, {"replications", reps()}},
-               {{"platform", {{"rules", {{"scrutiny", {{"enabled", false}}}}}}}}};
+  o.patches = {{{"world", {{"members", members()}}}, {"replications", reps()}}};
   const auto out = testing::run(config::load_scenario_file(path, o));
   print(out, {"invites_sent", "restricted_days"});
   for (int r = 0; r < reps(); ++r) {

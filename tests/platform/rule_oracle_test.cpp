@@ -22,6 +22,8 @@ struct Send {
 // counted without restrictions changing the stream.
 const json kHarmlessLadder = {{"steps", {{"restricted_hours", {{"blocks", json::array()}}},
                                          {"restricted_days", {{"blocks", json::array()}}},
+                                         {"restricted_week", {{"blocks", json::array()}}},
+                                         {"email_required", {{"blocks", json::array()}}},
                                          {"restricted_month", {{"blocks", json::array()}}},
                                          {"feature_limits", {{"blocks", json::array()}}},
                                          {"account_review", {{"blocks", json::array()}}},

@@ -68,7 +68,7 @@ RULES = {
   "report_threshold": rule("report_threshold", "Spam / 'I don't know this person' reports: this many within the window are a strike.",
       {"reports": num(minimum=1, integer=True, desc="Reports that make a strike."),
        "window_days": num(exclusive_min=0, desc="Reports older than this no longer count (days)."),
-       "require_email": boolean("After the threshold, invitations need the recipient's email.")}),
+       "require_email": boolean("A report strike's third restriction is the ladder's email_required step (invitations need the recipient's email for its hours) instead of restricted_week.")}),
   "invite_cap_rolling": rule("invite_cap_rolling", "Weekly invitation cap (the plan's weekly_invite_cap) over a rolling window.",
       {"window_days": num(exclusive_min=0, desc="Window length in days (at least 1 hour)."),
        "count_pending": boolean("Pending invitations count toward the cap until accepted, declined or withdrawn.")}),
@@ -138,16 +138,16 @@ for k, v in plan_desc.items():
 
 step = {"type": "object", "additionalProperties": False, "properties": {
   "hours": num(minimum=0, desc="How long the restriction lasts (0: blocks nothing)."),
-  "blocks": {"type": "array", "items": {"type": "string", "enum": ACTIONS}, "description": "Actions the restriction blocks."}}}
+  "blocks": {"type": "array", "items": {"type": "string", "enum": ACTIONS}, "description": "Actions the restriction blocks (email_required: the actions that need the recipient's email, [] or [\"invite\"])."}}}
 susp = {"type": "object", "additionalProperties": False, "properties": {
   "blocks": {"type": "array", "minItems": 1, "items": {"type": "string", "enum": ACTIONS}, "description": "Actions the suspension blocks (for the rest of the run)."}}}
 steps = {"type": "object", "additionalProperties": False, "description": "The ladder's steps, in order.", "properties": {}}
-for n in ["warning", "restricted_hours", "restricted_days", "restricted_month", "feature_limits", "account_review"]:
+for n in ["warning", "restricted_hours", "restricted_days", "restricted_week", "email_required", "restricted_month", "feature_limits", "account_review"]:
     steps["properties"][n] = {"$ref": "#/$defs/platform_ladder_step", "$comment": f"{D2025} {json.dumps(preset['platform']['ladder']['steps'][n])}; source: {src_of('/ladder/steps/' + n)}"}
 steps["properties"]["suspension"] = {"$ref": "#/$defs/platform_ladder_suspension", "$comment": f"source: {src_of('/ladder/steps/suspension')}"}
 lad = preset["platform"]["ladder"]
 ladder = {"type": "object", "additionalProperties": False,
-  "description": "Escalation ladder: warning → restricted_hours → restricted_days → restricted_month → feature_limits → account_review → suspension.",
+  "description": "Escalation ladder: warning → restricted_hours → restricted_days → restricted_week → feature_limits → account_review → suspension. The third restriction depends on the strike: restricted_week (general), email_required (reports, with report_threshold.require_email), restricted_month (too many outstanding invitations, which go at least there). Every step lifts after its hours.",
   "properties": {
     "enabled": boolean("Whether strikes escalate.", f"{D2025} true; source: {src_of('/ladder/enabled')}"),
     "several_per_day": num(minimum=2, maximum=50, integer=True, desc="This many strikes within 24 hours go at least to restricted_days.", comment=f"{D2025} {lad['several_per_day']}; source: {src_of('/ladder/several_per_day')}"),

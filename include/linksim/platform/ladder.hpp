@@ -1,6 +1,9 @@
-// The escalation ladder: strikes walk warning → restriction of hours → days → a month → feature
-// limits → account review → suspension, and the restrictions block the actions each step names.
-// Every transition is recorded with its reason in plain English.
+// The escalation ladder: strikes walk warning → restriction of hours → days → about a week →
+// feature limits → account review → suspension, and the restrictions block the actions each step
+// names. Two strikes have their own third restriction: too many outstanding invitations, up to a
+// month (help a551012); "I don't know this person" reports, invitations that need the recipient's
+// email (an automation vendor's help centre). Every step lifts when its time is up, and every
+// transition is recorded with its reason in plain English.
 #pragma once
 #include <array>
 #include <optional>
@@ -22,19 +25,29 @@ enum class Step : std::uint8_t {
   kWarning,
   kRestrictedHours,
   kRestrictedDays,
-  kRestrictedMonth,
+  kRestrictedWeek,   ///< the third restriction of a general strike
+  kEmailRequired,    ///< the third restriction of a report strike: invitations need the recipient's email
+  kRestrictedMonth,  ///< the third restriction (or the first) of an outstanding-invitations strike
   kFeatureLimits,
   kAccountReview,
   kSuspension,
 };
-inline constexpr std::size_t kSteps = 7;
+inline constexpr std::size_t kSteps = 9;
 inline constexpr std::array<std::string_view, kSteps> kStepNames = {
-    "warning", "restricted_hours", "restricted_days", "restricted_month", "feature_limits", "account_review",
-    "suspension"};
+    "warning",          "restricted_hours", "restricted_days", "restricted_week", "email_required",
+    "restricted_month", "feature_limits",   "account_review",  "suspension"};
+
+/// How far up the ladder a step is: warning 0, hours 1, days 2, the third restriction (week, email
+/// or month, by the strike's kind) 3, feature limits 4, review 5, suspension 6.
+constexpr int rung(Step s) {
+  const int i = static_cast<int>(s);
+  return i <= static_cast<int>(Step::kRestrictedWeek) ? i : i <= static_cast<int>(Step::kRestrictedMonth) ? 3 : i - 2;
+}
+inline constexpr int kTopRung = rung(Step::kSuspension);
 
 struct LadderStep {
   core::Time duration = 0;    ///< how long the restriction lasts (suspension: for good)
-  std::uint32_t blocks = 0;   ///< action_bit mask of what it blocks
+  std::uint32_t blocks = 0;   ///< action_bit mask of what it blocks (email_required: what needs the email)
 };
 
 struct LadderParams {
@@ -47,8 +60,10 @@ struct LadderParams {
   void validate(const std::string& path, Issues& issues) const;
 };
 
-/// Why a strike happened; "outstanding invitations" strikes go at least to restricted_month.
-enum class StrikeKind : std::uint8_t { kGeneral, kOutstanding };
+/// Why a strike happened; it decides the third restriction. Outstanding-invitations strikes go at
+/// least to restricted_month; report strikes need the recipient's email where others are
+/// restricted for a week.
+enum class StrikeKind : std::uint8_t { kGeneral, kOutstanding, kReports };
 
 /// What a transition means for the sender, typed so that callers need not read state names.
 enum class Effect : std::uint8_t {
@@ -82,6 +97,8 @@ class Ladder final {
 
   core::Time blocked_until(SenderId s, ActionKind k) const { return blocked_[index(s, k)]; }
   Notice block_notice(SenderId s, ActionKind k) const { return notice_[index(s, k)]; }
+  /// Until when invitations without the recipient's email are refused (the email_required step).
+  core::Time email_required_until(SenderId s) const { return email_until_[s]; }
   /// -1 in good standing, else the Step reached.
   int level(SenderId s) const { return level_[s]; }
   std::string_view state_name(SenderId s) const;
@@ -99,6 +116,7 @@ class Ladder final {
   std::vector<std::uint8_t> recent_head_;
   std::vector<core::Time> blocked_;      ///< per sender × action kind
   std::vector<Notice> notice_;
+  std::vector<core::Time> email_until_;  ///< per sender: invitations need the recipient's email until then
   std::vector<Transition> log_;
 };
 

@@ -1,5 +1,5 @@
 // Per-sender state shared by the rules, in flat vectors indexed by SenderId: plan, pending
-// invitations, connections, personal cap, email requirement. Rules keep their own state the same way.
+// invitations, connections, personal cap. Rules keep their own state the same way.
 #pragma once
 #include <cstdint>
 #include <span>
@@ -26,7 +26,6 @@ struct SenderBook {
   std::vector<std::uint32_t> pending;       ///< invitations sent and not yet accepted, declined or withdrawn
   std::vector<std::uint32_t> connections;   ///< first-degree connections
   std::vector<std::uint8_t> cap_percent;    ///< personal weekly cap as % of the plan's (acceptance floor lowers it)
-  std::vector<std::uint8_t> email_required; ///< invitations need the recipient's email (after too many reports)
 };
 
 }  // namespace linksim::platform

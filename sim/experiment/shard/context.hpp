@@ -61,7 +61,7 @@ struct alignas(64) Sender {
   int inmails_this_week = 0, emails_today = 0;
   double profile_strength = 0.5;
   std::uint32_t followers = 0;  ///< followers who are not connections at the start (content's audience)
-  Time first_restricted = core::kNever;  ///< first restriction (ladder or report rule), ground truth scoring
+  Time first_restricted = core::kNever;  ///< first restriction (a ladder step past the warning, an InMail ban), ground truth scoring
   std::size_t hygiene_pos = 0;
   std::vector<std::uint32_t> invites;  ///< ids in send order (hygiene scans from the oldest)
   /// Withdrawn prospects to invite again (hygiene.reinvite_after_days): (when, member), in time order.

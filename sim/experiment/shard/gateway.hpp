@@ -3,6 +3,7 @@
 // reinstatement) into what the sender sees and does: the counters, the first restriction for
 // scoring, the back-off, the trace.
 #pragma once
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -47,11 +48,12 @@ class PlatformGateway {
     return r;
   }
 
-  /// Every invitation now needs the recipient's email (the report rule's restriction).
-  bool email_required(std::uint32_t s) const { return policy_->senders().email_required[s] != 0; }
-  /// The sender cannot invite on the day starting at `day`: a ladder block, or the email requirement.
+  /// A restriction blocked the sender's invitations at some time of the day starting at `day` (call
+  /// at the day's end): a ladder block, or the email requirement (no strategy has a recipient's
+  /// email). Each lifts at its end time, so a restriction that lifted during the day still counts.
   bool invites_blocked(std::uint32_t s, Time day) const {
-    return policy_->ladder().blocked_until(s, platform::ActionKind::kInvite) > day || email_required(s);
+    const platform::Ladder& l = policy_->ladder();
+    return std::max(l.blocked_until(s, platform::ActionKind::kInvite), l.email_required_until(s)) > day;
   }
   std::uint32_t weekly_cap(std::uint32_t s) const { return policy_->senders().weekly_cap(s); }
   bool suspended(std::uint32_t s) const {

@@ -6,17 +6,15 @@
 
 namespace linksim::experiment {
 
-void Recorder::end_day(std::uint32_t s, Time day, Time now) {
+void Recorder::end_day(std::uint32_t s, Time day) {
   auto& st = ctx_.stats[s];
-  Sender& x = ctx_.senders[s];
+  const Sender& x = ctx_.senders[s];
   std::rotate(st.last_week.rbegin(), st.last_week.rbegin() + 1, st.last_week.rend());
   st.last_week[0] = st.sent_today;
-  // Restricted: the ladder blocks invitations, or every invitation now needs the recipient's
-  // email (the report rule's restriction; a sender of cold invitations has none to give).
+  // A restricted day: a ladder restriction blocked invitations at some time of the day (the
+  // email requirement included). Warnings block nothing and are counted apart, as transitions.
   const bool blocked = gw_.invites_blocked(s, day);
   if (blocked) ++st.restricted_days;
-  // The report rule's restriction is not a ladder step: date it at the end of its first day.
-  if (gw_.email_required(s)) x.first_restricted = std::min(x.first_restricted, now);
   if (x.focal) {
     std::uint32_t weekly = 0;
     for (auto v : st.last_week) weekly += v;

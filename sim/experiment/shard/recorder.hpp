@@ -62,8 +62,8 @@ class Recorder {
  public:
   Recorder(ShardContext& ctx, PlatformGateway& gateway) : ctx_(ctx), gw_(gateway) {}
 
-  /// The end of sender `s`'s day (the day that started at `day`; `now` is its last second).
-  void end_day(std::uint32_t s, Time day, Time now);
+  /// The end of sender `s`'s day (the day that started at `day`).
+  void end_day(std::uint32_t s, Time day);
   /// Starts the next day's sums (call before the senders' end_day).
   void open_day() { daily_.emplace_back(); }
   /// Hands everything to scoring. `events`: what this shard's loop dispatched and owns.

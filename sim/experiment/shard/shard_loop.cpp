@@ -81,7 +81,7 @@ void ShardLoop::day_end(Time now) {
   const Time day = core::start_of_day(now);
   recorder_.open_day();
   for (std::uint32_t s = 0; s < ctx_.senders.size(); ++s) {
-    recorder_.end_day(s, day, now);
+    recorder_.end_day(s, day);
     email_.end_day(s);
   }
 }

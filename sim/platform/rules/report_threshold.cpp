@@ -36,11 +36,6 @@ ReportThreshold::ReportThreshold(const Params& p, const SenderBook& book) : p_(p
   head_.assign(book.size(), 0);
 }
 
-RuleCheck ReportThreshold::check(const Action& a, SenderId s, core::Time, const SenderBook& book) const {
-  if (book.email_required[s] && !a.has_email) return RuleCheck::deny(Notice::kEmailRequired, core::kNever);
-  return RuleCheck::pass();
-}
-
 void ReportThreshold::observe(const Outcome&, SenderId s, core::Time now, Context& ctx) {
   core::Time* ring = &ring_[std::size_t{s} * p_.reports];
   ring[head_[s]] = now;
@@ -48,16 +43,15 @@ void ReportThreshold::observe(const Outcome&, SenderId s, core::Time now, Contex
   const core::Time oldest = ring[head_[s]];  // the reports-th most recent
   if (oldest == kEmpty || oldest <= now - p_.window) return;
   std::fill(ring, ring + p_.reports, kEmpty);  // counted: the next strike needs `reports` new ones
-  if (p_.require_email) ctx.senders.email_required[s] = 1;
-  ctx.ladder.strike(s, now, StrikeKind::kGeneral,
-                    fmt::format("{} \"I don't know this person\" reports within {} days{}", p_.reports,
-                                in_units(p_.window, core::kDay),
-                                p_.require_email ? "; invitations now need the recipient's email" : ""));
+  ctx.ladder.strike(s, now, p_.require_email ? StrikeKind::kReports : StrikeKind::kGeneral,
+                    fmt::format("{} \"I don't know this person\" reports within {} days", p_.reports,
+                                in_units(p_.window, core::kDay)));
 }
 
 std::string ReportThreshold::describe(const Action&, SenderId, core::Time, const SenderBook&) const {
-  return fmt::format("after {} \"I don't know this person\" reports, invitations need the recipient's email",
-                     p_.reports);
+  return fmt::format("{} \"I don't know this person\" reports within {} days are a strike{}", p_.reports,
+                     in_units(p_.window, core::kDay),
+                     p_.require_email ? "; the third restriction requires the recipient's email" : "");
 }
 
 }  // namespace linksim::platform

@@ -1,6 +1,8 @@
 // Spam / "I don't know this person" reports: `reports` of them within `window` are a strike
-// (practitioners' 2009–2015 rule: 5 reports). Option: from then on, every invitation needs the
-// recipient's email address.
+// (practitioners' 2009–2015 rule: 5 reports). With require_email, a report strike's third
+// restriction is the ladder's email_required step (invitations need the recipient's email, for the
+// step's hours) instead of a week's block: one automation vendor's help centre describes the first
+// restriction lifting the same day, the second after 48 hours, and the email requirement at the third.
 #pragma once
 #include <cstdint>
 #include <vector>
@@ -23,9 +25,10 @@ class ReportThreshold final : public Rule {
 
   ReportThreshold(const Params& p, const SenderBook& book);
   std::string_view name() const override { return "report_threshold"; }
-  std::uint32_t checks() const override { return p_.require_email ? action_bit(ActionKind::kInvite) : 0; }
+  /// Refuses nothing itself: its strikes restrict through the ladder.
+  std::uint32_t checks() const override { return 0; }
   std::uint32_t outcomes() const override { return outcome_bit(OutcomeKind::kReported); }
-  RuleCheck check(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;
+  RuleCheck check(const Action&, SenderId, core::Time, const SenderBook&) const override { return RuleCheck::pass(); }
   void observe(const Outcome& o, SenderId s, core::Time now, Context& ctx) override;
   std::string describe(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;
 
