@@ -141,7 +141,7 @@ PlatformParams platform_params_from_json(const json& platform, const std::string
     if (k != "preset" && patch.contains(k)) out.effective[k].merge_patch(patch.at(k));
   for (const auto& [k, v] : preset.at("sources").items()) out.sources[k] = out.preset + ": " + v.get<std::string>();
   mark_overrides(patch, "", path, out.sources);
-  out.sources["/preset"] = path + "/preset (default linkedin_2025: the defaults of CALIBRATION.md)";
+  out.sources["/preset"] = path + "/preset (default linkedin_2025: LinkedIn's limits as documented in 2025, each value's source in the preset)";
   out.effective["preset"] = out.preset;
 
   read_plans(out.effective.value("plans", json::object()), path + "/plans", out, issues);

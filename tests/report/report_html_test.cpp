@@ -158,8 +158,8 @@ TEST_CASE("best arm per metric is marked only where a direction exists", "[repor
   CHECK(html.find("<td class=\"best\">20" + star + "<span class=\"ci\">[18, 22]</span></td>") != std::string::npos);
   CHECK(html.find("<td class=\"best\">1" + star + "</td>") != std::string::npos);
   // Rows carry the registry's label, and its name, description and unit as a tooltip.
-  CHECK(html.find("<td title=\"restrictions (count): restrictions imposed (ladder steps beyond a warning)\">restrictions</td>") !=
-        std::string::npos);
+  CHECK(html.find("<td title=\"restrictions (count): restrictions imposed: ladder steps beyond a warning (the email "
+                  "requirement included) and InMail bans\">restrictions</td>") != std::string::npos);
 }
 
 TEST_CASE("comparisons are coloured by direction and CI", "[report]") {
