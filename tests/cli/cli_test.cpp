@@ -13,24 +13,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli_runner.hpp"
 #include "linksim/metrics/registry.hpp"
 
 namespace {
-struct Result {
-  int code;
-  std::string out;
-};
+using Result = linksim::testing::CliResult;
 // Runs the CLI with a shell, capturing stdout and stderr together.
-Result cli(const std::string& args) {
-  const std::string cmd = std::string(LINKSIM_CLI_PATH) + " " + args + " 2>&1";
-  FILE* pipe = popen(cmd.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string out;
-  std::array<char, 4096> buf{};
-  while (std::fgets(buf.data(), buf.size(), pipe) != nullptr) out += buf.data();
-  const int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
+Result cli(const std::string& args) { return linksim::testing::run_cli(args); }
 std::string slurp(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream s;

@@ -2,6 +2,8 @@
 // repository can follow: no bare "judgement", no file outside the repository (../shared).
 #include <catch2/catch.hpp>
 
+#include "cli_runner.hpp"
+
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -41,17 +43,10 @@ const std::vector<std::string> kPlatformAllowlist = {
 };
 
 std::string explain(const std::string& scenario) {
-  const std::string cmd = std::string(LINKSIM_CLI_PATH) + " explain " + scenario + " 2>&1";
-  FILE* pipe = popen(cmd.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string out;
-  std::array<char, 4096> buf{};
-  while (std::fgets(buf.data(), buf.size(), pipe) != nullptr) out += buf.data();
-  const int status = pclose(pipe);
-  INFO(out);
-  REQUIRE(WIFEXITED(status));
-  REQUIRE(WEXITSTATUS(status) == 0);
-  return out;
+  const auto r = linksim::testing::run_cli("explain " + scenario);
+  INFO(r.out);
+  REQUIRE(r.code == 0);
+  return r.out;
 }
 
 // Empty if the source is acceptable, else what is wrong with it.

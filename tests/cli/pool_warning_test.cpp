@@ -2,6 +2,8 @@
 // in results.json and the banner in report.html; nothing when the pool lasts.
 #include <catch2/catch.hpp>
 
+#include "cli_runner.hpp"
+
 #include <sys/wait.h>
 
 #include <array>
@@ -16,16 +18,9 @@
 namespace {
 
 std::string run_cli(const std::string& args) {
-  const std::string cmd = std::string(LINKSIM_CLI_PATH) + " " + args + " 2>&1";
-  FILE* pipe = popen(cmd.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string out;
-  std::array<char, 4096> buf{};
-  while (std::fgets(buf.data(), buf.size(), pipe) != nullptr) out += buf.data();
-  const int status = pclose(pipe);
-  CHECK(WIFEXITED(status));
-  CHECK(WEXITSTATUS(status) == 0);
-  return out;
+  const auto r = linksim::testing::run_cli(args);
+  CHECK(r.code == 0);
+  return r.out;
 }
 
 std::string slurp(const std::filesystem::path& p) {

@@ -1,0 +1,28 @@
+// Runs the linksim command built with the tests (LINKSIM_CLI_PATH) through a shell.
+#pragma once
+#include <array>
+#include <cstdio>
+#include <string>
+#include <sys/wait.h>
+
+#include <catch2/catch.hpp>
+
+namespace linksim::testing {
+
+struct CliResult {
+  int code;         ///< exit code, -1 if the command did not exit normally
+  std::string out;  ///< stdout and stderr together
+};
+
+inline CliResult run_cli(const std::string& args) {
+  const std::string cmd = std::string(LINKSIM_CLI_PATH) + " " + args + " 2>&1";
+  FILE* pipe = popen(cmd.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::string out;
+  std::array<char, 4096> buf{};
+  while (std::fgets(buf.data(), buf.size(), pipe) != nullptr) out += buf.data();
+  const int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+}  // namespace linksim::testing
