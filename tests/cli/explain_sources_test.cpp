@@ -24,23 +24,6 @@ namespace {
 
 using nlohmann::json;
 
-// Platform values whose preset sources still cite ../shared (the seed guide, CALIBRATION.md): to be
-// fixed with the platform presets (scenarios/presets/platform/*.json; "/preset" in sim/platform/params.cpp).
-const std::vector<std::string> kPlatformAllowlist = {
-    "/preset",
-    "/plans",
-    "/rules/acceptance_floor",
-    "/rules/burst",
-    "/rules/connection_cap",
-    "/rules/inmail_credits",
-    "/rules/invite_cap_rolling",
-    "/rules/message_daily_cap",
-    "/rules/notes",
-    "/rules/pending_cap",
-    "/rules/scrutiny",
-    "/ladder/enabled",
-    "/ladder/steps",
-};
 
 std::string explain(const std::string& scenario) {
   const auto r = linksim::testing::run_cli("explain " + scenario);
@@ -114,11 +97,7 @@ std::vector<std::string> platform_problems(const linksim::config::Scenario& s) {
       const std::string source = p.source_of(ptr);
       std::string why = source == "no source recorded" ? "no source" : source_problem(source);
       if (why.empty()) continue;
-      bool allowed = false;
-      for (const auto& prefix : kPlatformAllowlist)
-        allowed = allowed || (ptr.compare(0, prefix.size(), prefix) == 0 &&
-                             (ptr.size() == prefix.size() || ptr[prefix.size()] == '/'));
-      if (!allowed || why == "no source") problems.push_back("arm " + std::to_string(a) + " /platform" + ptr + ": " + source + "  <- " + why);
+      problems.push_back("arm " + std::to_string(a) + " /platform" + ptr + ": " + source + "  <- " + why);
     }
   }
   return problems;

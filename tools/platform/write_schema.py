@@ -168,7 +168,7 @@ limiter = {"type": "object", "additionalProperties": False, "required": ["algori
 platform = {"type": "object", "default": {}, "additionalProperties": False,
   "description": "The platform's limits, rules and escalation ladder: a preset with overrides merged over it (JSON Merge Patch). `linksim explain` prints every effective value with its source.",
   "properties": {
-    "preset": {"type": "string", "enum": ["linkedin_2025", "linkedin_pre_2021"], "default": "linkedin_2025", "description": "Starting values for plans, rules and ladder (scenarios/presets/platform/).", "$comment": "source: linkedin_2025 = the defaults of CALIBRATION.md; linkedin_pre_2021 = about 800 invitations a week (seed)"},
+    "preset": {"type": "string", "enum": ["linkedin_2025", "linkedin_pre_2021"], "default": "linkedin_2025", "description": "Starting values for plans, rules and ladder (scenarios/presets/platform/).", "$comment": "source: linkedin_2025 = LinkedIn's limits as documented in 2025 (help a550555, a551012; practitioners); linkedin_pre_2021 = about 800 invitations a week before the 2021 change (practitioner guide)"},
     "plans": {"type": "object", "additionalProperties": False, "description": "Overrides per plan.", "properties": {p: {"$ref": "#/$defs/platform_plan"} for p in PLANS}},
     "rules": {"type": "object", "additionalProperties": False, "description": "Overrides per rule, keyed by rule name; {\"enabled\": false} turns one off.", "properties": {n: {"$ref": f"#/$defs/platform_rule_{n}"} for n in RULES}},
     "limiters": {"type": "array", "items": {"$ref": "#/$defs/platform_limiter"}, "description": "Classic limiter algorithms used as extra rules.", "$comment": "linkedin_2025 default: none"},
