@@ -1,4 +1,4 @@
-// Calibration of the response model against CALIBRATION.md's member table: a population of
+// Calibration of the response model against practitioners' published member figures (docs/model.md, "Calibration"): a population of
 // prospects (synthetic here; the real world once the graph lands), the figures the model gives
 // on it by Monte Carlo with the real draw functions, and the published ranges they must hit.
 #pragma once
@@ -69,7 +69,7 @@ InviteFeatures cold_invite(const Target& t, const Sender& s);
 InviteFeatures personalized_invite(const Target& t, const Sender& s, std::uint16_t length);
 InviteFeatures warmup_invite(const Target& t, const Sender& s);  ///< 3 touches over 7 days, no note
 
-/// One figure of CALIBRATION.md's member table and what the model gives.
+/// One published member figure (docs/model.md, "Calibration") and what the model gives.
 struct CalibrationFigure {
   std::string name;
   double measured = 0.0;
