@@ -1,6 +1,6 @@
-// Calibration through the event loop: focal senders on the default world (20,000 members) send
+// Calibration through the event loop: focal senders on the default world (100,000 members) send
 // invitations, InMail and email with the strategy machinery, members answer through the
-// replication loop, and the figures of CALIBRATION.md's member table are read back from the
+// replication loop, and the practitioners' published member figures are read back from the
 // trace. Every platform rule is off: these are members' responses, not the platform's.
 //
 // How acceptance is measured. A run's acceptance_rate is accepted / sent inside the horizon, so
@@ -147,7 +147,7 @@ void show(const char* name, double measured, double lo, double hi) {
 
 }  // namespace
 
-TEST_CASE("the event loop reproduces CALIBRATION.md's member figures on the default world", "[integration][calibration]") {
+TEST_CASE("the event loop reproduces the practitioners' member figures on the default world", "[integration][calibration]") {
   // 30 senders per arm, one replication of the default world, seed 5. Cold arm: ~30 × 400 =
   // 12,000 invitations before the cut-off, so a 27% rate has a standard error under 0.5 points;
   // senders differ (degree, industry, region), which adds more: 12 senders gave 25.0%, so the

@@ -1,4 +1,4 @@
-// The default world against the graph targets of CALIBRATION.md. Sizes: 100k members (20k when
+// The default world against the graph targets of docs/graph.md (Leskovec et al. 2008, Ugander et al. 2011). Sizes: 100k members (20k when
 // LINKSIM_SLOW_TESTS=0); the tolerances below hold at both sizes with margin.
 #include <catch2/catch.hpp>
 
@@ -54,7 +54,7 @@ TEST_CASE("default world: clustering, assortativity, homophily, one giant compon
   const auto& s = big_stats();
   const auto p = default_params(testing::big_size());
   INFO(to_json(s).dump());
-  CHECK(s.median_clustering >= 0.1);  // CALIBRATION.md: ~0.1-0.2 (Facebook median 0.14)
+  CHECK(s.median_clustering >= 0.1);  // Ugander et al. 2011: ~0.1-0.2 (Facebook median 0.14)
   CHECK(s.median_clustering <= 0.3);
   CHECK(s.assortativity > 0.0);
   CHECK(s.giant_component_share > 0.99);

@@ -1,6 +1,6 @@
 // Calibration: the default parameters, on the prospects of the default world (20,000 members;
 // WorldTargets: cold = random non-connections of a sender, mutual = second-degree members with
-// >= 3 shared connections), land inside every range of CALIBRATION.md's member table. The
+// >= 3 shared connections), land inside every range of practitioners' published member figures (docs/model.md). The
 // defaults are fitted on these prospects (docs/model.md); the synthetic population's
 // assumptions (checked below) are kept for the model's own tests of the machinery.
 // Monte Carlo with the model's own draw functions, fixed seed.
@@ -19,7 +19,7 @@
 
 using namespace linksim::model;
 
-TEST_CASE("default response parameters land inside CALIBRATION.md's member ranges", "[model][calibration]") {
+TEST_CASE("default response parameters land inside the practitioners' member ranges", "[model][calibration]") {
   // 20,000 invitations (or prospects) per segment, seed 20250601. A rate near 30% then has a
   // standard error of 0.32 points and the narrowest range (±5 points around the fit target) is
   // ≥ 15 standard errors wide; C-suite and mid-level each get their own 20,000 draws.
@@ -41,7 +41,7 @@ TEST_CASE("default response parameters land inside CALIBRATION.md's member range
     if (f.name == "email.finder.chained_coverage") {
       // Bounded by the world, not the response model: 30% of the default world's members have no
       // findable address (world.attributes.email_findability.not_found), so no chain of finders
-      // covers more than 70% (CALIBRATION.md ~85% needs not_found <= ~10%; reported to graph).
+      // covers more than 70% (practitioners' ~85% needs not_found <= ~10%; reported to graph).
       CHECK(f.measured <= 0.70 + 0.01);
       CHECK(f.measured >= 0.65);
       continue;
@@ -50,7 +50,7 @@ TEST_CASE("default response parameters land inside CALIBRATION.md's member range
     CHECK(f.ok());
   }
   CHECK(checked == 17);
-  // C-suite below mid-level, and by about half (CALIBRATION.md ~19% vs ~39%).
+  // C-suite below mid-level, and by about half (practitioners: ~19% vs ~39%).
   const double ratio = figure(figures, "invite.c_suite_over_mid_level").measured;
   CHECK(ratio > 0.35);
   CHECK(ratio < 0.65);

@@ -102,7 +102,7 @@ Totals run(ContentModel& model, CreatorState& s, const ContentGraph& g, int days
 TEST_CASE("a strong creator posting daily gets hundreds of inbound invitations a month", "[model][content][calibration]") {
   // 60,000 members, mean degree 30; the creator has ~30 connections and 30,000 followers, posts an
   // ordinary text post every day. Two weeks of posting first (so fatigue is at its steady level),
-  // then 30 days measured. Seed 7. Target (CALIBRATION.md): "hundreds" = 200–999 a month.
+  // then 30 days measured. Seed 7. Target (practitioner, J. Espirian): "hundreds" = 200–999 a month.
   const TestWorld world(60000, 15, 7);
   const ContentGraph g = world.graph();
   ContentModel model(default_response_params().content);
@@ -119,7 +119,7 @@ TEST_CASE("a strong creator posting daily gets hundreds of inbound invitations a
 
 TEST_CASE("daily posting gives about twice the profile views of weekly posting", "[model][content][calibration]") {
   // Same world and creator twice (fresh states, common seeds): posting every day vs every 7th
-  // day, 4 weeks of warm-up then 8 weeks measured. Target ~2x (CALIBRATION.md); tolerance
+  // day, 4 weeks of warm-up then 8 weeks measured. Target ~2x (practitioner, C. Leach); tolerance
   // [1.6, 2.5]. With ~100 views a week the ratio's Monte Carlo error is a few percent.
   const TestWorld world(60000, 15, 11);
   const ContentGraph g = world.graph();

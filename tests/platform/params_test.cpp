@@ -17,7 +17,7 @@ const Issue* at(const std::vector<Issue>& issues, const std::string& path) {
 }
 }  // namespace
 
-TEST_CASE("linkedin_2025 is the default preset with CALIBRATION.md's numbers", "[platform]") {
+TEST_CASE("linkedin_2025 is the default preset with LinkedIn's documented 2025 numbers", "[platform]") {
   const PlatformParams p = platform_params_from_json(json::object(), "/platform");
   CHECK(p.preset == "linkedin_2025");
   const auto plan = [&](PlanId id) { return p.plans[static_cast<std::size_t>(id)]; };

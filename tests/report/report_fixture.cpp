@@ -73,7 +73,7 @@ json fixture_results() {
       std::vector<double> window;
       for (int d = 0; d < kDays; ++d) {
         const bool is_restricted = core::uniform01(rng) < shape.restriction_risk * (d > 20 ? 2.0 : 0.5);
-        // Rolling 7-day cap of 100 (CALIBRATION.md, free plan): `window` holds the previous 6 days.
+        // Rolling 7-day cap of 100 (free plan, practitioner guide): `window` holds the previous 6 days.
         double in_window = 0;
         for (const double x : window) in_window += x;
         const double cap_left = 100.0 - in_window;
@@ -152,7 +152,7 @@ json fixture_results() {
     }
     comparisons.push_back({{"arm", kArms[a].name}, {"baseline", kArms[0].name}, {"metrics", cm}});
   }
-  // DESIGN.md's order, as the runner writes it.
+  // The results contract's order (docs/results-format.md), as the runner writes it.
   const json names = {"invites_sent", "invites_accepted", "acceptance_rate", "connections_gained",
                       "inbound_requests", "pending_at_end", "withdrawn", "spam_reports", "warnings",
                       "restrictions", "restricted_days", "suspended", "inmails_sent", "emails_sent",
