@@ -99,3 +99,48 @@ TEST_CASE("premium_vs_free.json: paid plans bring more replies and meetings than
     CHECK(stat(out, arm, "acceptance_rate").ci.lo > stat(out, "free", "acceptance_rate").ci.hi);
   }
 }
+
+TEST_CASE("pending_hygiene.json: withdrawing lowers pending but costs connections", "[integration][library]") {
+  if (testing::fast_mode()) return;
+  const auto out = run_library("pending_hygiene.json", 6);
+  for (const char* m : {"connections_gained", "pending_at_end", "invites_sent", "restricted_days"}) print(out, m);
+  // no_hygiene 403 connections, 669 pending; 21 days 318 / 119; 14 days 273 / 82.
+  CHECK(out.diff("withdraw_after_21_days", "no_hygiene", "connections_gained").ci.hi < 0.0);
+  CHECK(out.diff("withdraw_after_14_days", "withdraw_after_21_days", "connections_gained").ci.hi < 0.0);
+  CHECK(out.diff("withdraw_after_21_days", "no_hygiene", "pending_at_end").ci.hi < 0.0);
+  CHECK(out.diff("withdraw_after_14_days", "withdraw_after_21_days", "pending_at_end").ci.hi < 0.0);
+  // The pending cap holds no_hygiene back: the withdrawing arms send more.
+  CHECK(out.diff("withdraw_after_21_days", "no_hygiene", "invites_sent").ci.lo > 0.0);
+  for (const char* arm : {"no_hygiene", "withdraw_after_21_days", "withdraw_after_14_days"}) {
+    INFO(arm);
+    CHECK(stat(out, arm, "restricted_days").ci.hi < 1.0);
+  }
+}
+
+TEST_CASE("pre_2021_vs_now.json: the pre-2021 rules let about twice the invitations and connections through",
+          "[integration][library]") {
+  if (testing::fast_mode()) return;
+  const auto out = run_library("pre_2021_vs_now.json", 6);
+  for (const char* m : {"invites_sent", "connections_gained", "restricted_days"}) print(out, m);
+  // 2,300 vs 1,195 invitations, 572 vs 297 connections.
+  const double ratio = stat(out, "linkedin_pre_2021", "connections_gained").mean / stat(out, "linkedin_2025", "connections_gained").mean;
+  CHECK(ratio > 1.6);
+  CHECK(ratio < 2.4);
+  CHECK(stat(out, "linkedin_pre_2021", "invites_sent").ci.lo > 1.6 * stat(out, "linkedin_2025", "invites_sent").ci.hi);
+  CHECK(stat(out, "linkedin_pre_2021", "restricted_days").ci.hi < 2.0);
+}
+
+TEST_CASE("ramp_up.json: full speed gains more than the ramp, and neither is restricted", "[integration][library]") {
+  if (testing::fast_mode()) return;
+  const auto out = run_library("ramp_up.json", 6);
+  for (const char* m : {"invites_sent", "connections_gained", "restricted_days", "acceptance_rate"}) print(out, m);
+  // 87 vs 64 connections; 667 vs 521 invitations; new accounts accepted ~13%.
+  CHECK(out.diff("full_speed", "ramp_up", "connections_gained").ci.lo > 0.0);
+  CHECK(out.diff("full_speed", "ramp_up", "invites_sent").ci.lo > 0.0);
+  for (const char* arm : {"full_speed", "ramp_up"}) {
+    INFO(arm);
+    CHECK(stat(out, arm, "restricted_days").ci.hi < 1.0);
+    CHECK(stat(out, arm, "acceptance_rate").mean > 0.08);
+    CHECK(stat(out, arm, "acceptance_rate").mean < 0.18);
+  }
+}
