@@ -188,7 +188,7 @@ json base_doc() {
           {"replications", 1},
           {"seed", 11},
           // A third of prospects reachable through a teammate (default 0.15), so that TeamLink shows with 2 senders a plan.
-          {"world", {{"members", testing::fast_mode() ? 2000 : 3000}, {"response", {{"invite", {{"teamlink_share", 0.35}}}}}}},
+          {"world", {{"members", 3000}, {"response", {{"invite", {{"teamlink_share", 0.35}}}}}}},
           {"platform", {{"rules", rules}, {"limiters", limiters}}},
           {"senders", senders}};
 }
