@@ -43,7 +43,7 @@ void ContentChannel::inbound_sources(std::uint32_t s, Time now) {
   const std::uint64_t follows = model::draw_inbound_follows(p, a, kWeeks, rng);
   if (invites + follows == 0) return;
   if (!model_) start();
-  if (!x.creator) x.creator = std::make_unique<model::CreatorState>(x.member, graph_);
+  if (!x.creator) start_audience(s);  // the same audience, starting followers included, as a first post
   const std::uint32_t n = graph_.members();
   for (std::uint64_t i = 0; i < invites + follows; ++i) {
     const bool invite = i < invites;
