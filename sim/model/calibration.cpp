@@ -285,7 +285,7 @@ std::vector<CalibrationFigure> measure_calibration(const ResponseParams& p, Targ
   f.push_back(checked("email.finder.chained_coverage", unverified.found / unverified.looked_up, 0.80, 0.90, 0.85, "practitioners: ~85% chained (tolerance ±5 points)"));
   f.push_back(checked("email.finder.catch_all_share_of_found", unverified.found_catch_all / std::max(unverified.found, 1.0), 0.20, 0.40, 0.30, "practitioners: 20-40% of B2B domains are catch-all"));
   f.push_back(reported("invite.cold_no_note.decline", cold_dec / n, "assumption: ~10% (fit target)"));
-  f.push_back(reported("invite.cold_no_note.report", cold_rep / n, "assumption: ~1.5% (fit target)"));
+  f.push_back(reported("invite.cold_no_note.report", cold_rep / n, "assumption: ~0.6%, set by the restriction targets (fit target)"));
   f.push_back(reported("invite.short_personalized_note.report", pers_rep / n, "prediction"));
   f.push_back(reported("invite.c_suite_over_mid_level", csuite_acc / std::max(mid_acc, 1.0), "practitioners: ratio ~0.49"));
   f.push_back(reported("invite.cold.accepted_within_7_days", accepted_within_week / accepted, "prediction: share of acceptances"));

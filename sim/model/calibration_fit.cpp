@@ -187,7 +187,7 @@ std::vector<Knob> knobs(const Sample& s, const FitOptions& o) {
   k.push_back({"invite/decline/intercept", "cold no-note decline (assumption)", 0.10, -12, 12,
                [](ResponseParams& p) -> double& { return p.invite.decline.intercept; }, no_tie,
                [=](const ResponseParams& p) { return cold_probs(p, [](const InviteProbabilities& q) { return q.decline; }); }});
-  k.push_back({"invite/report/intercept", "cold no-note report (assumption)", 0.015, -12, 12,
+  k.push_back({"invite/report/intercept", "cold no-note report (assumption, set by the restriction targets)", 0.006, -12, 12,
                [](ResponseParams& p) -> double& { return p.invite.report.intercept; }, no_tie,
                [=](const ResponseParams& p) { return cold_probs(p, [](const InviteProbabilities& q) { return q.report; }); }});
   k.push_back({"invite/accept/note_personalized", "short personalized note acceptance", 0.35, -12, 12,

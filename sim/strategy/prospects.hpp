@@ -87,9 +87,18 @@ class Prospects final {
   /// many strangers gets a filter of their second-degree network: a member outside it has no
   /// mutual connection, answered without reading their row.
   std::uint32_t mutual_count(std::uint32_t v);
-  /// False if mutual_count(v) would answer without reading v's row (a recent pick of the
-  /// second-degree pool, or a member outside the second-degree filter).
-  bool reads_row(std::uint32_t v) const { return !recent_pick(v) && (reach_.empty() || reach_.maybe(v)); }
+  /// The mutual connections the response models see: the count for the second-degree pool,
+  /// 0 for the result of an anyone or ICP search. Those are strangers: LinkedIn has more than a
+  /// billion members, so a search result is almost never among the ~10^5 members two steps from
+  /// a 250-connection sender, while a simulated world of 10^5 members packs that second degree
+  /// into the sender's industry and gave most cold prospects chance mutual connections, so that
+  /// acceptance fell as the world grew (docs/model.md, "Senders' networks").
+  std::uint32_t mutual_seen(std::uint32_t v) { return searches() ? 0 : mutual_count(v); }
+  /// True for the anyone and ICP pools (search results), false for the second-degree pool.
+  bool searches() const { return t_.pool != Pool::kSecondDegree; }
+  /// False if mutual_seen(v) would answer without reading v's row (a search result, a recent
+  /// pick of the second-degree pool, or a member outside the second-degree filter).
+  bool reads_row(std::uint32_t v) const { return !searches() && !recent_pick(v) && (reach_.empty() || reach_.maybe(v)); }
   /// Starts loading what mutual_count(v) will read first (no effect on results).
   void prefetch_mutual(std::uint32_t v) const {
     if (!reach_.empty()) reach_.prefetch(v);

@@ -28,11 +28,12 @@ constexpr int kSendDays = 28;
 constexpr int kHorizon = kSendDays + 180 + 1;
 
 json focal_strategy(json patch) {
-  // A cold, no-note sender at 20 a day to anyone, with a message and two follow-ups after a
-  // connection (the calibration's reply sequence); the arms patch this. The sender stops at a
-  // limit until it lifts: with the limiter below, that is after the cut-off, for good.
+  // A cold, no-note sender at 20 a day to its industry (the fit's cold segment: strangers of
+  // the sender's industry), with a message and two follow-ups after a connection (the
+  // calibration's reply sequence); the arms patch this. The sender stops at a limit until it
+  // lifts: with the limiter below, that is after the cut-off, for good.
   json s = {{"preset", "targeted_cold"},
-            {"targeting", {{"pool", "anyone"}, {"same_industry", false}}},
+            {"targeting", {{"pool", "icp"}, {"same_industry", true}}},
             {"invites", {{"per_day", 20}, {"note", "none"}, {"note_chars", 0}, {"stop_at_weekly_cap", true}}},
             {"followups", {{"messages", 3}, {"gap_days", 4}}}};
   s.merge_patch(patch);

@@ -188,7 +188,7 @@ TEST_CASE("messages: the daily message cap defers a message to the next working 
   CHECK(deferred == 1);
 }
 
-TEST_CASE("funnel: an interested InMail answer is always a lead; each reply is counted once", "[channels]") {
+TEST_CASE("funnel: an interested InMail answer is always a lead, and each reply is counted once", "[channels]") {
   Bench b(json::object());
   for (std::uint32_t t = 0; t < 50; ++t) b.funnel.reply(0, 100 + t, ReplyChannel::kInMail, true, kHour);
   CHECK(b.ctx.stats[0].replies == 50);

@@ -3,6 +3,7 @@
 // with 95% t intervals over replications. An answer that changes fails here until the README's
 // text is updated with it. Release only: at 100,000 members the sanitizer build would take
 // minutes per scenario (LINKSIM_SLOW_TESTS=0 skips the assertions, not the scenario's checks).
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -56,7 +57,7 @@ TEST_CASE("default.json: cold gains the most connections, the email hybrid the m
   }
 }
 
-TEST_CASE("cold_vs_content.json: targeted cold beats blasting and posting; the blaster is restricted most of the run",
+TEST_CASE("cold_vs_content.json: targeted cold beats blasting and posting, and the blaster is restricted most of the run",
           "[integration][library]") {
   if (testing::fast_mode()) return;
   const auto out = run_library("cold_vs_content.json", 6);
@@ -69,13 +70,15 @@ TEST_CASE("cold_vs_content.json: targeted cold beats blasting and posting; the b
   CHECK(stat(out, "targeted_cold", "restricted_days").ci.hi < 1.0);
 }
 
-TEST_CASE("email_vs_inmail.json: the hybrid brings the most replies at the lowest cost; InMail the fewest replies",
+TEST_CASE("email_vs_inmail.json: the hybrid brings as many replies as email alone at the lowest cost, InMail the fewest",
           "[integration][library]") {
   if (testing::fast_mode()) return;
   const auto out = run_library("email_vs_inmail.json", 6);
   for (const char* m : {"replies", "cost_usd"}) print(out, m);
-  // Replies: hybrid 90 > email_finder 78 > email_unverified 72 > inmail_sales_nav 41.
-  CHECK(stat(out, "hybrid", "replies").ci.lo > stat(out, "email_finder", "replies").ci.hi);
+  // Replies: hybrid 86 ~ email_finder 88 > email_unverified 81 > inmail_sales_nav 30: the hybrid
+  // and the verified finder within 10% of each other.
+  CHECK(std::abs(stat(out, "hybrid", "replies").mean - stat(out, "email_finder", "replies").mean) <
+        0.10 * stat(out, "email_finder", "replies").mean);
   // Verified vs unverified differ by ~6 replies: compared by their paired difference (the arms
   // share members' draws).
   CHECK(out.diff("email_finder", "email_unverified", "replies").ci.lo > 0.0);

@@ -49,14 +49,8 @@ const std::map<std::string, std::string> kAllowlist = {
     {"platform/ladder/steps/warning/hours", "the warning blocks no action (blocks: []), so how long it lasts changes nothing"},
     {"platform/ladder/several_per_day", "a restriction follows every strike here, so no day has several strikes; to cover with a scenario that does"},
     {"platform/rules/report_threshold/*", "reports never reach the rule in this scenario, even at 1 report; the rule is being reworked on another branch"},
-    {"world/attributes/traits/accept_report_correlation", "to investigate: since restrictions lift (report strikes escalate on the ladder), reports in this small scenario change no output even with report_threshold.reports = 1"},
-    {"world/response/invite/report/profile_strength", "to investigate: as accept_report_correlation"},
     {"platform/ladder/steps/email_required/hours", "to investigate: the email requirement is the third report strike's step; this small scenario does not reach it"},
-    {"platform/plans/premium_business/teamlink", "to investigate: this cohort's few TeamLink invitations change no outcome in this scenario"},
-    {"platform/plans/recruiter_lite/teamlink", "to investigate: as premium_business"},
-    {"platform/plans/sales_nav_core/teamlink", "to investigate: as premium_business"},
     {"platform/rules/recruiter_inmail_floor/min_response_rate", "to investigate: no floor in (0, 1] changes the recruiter cohort's bans here (its other settings are live)"},
-    {"platform/plans/recruiter/teamlink", "to investigate: TeamLink is live (accept.teamlink, teamlink_share, four plans' flags), but none of this cohort's TeamLink invitations changes outcome"},
 };
 
 
@@ -99,9 +93,21 @@ const std::map<std::string, json>& contexts() {
       {{"rules", {{"burst", {{"count", 2}, {"window_minutes", 240}}}}},
        {"ladder", {{"steps", {{"restricted_days", {{"hours", 24}}}, {"restricted_month", {{"hours", 24}}},
                               {"feature_limits", {{"hours", 24}}}, {"account_review", {{"hours", 24}}}}}}}});
+  // Shared connections: only second-degree prospects have them (a search result is a stranger).
+  static const json second = strategy_everywhere({{"targeting", {{"pool", "second_degree"}, {"min_mutual", 1}}}});
+  static const json second_reported = [] {
+    json p = second;
+    p.merge_patch(rules_patch({{"report_threshold", {{"reports", 1}}}}));
+    return p;
+  }();
   static const std::map<std::string, json> c = {
       // min_mutual filters the second-degree pool only (the base invites the ideal customer profile).
-      {"strategy/targeting/min_mutual", strategy_everywhere({{"targeting", {{"pool", "second_degree"}, {"min_mutual", 1}}}})},
+      {"strategy/targeting/min_mutual", second},
+      {"world/response/invite/accept/mutual", second},
+      {"world/response/invite/decline/mutual", second},
+      {"world/response/invite/report/mutual", second_reported},
+      {"world/response/reply/mutual", second},
+      {"world/response/inmail/mutual", second},
       // A warm-up (the base has none: its touches would swamp the TeamLink term).
       {"strategy/warmup/touches_per_day", warm},
       {"world/response/invite/accept/warmup", warm},

@@ -19,8 +19,8 @@ namespace linksim::testing {
 
 /// Senders are placed as the replication loop places them (experiment/sender_network.hpp): each
 /// draws its connections from `connections` and takes the free member of the nearest degree.
-/// Cold = a uniformly random member who is neither the sender nor a connection (the "anyone"
-/// pool); mutual = a uniformly random member of the sender's second-degree pool with at least 3
+/// Cold = a uniformly random member of the sender's industry who is not a connection (the
+/// targeted_cold ICP pool), seen with no mutual connection as the simulation's searches see it; mutual = a uniformly random member of the sender's second-degree pool with at least 3
 /// mutual connections (the mutual_first pool before its most-mutual-first ordering).
 class WorldTargets final : public model::TargetSampler {
  public:
@@ -51,10 +51,15 @@ class WorldTargets final : public model::TargetSampler {
     if (segment == model::Segment::kMutual) {
       v = warm_[i][core::uniform_below(rng, static_cast<std::uint32_t>(warm_[i].size()))];
     } else {
+      // The practitioners' samples are salespeople's sends to their ideal customer profile: a
+      // member of the sender's industry (the targeted_cold ICP pool).
       do v = core::uniform_below(rng, world_.num_members());
-      while (v == s || world_.connected(s, v));
+      while (v == s || world_.connected(s, v) || world_.industry(v) != world_.industry(s));
     }
-    return target(s, v);
+    model::Target t = target(s, v);
+    // A search result is a stranger to the response models (strategy::Prospects::mutual_seen).
+    if (segment != model::Segment::kMutual) t.mutual_connections = 0;
+    return t;
   }
 
   /// The prospect v as sender s sees it.

@@ -94,7 +94,7 @@ TEST_CASE("power-law degrees", "[graph]") {
   check_simple_symmetric(w);
 }
 
-TEST_CASE("same seed, same world, whatever the thread count; other seeds differ", "[graph]") {
+TEST_CASE("same seed, same world, whatever the thread count, and other seeds differ", "[graph]") {
   const auto p = default_params(20000);
   const auto h1 = world_hash(generate_world(p, 11, 0, 1));
   CHECK(world_hash(generate_world(p, 11, 0, 2)) == h1);

@@ -76,7 +76,7 @@ TEST_CASE("a reply refunds the credit only within 90 days", "[platform]") {
   CHECK(h.rule.refunds(0) == 1);
 }
 
-TEST_CASE("one InMail per person until they respond; no credits, no InMail", "[platform]") {
+TEST_CASE("one InMail per person until they respond, and no credits, no InMail", "[platform]") {
   const std::vector<PlanId> plans = {PlanId::kPremiumCareer, PlanId::kFree};
   Policy policy(params_with({"inmail_credits"}), plans);
   CHECK(policy.check(act(ActionKind::kInmail, 7), 0, 0).allowed());

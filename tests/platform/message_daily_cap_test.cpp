@@ -5,7 +5,7 @@
 
 using namespace linksim::test;
 
-TEST_CASE("120 messages a day, reset at midnight; 8,000 characters each", "[platform]") {
+TEST_CASE("120 messages a day, reset at midnight, 8,000 characters each", "[platform]") {
   const std::vector<PlanId> plans = {PlanId::kFree};
   Policy policy(params_with({"message_daily_cap"}, {{"plans", {{"free", {{"daily_message_cap", 120}}}}}}), plans);
   for (MemberId m = 0; m < 120; ++m) REQUIRE(policy.check(act(ActionKind::kMessage, m, 500), 0, 9 * kHour + m).allowed());

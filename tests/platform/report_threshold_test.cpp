@@ -8,7 +8,7 @@
 using namespace linksim::test;
 using linksim::core::Time;
 
-TEST_CASE("five reports within 90 days are a strike; the first is a warning that blocks nothing", "[platform]") {
+TEST_CASE("five reports within 90 days are a strike, the first is a warning that blocks nothing", "[platform]") {
   const std::vector<PlanId> plans = {PlanId::kFree};
   Policy policy(params_with({"report_threshold"}), plans);
   for (int i = 0; i < 4; ++i) policy.observe(outcome(OutcomeKind::kReported, 0, 0), 0, i * 20 * kDay);

@@ -113,7 +113,7 @@ TEST_CASE("tools/platform/write_schema.py describes exactly the registered rules
   CHECK(entries.size() == registered().size());  // no name twice
 }
 
-TEST_CASE("rule parameters are typed once; a Policy needs no JSON", "[platform][registry]") {
+TEST_CASE("rule parameters are typed once, and a Policy needs no JSON", "[platform][registry]") {
   PlatformParams p = params_with({"burst", "acceptance_floor"},
                                  {{"rules", {{"burst", {{"count", 3}, {"window_minutes", 10}, {"effect", "deny"}}},
                                              {"acceptance_floor", {{"basis", "window"}, {"effect", "both"}}}}}});

@@ -49,7 +49,7 @@ void InMailChannel::on_wake(std::uint32_t s, Time now) {
     model::InMailFeatures f;
     f.target_seniority = static_cast<std::uint8_t>(world.seniority(*target));
     f.personalized = st.personalized;
-    f.mutual_connections = x.prospects->mutual_count(*target);
+    f.mutual_connections = x.prospects->mutual_seen(*target);
     f.same_industry = world.industry(*target) == world.industry(x.member);
     f.accept_propensity = static_cast<float>(world.accept_propensity(*target));
     f.activity = static_cast<float>(world.activity(*target));

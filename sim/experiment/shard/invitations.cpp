@@ -188,7 +188,7 @@ bool Invitations::send(std::uint32_t s, std::uint32_t target, Time now, bool war
   f.accept_propensity = static_cast<float>(world.accept_propensity(target));
   f.report_propensity = static_cast<float>(world.report_propensity(target));
   f.activity = static_cast<float>(world.activity(target));
-  inv.mutual = x.new_account ? 0 : x.prospects->mutual_count(target);
+  inv.mutual = x.new_account ? 0 : x.prospects->mutual_seen(target);
   f.mutual_connections = inv.mutual;
   core::Rng rng = ctx_.pair_rng(x.member, target, streams::Pair::kInvite);
   const auto& params = ctx_.plan.response.invite;
