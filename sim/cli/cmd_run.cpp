@@ -75,11 +75,18 @@ void print_table(const experiment::Summary& s) {
     std::cout << fmt::format("{:<24}", def.name);
     for (std::size_t a = 0; a < s.arms.size(); ++a) {
       const auto& e = s.arms[a].metrics[idx].stats;
-      std::cout << fmt::format(" {:>27}", fmt::format("{}{:.3g} [{:.3g}, {:.3g}]", mark && a == best ? "*" : "", e.mean, e.ci.lo, e.ci.hi));
+      const std::string star = mark && a == best ? "*" : "";
+      std::cout << fmt::format(" {:>27}", s.intervals ? fmt::format("{}{:.3g} [{:.3g}, {:.3g}]", star, e.mean, e.ci.lo, e.ci.hi)
+                                                      : fmt::format("{}{:.3g}", star, e.mean));
     }
     std::cout << '\n';
   }
-  if (s.arms.size() > 1) std::cout << "(* best arm for the metric; [95% CI] over " << s.replications << " replications)\n";
+  if (!s.intervals)
+    std::cout << fmt::format("(means of {} replication{}: no 95% CI below {} replications; run with --reps {} or more{})\n",
+                             s.replications, s.replications == 1 ? "" : "s", experiment::kMinReplicationsForInterval,
+                             experiment::kMinReplicationsForInterval, s.arms.size() > 1 ? "; * best arm for the metric" : "");
+  else if (s.arms.size() > 1)
+    std::cout << "(* best arm for the metric; [95% CI] over " << s.replications << " replications)\n";
 }
 }  // namespace
 
@@ -118,10 +125,14 @@ RunReport run_and_write(const config::Scenario& scenario, const std::string& dir
     print_table(report.summary);
     for (const auto& note : report::outreach_notes(report.results))
       std::cerr << "warning: " << note.text << '\n';
-    if (!report.summary.warnings.empty())
-      std::cerr << "note: " << report.summary.warnings.size()
-                << " estimates have a 95% CI wider than ±10% of their mean (listed under \"warnings\" in results.json);"
-                   " more replications (--reps) narrow them\n";
+    // One line, whatever the number of estimates: the list is in results.json.
+    const std::size_t wide = report.summary.warnings.size() - (report.summary.intervals ? 0 : 1);
+    if (!report.summary.intervals)
+      std::cerr << "note: " << report.summary.warnings.front() << '\n';
+    else if (wide > 0)
+      std::cerr << "note: " << wide
+                << " estimates have a 95% CI wider than ±10% of their mean (listed under \"warnings\" in " << dir
+                << "/results.json); more replications (--reps) narrow them\n";
   }
   if (!outcome.complete) {
     std::cerr << "interrupted: wrote " << outcome.replications_completed << " of " << scenario.replications

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "linksim/experiment/statistics.hpp"
 #include "linksim/experiment/sweep.hpp"
 #include "linksim/report/report_html.hpp"
 #include "linksim/report/results.hpp"
@@ -36,6 +37,8 @@ bool finished(const std::string& path, const nlohmann::json& values, const confi
   return !results.is_discarded() && results.value("complete", false) && results.value("sweep_point", nlohmann::json()) == values &&
          results["scenario"].value("replications", -1) == s.replications && results["scenario"].value("seed", nlohmann::json()) == s.seed;
 }
+
+std::string csv_number(const nlohmann::json& v) { return v.is_number() ? v.dump() : std::string(); }
 
 }  // namespace
 
@@ -90,11 +93,18 @@ void add_sweep(CLI::App& app, Dispatch& d) {
         for (const auto& arm : results["arms"]) {
           nlohmann::json metrics = nlohmann::json::object();
           for (const auto& [m, v] : arm["metrics"].items()) {
-            metrics[m] = {{"mean", v["mean"]}, {"ci95", v["ci95"]}};
+            const nlohmann::json ci = v.contains("ci95") ? v["ci95"] : nlohmann::json(nullptr);
+            metrics[m] = {{"mean", v["mean"]}, {"ci95", ci}};
             std::string row = std::to_string(i);
-            for (const auto& a : axes) row += "," + points[i].values[a.path].dump();
+            for (const auto& a : axes) {
+              // Appended in two steps: GCC 12 at -O3 reports a false -Wrestrict for "," + string here.
+              row += ',';
+              row += points[i].values[a.path].dump();
+            }
+            // No interval (fewer than 3 replications): empty ci95 cells.
+            const bool has_ci = ci.is_array() && ci.size() == 2;
             csv += fmt::format("{},{},{},{},{},{}\n", row, arm["name"].get<std::string>(), m, v["mean"].dump(),
-                               v["ci95"][0].dump(), v["ci95"][1].dump());
+                               has_ci ? csv_number(ci[0]) : "", has_ci ? csv_number(ci[1]) : "");
           }
           point["arms"].push_back({{"name", arm["name"]}, {"metrics", metrics}});
         }
@@ -107,6 +117,10 @@ void add_sweep(CLI::App& app, Dispatch& d) {
       std::cout << fmt::format("sweep: {} points ({} reused from an earlier run, {} run now){}; wrote {}/sweep.csv\n",
                                sweep["points"].size(), reused, sweep["points"].size() - reused,
                                code == 0 ? "" : ", interrupted", args->out);
+      if (static_cast<std::size_t>(scenarios[0].replications) < experiment::kMinReplicationsForInterval)
+        std::cerr << fmt::format("note: {} replication{} per point: no 95% CIs (empty ci95 cells in sweep.csv); run with --reps {} or more\n",
+                                 scenarios[0].replications, scenarios[0].replications == 1 ? "" : "s",
+                                 experiment::kMinReplicationsForInterval);
       return code;
     };
   });

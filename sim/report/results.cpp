@@ -26,6 +26,10 @@ json numbers(const std::vector<double>& v) {
   for (double x : v) a.push_back(number(x));
   return a;
 }
+// [lo, hi], or null when there are too few replications for an interval (docs/results-format.md).
+json interval(const experiment::Interval& ci, bool reported) {
+  return reported ? json{number(ci.lo), number(ci.hi)} : json(nullptr);
+}
 }  // namespace
 
 int arm_horizon(const config::Scenario& scenario, const std::string& arm) {
@@ -58,11 +62,13 @@ json results_json(const config::Scenario& scenario, const experiment::Summary& s
     json metrics = json::object();
     for (const auto& m : arm.metrics)
       metrics[m.name] = {{"mean", number(m.stats.mean)}, {"sd", number(m.stats.sd)},
-                         {"ci95", {number(m.stats.ci.lo), number(m.stats.ci.hi)}},
+                         {"ci95", interval(m.stats.ci, summary.intervals)},
                          {"ci_method", experiment::ci_method_name(m.method)},
                          {"per_replication", numbers(m.per_replication)}};
     json daily = json::object();
-    for (const auto& d : arm.daily) daily[d.name] = {{"mean", numbers(d.mean)}, {"ci95_lo", numbers(d.lo)}, {"ci95_hi", numbers(d.hi)}};
+    for (const auto& d : arm.daily) daily[d.name] = {{"mean", numbers(d.mean)},
+                     {"ci95_lo", summary.intervals ? numbers(d.lo) : json(nullptr)},
+                     {"ci95_hi", summary.intervals ? numbers(d.hi) : json(nullptr)}};
     // An arm's patch may change the horizon: each arm says its own.
     json entry = {{"name", arm.name}, {"description", arm.description}, {"horizon_days", arm_horizon(scenario, arm.name)}};
     entry["metrics"] = metrics;
@@ -75,7 +81,7 @@ json results_json(const config::Scenario& scenario, const experiment::Summary& s
     json metrics = json::object();
     for (std::size_t i = 0; i < c.metrics.size(); ++i) {
       const auto& [name, e] = c.metrics[i];
-      metrics[name] = {{"mean_diff", number(e.mean_diff)}, {"sd", number(e.sd)}, {"ci95", {number(e.ci.lo), number(e.ci.hi)}},
+      metrics[name] = {{"mean_diff", number(e.mean_diff)}, {"sd", number(e.sd)}, {"ci95", interval(e.ci, summary.intervals)},
                        {"ci_method", experiment::ci_method_name(i < c.methods.size() ? c.methods[i] : experiment::CiMethod::kStudentT)}};
     }
     comparisons.push_back({{"arm", c.arm}, {"baseline", c.baseline}, {"metrics", metrics}});
