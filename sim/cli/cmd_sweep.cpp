@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "linksim/config/config_hash.hpp"
 #include "linksim/experiment/statistics.hpp"
 #include "linksim/experiment/sweep.hpp"
 #include "linksim/report/report_html.hpp"
@@ -26,16 +27,23 @@ struct SweepArgs {
   std::string out = "out/sweep";
 };
 
-// A point is finished when its results.json is complete and was made for the same values,
-// replications and seed (so changing the sweep never reuses stale points).
-bool finished(const std::string& path, const nlohmann::json& values, const config::Scenario& s, nlohmann::json& results) {
+// Earlier results are reused only when they are complete and were computed for the same fully
+// resolved configuration (config::config_hash: the file after --set, the point's values, arms,
+// seed, replications, linksim version). Otherwise the reason the point runs again, in a few words.
+std::string stale_reason(const std::string& path, const std::string& hash, nlohmann::json& results) {
   std::ifstream in(path);
-  if (!in) return false;
+  if (!in) return "no earlier result";
   std::ostringstream buf;
   buf << in.rdbuf();
   results = nlohmann::json::parse(buf.str(), nullptr, false);
-  return !results.is_discarded() && results.value("complete", false) && results.value("sweep_point", nlohmann::json()) == values &&
-         results["scenario"].value("replications", -1) == s.replications && results["scenario"].value("seed", nlohmann::json()) == s.seed;
+  if (results.is_discarded() || !results.is_object()) return "the earlier results.json is not readable JSON";
+  if (!results.value("complete", false)) return "the earlier run of this point was interrupted";
+  const auto old = results.find("config_hash");
+  if (old == results.end() || !old->is_string())
+    return "the earlier result has no configuration hash (written by an older linksim)";
+  if (old->get<std::string>() != hash)
+    return fmt::format("the configuration changed since the earlier result (hash {} -> {})", old->get<std::string>(), hash);
+  return {};
 }
 
 std::string csv_number(const nlohmann::json& v) { return v.is_number() ? v.dump() : std::string(); }
@@ -78,10 +86,13 @@ void add_sweep(CLI::App& app, Dispatch& d) {
       for (std::size_t i = 0; i < points.size(); ++i) {
         const std::string dir = fmt::format("{}/points/{:03}", args->out, i);
         nlohmann::json results;
-        if (finished(dir + "/results.json", points[i].values, scenarios[i], results)) {
+        const std::string why = stale_reason(dir + "/results.json", config::config_hash(scenarios[i]), results);
+        if (why.empty()) {
           ++reused;
         } else {
-          std::cerr << fmt::format("point {}/{}: {}\n", i + 1, points.size(), points[i].values.dump());
+          // One line per point run; for a point that had results, why they were not reused.
+          std::cerr << fmt::format("point {}/{}: {}{}\n", i + 1, points.size(), points[i].values.dump(),
+                                   why == "no earlier result" ? "" : " (running again: " + why + ")");
           RunReport r = run_and_write(scenarios[i], dir, args->threads, {{"sweep_point", points[i].values}});
           if (r.code != 0) {
             code = r.code;

@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "linksim/config/config_hash.hpp"
 #include "linksim/core/version.hpp"
 #include "linksim/metrics/registry.hpp"
 #include "linksim/report/outreach_notes.hpp"
@@ -50,6 +51,8 @@ std::string horizon_text(const config::Scenario& scenario) {
 json results_json(const config::Scenario& scenario, const experiment::Summary& summary, bool complete) {
   json out;
   out["linksim_version"] = std::string(core::version());
+  // What the results were computed for: `linksim sweep` reuses a point only when this matches.
+  out["config_hash"] = config::config_hash(scenario);
   out["scenario"] = {{"name", scenario.name}, {"description", scenario.description}, {"seed", scenario.seed},
                      {"replications", scenario.replications}, {"horizon_days", scenario.horizon_days},
                      {"source", scenario.origin}};
