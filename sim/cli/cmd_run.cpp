@@ -4,7 +4,9 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <filesystem>
 #include <iostream>
+#include <system_error>
 
 #include <fmt/format.h>
 
@@ -88,10 +90,29 @@ void print_table(const experiment::Summary& s) {
   else if (s.arms.size() > 1)
     std::cout << "(* best arm for the metric; [95% CI] over " << s.replications << " replications)\n";
 }
+
+// Checked before anything runs, so a bad path costs nothing and writes nothing.
+void check_output_paths(const std::string& out, const std::string& trace) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::exists(out, ec) && !fs::is_directory(out, ec))
+    throw config::InputError("--out", "a directory (created when missing)", "\"" + out + "\" (a file)",
+                             "for example --out out/run1");
+  if (trace.empty()) return;
+  if (fs::is_directory(trace, ec))
+    throw config::InputError("--trace", "a file to write", "\"" + trace + "\" (a directory)",
+                             "for example --trace " + (fs::path(trace) / "trace.jsonl").string());
+  const fs::path parent = fs::path(trace).parent_path();
+  if (!parent.empty() && !fs::is_directory(parent, ec))
+    throw config::InputError("--trace", "a file in an existing directory", "\"" + trace + "\" (no directory " + parent.string() + ")",
+                             "create it first: mkdir -p " + parent.string());
+}
 }  // namespace
 
 RunReport run_and_write(const config::Scenario& scenario, const std::string& dir, unsigned threads,
                         const nlohmann::json& extra, const std::string& trace_path) {
+  // --out is created when missing, as documented; the run says so (a typo in it is visible).
+  const bool created_out = !std::filesystem::exists(dir);
   ProgressBar bar(isatty(STDERR_FILENO) != 0);
   experiment::RunOptions options;
   options.threads = threads;
@@ -140,7 +161,8 @@ RunReport run_and_write(const config::Scenario& scenario, const std::string& dir
     report.code = 130;
     return report;
   }
-  if (extra.empty()) std::cout << "wrote " << dir << "/results.json\n";
+  if (extra.empty())
+    std::cout << "wrote " << dir << "/results.json" << (created_out ? " (created the directory " + dir + ")" : std::string()) << '\n';
   return report;
 }
 
@@ -149,15 +171,17 @@ bool interrupted() { return g_stop.load(); }
 void add_run(CLI::App& app, Dispatch& d) {
   auto* cmd = app.add_subcommand("run", "Run a scenario (the built-in default when none is given)");
   auto args = std::make_shared<RunArgs>();
-  cmd->add_option("scenario", args->scenario, "Scenario file (default: the built-in default scenario)");
+  cmd->add_option("scenario", args->scenario,
+                  "Scenario file, or a library scenario by name (ramp_up; `linksim scenarios` lists them); default: the built-in default");
   cmd->add_option("--reps", args->reps, "Replications per arm (overrides the scenario)")->check(CLI::Range(1, 100000));
   cmd->add_option("--seed", args->seed, "Master seed (overrides the scenario)")->check(CLI::NonNegativeNumber);
   cmd->add_option("--threads", args->threads, "Worker threads (default: all cores)")->check(CLI::Range(1u, 1024u));
-  cmd->add_option("--out", args->out, "Output directory")->capture_default_str();
+  cmd->add_option("--out", args->out, "Output directory (created when missing)")->capture_default_str();
   cmd->add_option("--set", args->sets, "Override a scenario value: PATH=VALUE (dotted path; VALUE is JSON or a string)");
   cmd->add_option("--ci", args->ci, "Interval method for every metric (overrides statistics.ci)")
       ->check(CLI::IsMember({"t", "bootstrap_t", "bootstrap_percentile"}));
-  cmd->add_option("--trace", args->trace, "Write an event trace (JSON lines, replication 0 of every arm) to FILE");
+  cmd->add_option("--trace", args->trace,
+                  "Write an event trace (JSON lines, replication 0 of every arm) to FILE; its directory must exist");
   cmd->callback([&d, args] {
     d.action = [args] {
       std::vector<std::string> sets = args->sets;
@@ -165,6 +189,7 @@ void add_run(CLI::App& app, Dispatch& d) {
       if (args->seed >= 0) sets.push_back(fmt::format("seed={}", args->seed));
       if (!args->ci.empty()) sets.push_back("statistics.ci=" + args->ci);
       const config::Scenario scenario = load(args->scenario, sets);
+      check_output_paths(args->out, args->trace);
       const RunReport report = run_and_write(scenario, args->out, args->threads, nlohmann::json(), args->trace);
       return report.code;
     };

@@ -53,8 +53,8 @@ std::string csv_number(const nlohmann::json& v) { return v.is_number() ? v.dump(
 void add_sweep(CLI::App& app, Dispatch& d) {
   auto* cmd = app.add_subcommand("sweep", "Run a grid of parameter values; finished points are skipped on a rerun");
   auto args = std::make_shared<SweepArgs>();
-  cmd->add_option("scenario", args->scenario, "Scenario file")->required();
-  cmd->add_option("--vary", args->vary, "PATH=v1,v2,... (repeat for a grid)")->required();
+  cmd->add_option("scenario", args->scenario, "Scenario file or library name")->required();
+  cmd->add_option("--vary", args->vary, "PATH=v1,v2,... (repeat for a grid), for example horizon_days=28,56,84")->required();
   cmd->add_option("--reps", args->reps, "Replications per arm and point")->check(CLI::Range(1, 100000));
   cmd->add_option("--seed", args->seed, "Master seed")->check(CLI::NonNegativeNumber);
   cmd->add_option("--threads", args->threads, "Worker threads (default: all cores)")->check(CLI::Range(1u, 1024u));
