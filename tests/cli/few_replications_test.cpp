@@ -32,7 +32,7 @@ TEST_CASE("two replications: means only, one note, ci95 null in results.json", "
   CHECK(fs::file_size(out / "report.html") > 1000);
 }
 
-TEST_CASE("three replications: every rate's interval lies inside [0, 1], every count's above 0", "[cli]") {
+TEST_CASE("three replications: every rate's interval lies between 0 and 1, every count's above 0", "[cli]") {
   const fs::path out = fs::temp_directory_path() / "linksim_rate_ci_test";
   fs::remove_all(out);
   const auto r = linksim::testing::run_cli("run " + std::string(LINKSIM_SOURCE_DIR) + "/scenarios/ramp_up.json --reps 3 --set horizon_days=7 --set world.members=2000 --out " + out.string());

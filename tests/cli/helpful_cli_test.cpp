@@ -60,7 +60,7 @@ TEST_CASE("an enum spelt in another case gets a hint", "[cli]") {
                    "found \"VP\" (did you mean \"vp\"?)") != std::string::npos);
 }
 
-TEST_CASE("--set into the arms list says how to address arms", "[cli]") {
+TEST_CASE("a --set path into the arms list says how to address arms", "[cli]") {
   const auto r = run_cli("validate default --set arms.0.patch.horizon_days=3");
   INFO(r.out);
   CHECK(r.code == 2);
@@ -114,7 +114,7 @@ TEST_CASE("a directory as scenario and a --trace into a missing directory are cl
   CHECK_FALSE(fs::exists(missing));  // nothing half-written, no directory created
 }
 
-TEST_CASE("--out is created when missing, and the run says so", "[cli]") {
+TEST_CASE("an --out directory is created when missing, and the run says so", "[cli]") {
   const fs::path out = fs::temp_directory_path() / "linksim_new_out" / "deeper";
   fs::remove_all(out.parent_path());
   const auto r = run_cli("run ramp_up --reps 1 --set horizon_days=3 --set world.members=2000 --out " + out.string());

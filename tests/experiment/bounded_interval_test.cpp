@@ -27,7 +27,7 @@ const ex::MetricSummary& metric(const ex::Summary& s, std::size_t arm, const std
 }
 }  // namespace
 
-TEST_CASE("the logit t interval stays inside [0, 1] where the t interval does not", "[experiment][statistics]") {
+TEST_CASE("the logit t interval stays between 0 and 1 where the t interval does not", "[experiment][statistics]") {
   const std::vector<double> low{0.01, 0.30, 0.02, 0.0};
   const auto t = ex::t_interval(low);
   REQUIRE(t.lo < 0.0);  // the reason for the method
@@ -81,7 +81,7 @@ TEST_CASE("logit t intervals cover a small rate about as often as they claim", "
   CHECK(t_outside > trials / 10);
 }
 
-TEST_CASE("summarize keeps rate intervals inside [0, 1] and withholds them below 3 replications", "[experiment][statistics]") {
+TEST_CASE("summarize keeps rate intervals between 0 and 1 and withholds them below 3 replications", "[experiment][statistics]") {
   SECTION("3 replications: a rate gets the logit t interval") {
     const auto s = ex::summarize({arm_with("a", {0.01, 0.30, 0.0}), arm_with("b", {0.5, 0.6, 0.55})});
     CHECK(s.intervals);
