@@ -62,24 +62,50 @@ void explain_strategy(const nlohmann::json& own, const std::string& prefix, std:
   }
 }
 
-std::vector<std::filesystem::path> library_dirs() {
-  return {std::filesystem::path("scenarios"), std::filesystem::path(LINKSIM_SOURCE_DIR) / "scenarios"};
-}
+}  // namespace
 
+namespace {
+// The arms --arm selects: by name (or index); all of them when none is given.
+std::vector<std::size_t> selected_arms(const config::Scenario& s, const std::string& arm) {
+  std::vector<std::size_t> out;
+  std::vector<std::string> names;
+  for (std::size_t a = 0; a < s.arms.size(); ++a) {
+    names.push_back(s.arms[a].name);
+    if (arm.empty() || s.arms[a].name == arm || std::to_string(a) == arm) out.push_back(a);
+  }
+  if (!out.empty()) return out;
+  std::string list;
+  for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+  const std::string near = config::nearest(arm, names);
+  throw config::InputError("--arm", "the name (or index) of an arm: " + list, "\"" + arm + "\"",
+                           near.empty() ? "for example --arm " + names.front() : "did you mean \"" + near + "\"?");
+}
 }  // namespace
 
 void add_explain(CLI::App& app, Dispatch& d) {
   auto* cmd = app.add_subcommand("explain", "Print the effective parameters of every arm, each with its source");
-  auto path = std::make_shared<std::string>();
-  auto sets = std::make_shared<std::vector<std::string>>();
-  cmd->add_option("scenario", *path, "Scenario file (default: the built-in default)");
-  cmd->add_option("--set", *sets, "Override a scenario value: PATH=VALUE");
-  cmd->callback([&d, path, sets] {
-    d.action = [path, sets] {
-      const config::Scenario s = load(*path, *sets);
+  struct Args {
+    std::string path, arm;
+    std::vector<std::string> sets;
+    bool diff = false;
+  };
+  auto args = std::make_shared<Args>();
+  cmd->add_option("scenario", args->path, "Scenario file or library name (default: the built-in default)");
+  cmd->add_option("--set", args->sets, "Override a scenario value: PATH=VALUE");
+  cmd->add_option("--arm", args->arm, "Only this arm (its name, or its index)");
+  cmd->add_flag("--diff", args->diff,
+                "Only what differs: for the baseline arm from the defaults and presets, for every other arm from the baseline");
+  cmd->callback([&d, args] {
+    d.action = [args] {
+      const config::Scenario s = load(args->path, args->sets);
+      const std::vector<std::size_t> arms = selected_arms(s, args->arm);
       std::cout << s.name << " (" << s.origin << ")\n" << s.description << "\n\n";
       std::cout << fmt::format("horizon {} days, {} replications, seed {}\n", s.horizon_days, s.replications, s.seed);
-      for (std::size_t a = 0; a < s.arms.size(); ++a) {
+      if (args->diff) {
+        explain_diff(s, arms, std::cout);
+        return 0;
+      }
+      for (const std::size_t a : arms) {
         std::cout << "\narm " << a << ": " << s.arms[a].name << (a == 0 ? " (baseline)" : "") << '\n';
         explain_node(s.arms[a].config.at("world"), "/world", std::cout);
         platform::explain_platform(platform::platform_params_from_json(s.arms[a].config.at("platform"), s.locate(a, "/platform")), std::cout);
@@ -112,6 +138,8 @@ void add_scenarios(CLI::App& app, Dispatch& d) {
             std::cout << fmt::format("{:<40} (invalid: {})\n", f.string(), e.issues().front().to_string());
           }
         }
+        if (!files.empty())
+          std::cout << "\nA library scenario runs by name from any directory: linksim run " << files.front().stem().string() << '\n';
         return 0;
       }
       std::cerr << "linksim: no scenarios/ directory found\n";

@@ -4,7 +4,9 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <filesystem>
 #include <iostream>
+#include <system_error>
 
 #include <fmt/format.h>
 
@@ -75,16 +77,42 @@ void print_table(const experiment::Summary& s) {
     std::cout << fmt::format("{:<24}", def.name);
     for (std::size_t a = 0; a < s.arms.size(); ++a) {
       const auto& e = s.arms[a].metrics[idx].stats;
-      std::cout << fmt::format(" {:>27}", fmt::format("{}{:.3g} [{:.3g}, {:.3g}]", mark && a == best ? "*" : "", e.mean, e.ci.lo, e.ci.hi));
+      const std::string star = mark && a == best ? "*" : "";
+      std::cout << fmt::format(" {:>27}", s.intervals ? fmt::format("{}{:.3g} [{:.3g}, {:.3g}]", star, e.mean, e.ci.lo, e.ci.hi)
+                                                      : fmt::format("{}{:.3g}", star, e.mean));
     }
     std::cout << '\n';
   }
-  if (s.arms.size() > 1) std::cout << "(* best arm for the metric; [95% CI] over " << s.replications << " replications)\n";
+  if (!s.intervals)
+    std::cout << fmt::format("(means of {} replication{}: no 95% CI below {} replications; run with --reps {} or more{})\n",
+                             s.replications, s.replications == 1 ? "" : "s", experiment::kMinReplicationsForInterval,
+                             experiment::kMinReplicationsForInterval, s.arms.size() > 1 ? "; * best arm for the metric" : "");
+  else if (s.arms.size() > 1)
+    std::cout << "(* best arm for the metric; [95% CI] over " << s.replications << " replications)\n";
+}
+
+// Checked before anything runs, so a bad path costs nothing and writes nothing.
+void check_output_paths(const std::string& out, const std::string& trace) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::exists(out, ec) && !fs::is_directory(out, ec))
+    throw config::InputError("--out", "a directory (created when missing)", "\"" + out + "\" (a file)",
+                             "for example --out out/run1");
+  if (trace.empty()) return;
+  if (fs::is_directory(trace, ec))
+    throw config::InputError("--trace", "a file to write", "\"" + trace + "\" (a directory)",
+                             "for example --trace " + (fs::path(trace) / "trace.jsonl").string());
+  const fs::path parent = fs::path(trace).parent_path();
+  if (!parent.empty() && !fs::is_directory(parent, ec))
+    throw config::InputError("--trace", "a file in an existing directory", "\"" + trace + "\" (no directory " + parent.string() + ")",
+                             "create it first: mkdir -p " + parent.string());
 }
 }  // namespace
 
 RunReport run_and_write(const config::Scenario& scenario, const std::string& dir, unsigned threads,
                         const nlohmann::json& extra, const std::string& trace_path) {
+  // --out is created when missing, as documented; the run says so (a typo in it is visible).
+  const bool created_out = !std::filesystem::exists(dir);
   ProgressBar bar(isatty(STDERR_FILENO) != 0);
   experiment::RunOptions options;
   options.threads = threads;
@@ -118,10 +146,14 @@ RunReport run_and_write(const config::Scenario& scenario, const std::string& dir
     print_table(report.summary);
     for (const auto& note : report::outreach_notes(report.results))
       std::cerr << "warning: " << note.text << '\n';
-    if (!report.summary.warnings.empty())
-      std::cerr << "note: " << report.summary.warnings.size()
-                << " estimates have a 95% CI wider than ±10% of their mean (listed under \"warnings\" in results.json);"
-                   " more replications (--reps) narrow them\n";
+    // One line, whatever the number of estimates: the list is in results.json.
+    const std::size_t wide = report.summary.warnings.size() - (report.summary.intervals ? 0 : 1);
+    if (!report.summary.intervals)
+      std::cerr << "note: " << report.summary.warnings.front() << '\n';
+    else if (wide > 0)
+      std::cerr << "note: " << wide
+                << " estimates have a 95% CI wider than ±10% of their mean (listed under \"warnings\" in " << dir
+                << "/results.json); more replications (--reps) narrow them\n";
   }
   if (!outcome.complete) {
     std::cerr << "interrupted: wrote " << outcome.replications_completed << " of " << scenario.replications
@@ -129,7 +161,8 @@ RunReport run_and_write(const config::Scenario& scenario, const std::string& dir
     report.code = 130;
     return report;
   }
-  if (extra.empty()) std::cout << "wrote " << dir << "/results.json\n";
+  if (extra.empty())
+    std::cout << "wrote " << dir << "/results.json" << (created_out ? " (created the directory " + dir + ")" : std::string()) << '\n';
   return report;
 }
 
@@ -138,15 +171,17 @@ bool interrupted() { return g_stop.load(); }
 void add_run(CLI::App& app, Dispatch& d) {
   auto* cmd = app.add_subcommand("run", "Run a scenario (the built-in default when none is given)");
   auto args = std::make_shared<RunArgs>();
-  cmd->add_option("scenario", args->scenario, "Scenario file (default: the built-in default scenario)");
+  cmd->add_option("scenario", args->scenario,
+                  "Scenario file, or a library scenario by name (ramp_up; `linksim scenarios` lists them); default: the built-in default");
   cmd->add_option("--reps", args->reps, "Replications per arm (overrides the scenario)")->check(CLI::Range(1, 100000));
   cmd->add_option("--seed", args->seed, "Master seed (overrides the scenario)")->check(CLI::NonNegativeNumber);
   cmd->add_option("--threads", args->threads, "Worker threads (default: all cores)")->check(CLI::Range(1u, 1024u));
-  cmd->add_option("--out", args->out, "Output directory")->capture_default_str();
+  cmd->add_option("--out", args->out, "Output directory (created when missing)")->capture_default_str();
   cmd->add_option("--set", args->sets, "Override a scenario value: PATH=VALUE (dotted path; VALUE is JSON or a string)");
   cmd->add_option("--ci", args->ci, "Interval method for every metric (overrides statistics.ci)")
       ->check(CLI::IsMember({"t", "bootstrap_t", "bootstrap_percentile"}));
-  cmd->add_option("--trace", args->trace, "Write an event trace (JSON lines, replication 0 of every arm) to FILE");
+  cmd->add_option("--trace", args->trace,
+                  "Write an event trace (JSON lines, replication 0 of every arm) to FILE; its directory must exist");
   cmd->callback([&d, args] {
     d.action = [args] {
       std::vector<std::string> sets = args->sets;
@@ -154,6 +189,7 @@ void add_run(CLI::App& app, Dispatch& d) {
       if (args->seed >= 0) sets.push_back(fmt::format("seed={}", args->seed));
       if (!args->ci.empty()) sets.push_back("statistics.ci=" + args->ci);
       const config::Scenario scenario = load(args->scenario, sets);
+      check_output_paths(args->out, args->trace);
       const RunReport report = run_and_write(scenario, args->out, args->threads, nlohmann::json(), args->trace);
       return report.code;
     };

@@ -8,6 +8,8 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "linksim/config/config_hash.hpp"
+#include "linksim/experiment/statistics.hpp"
 #include "linksim/experiment/sweep.hpp"
 #include "linksim/report/report_html.hpp"
 #include "linksim/report/results.hpp"
@@ -25,25 +27,34 @@ struct SweepArgs {
   std::string out = "out/sweep";
 };
 
-// A point is finished when its results.json is complete and was made for the same values,
-// replications and seed (so changing the sweep never reuses stale points).
-bool finished(const std::string& path, const nlohmann::json& values, const config::Scenario& s, nlohmann::json& results) {
+// Earlier results are reused only when they are complete and were computed for the same fully
+// resolved configuration (config::config_hash: the file after --set, the point's values, arms,
+// seed, replications, linksim version). Otherwise the reason the point runs again, in a few words.
+std::string stale_reason(const std::string& path, const std::string& hash, nlohmann::json& results) {
   std::ifstream in(path);
-  if (!in) return false;
+  if (!in) return "no earlier result";
   std::ostringstream buf;
   buf << in.rdbuf();
   results = nlohmann::json::parse(buf.str(), nullptr, false);
-  return !results.is_discarded() && results.value("complete", false) && results.value("sweep_point", nlohmann::json()) == values &&
-         results["scenario"].value("replications", -1) == s.replications && results["scenario"].value("seed", nlohmann::json()) == s.seed;
+  if (results.is_discarded() || !results.is_object()) return "the earlier results.json is not readable JSON";
+  if (!results.value("complete", false)) return "the earlier run of this point was interrupted";
+  const auto old = results.find("config_hash");
+  if (old == results.end() || !old->is_string())
+    return "the earlier result has no configuration hash (written by an older linksim)";
+  if (old->get<std::string>() != hash)
+    return fmt::format("the configuration changed since the earlier result (hash {} -> {})", old->get<std::string>(), hash);
+  return {};
 }
+
+std::string csv_number(const nlohmann::json& v) { return v.is_number() ? v.dump() : std::string(); }
 
 }  // namespace
 
 void add_sweep(CLI::App& app, Dispatch& d) {
   auto* cmd = app.add_subcommand("sweep", "Run a grid of parameter values; finished points are skipped on a rerun");
   auto args = std::make_shared<SweepArgs>();
-  cmd->add_option("scenario", args->scenario, "Scenario file")->required();
-  cmd->add_option("--vary", args->vary, "PATH=v1,v2,... (repeat for a grid)")->required();
+  cmd->add_option("scenario", args->scenario, "Scenario file or library name")->required();
+  cmd->add_option("--vary", args->vary, "PATH=v1,v2,... (repeat for a grid), for example horizon_days=28,56,84")->required();
   cmd->add_option("--reps", args->reps, "Replications per arm and point")->check(CLI::Range(1, 100000));
   cmd->add_option("--seed", args->seed, "Master seed")->check(CLI::NonNegativeNumber);
   cmd->add_option("--threads", args->threads, "Worker threads (default: all cores)")->check(CLI::Range(1u, 1024u));
@@ -75,10 +86,13 @@ void add_sweep(CLI::App& app, Dispatch& d) {
       for (std::size_t i = 0; i < points.size(); ++i) {
         const std::string dir = fmt::format("{}/points/{:03}", args->out, i);
         nlohmann::json results;
-        if (finished(dir + "/results.json", points[i].values, scenarios[i], results)) {
+        const std::string why = stale_reason(dir + "/results.json", config::config_hash(scenarios[i]), results);
+        if (why.empty()) {
           ++reused;
         } else {
-          std::cerr << fmt::format("point {}/{}: {}\n", i + 1, points.size(), points[i].values.dump());
+          // One line per point run; for a point that had results, why they were not reused.
+          std::cerr << fmt::format("point {}/{}: {}{}\n", i + 1, points.size(), points[i].values.dump(),
+                                   why == "no earlier result" ? "" : " (running again: " + why + ")");
           RunReport r = run_and_write(scenarios[i], dir, args->threads, {{"sweep_point", points[i].values}});
           if (r.code != 0) {
             code = r.code;
@@ -90,11 +104,18 @@ void add_sweep(CLI::App& app, Dispatch& d) {
         for (const auto& arm : results["arms"]) {
           nlohmann::json metrics = nlohmann::json::object();
           for (const auto& [m, v] : arm["metrics"].items()) {
-            metrics[m] = {{"mean", v["mean"]}, {"ci95", v["ci95"]}};
+            const nlohmann::json ci = v.contains("ci95") ? v["ci95"] : nlohmann::json(nullptr);
+            metrics[m] = {{"mean", v["mean"]}, {"ci95", ci}};
             std::string row = std::to_string(i);
-            for (const auto& a : axes) row += "," + points[i].values[a.path].dump();
+            for (const auto& a : axes) {
+              // Appended in two steps: GCC 12 at -O3 reports a false -Wrestrict for "," + string here.
+              row += ',';
+              row += points[i].values[a.path].dump();
+            }
+            // No interval (fewer than 3 replications): empty ci95 cells.
+            const bool has_ci = ci.is_array() && ci.size() == 2;
             csv += fmt::format("{},{},{},{},{},{}\n", row, arm["name"].get<std::string>(), m, v["mean"].dump(),
-                               v["ci95"][0].dump(), v["ci95"][1].dump());
+                               has_ci ? csv_number(ci[0]) : "", has_ci ? csv_number(ci[1]) : "");
           }
           point["arms"].push_back({{"name", arm["name"]}, {"metrics", metrics}});
         }
@@ -107,6 +128,10 @@ void add_sweep(CLI::App& app, Dispatch& d) {
       std::cout << fmt::format("sweep: {} points ({} reused from an earlier run, {} run now){}; wrote {}/sweep.csv\n",
                                sweep["points"].size(), reused, sweep["points"].size() - reused,
                                code == 0 ? "" : ", interrupted", args->out);
+      if (static_cast<std::size_t>(scenarios[0].replications) < experiment::kMinReplicationsForInterval)
+        std::cerr << fmt::format("note: {} replication{} per point: no 95% CIs (empty ci95 cells in sweep.csv); run with --reps {} or more\n",
+                                 scenarios[0].replications, scenarios[0].replications == 1 ? "" : "s",
+                                 experiment::kMinReplicationsForInterval);
       return code;
     };
   });

@@ -2,7 +2,9 @@
 #pragma once
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
 #include <functional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -23,7 +25,19 @@ void add_graph(CLI::App& app, Dispatch& d);
 void add_explain(CLI::App& app, Dispatch& d);
 void add_scenarios(CLI::App& app, Dispatch& d);
 
-/// Loads a scenario file, or the built-in default when `path` is empty, with --set overrides.
+/// The directories `linksim scenarios` lists: ./scenarios, then the source tree's.
+std::vector<std::filesystem::path> library_dirs();
+/// A scenario argument as a path: an existing file as given; a bare name (ramp_up, ramp_up.json)
+/// from the library; "" stays "" (the built-in default). Throws config::InputError for a
+/// directory or a name found nowhere (with the nearest library name as a hint).
+std::string resolve_scenario(const std::string& arg);
+
+/// `explain --diff`: for arm 0, the values the scenario sets that differ from the defaults and
+/// presets; for any other arm, the values that differ from arm 0's.
+void explain_diff(const config::Scenario& s, const std::vector<std::size_t>& arms, std::ostream& out);
+
+/// Loads a scenario file (or library name, see resolve_scenario), or the built-in default when
+/// `path` is empty, with --set overrides.
 config::Scenario load(const std::string& path, const std::vector<std::string>& sets);
 
 }  // namespace linksim::cli

@@ -2,7 +2,10 @@
 #include "linksim/config/errors.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <numeric>
+
+#include <fmt/format.h>
 
 namespace linksim::config {
 
@@ -55,6 +58,11 @@ std::string describe(const nlohmann::json& value) {
   return s;
 }
 
+std::string human_number(double value) {
+  // Ten significant digits: a sum of 0.3 + 0.6 prints as 0.9, not 0.8999999999999999.
+  return fmt::format("{:.10g}", value);
+}
+
 std::string join_path(const std::string& base, const std::string& key) {
   std::string escaped;
   for (char c : key) {
@@ -70,6 +78,13 @@ std::string join_path(const std::string& base, std::size_t index) {
 }
 
 std::string nearest(const std::string& word, const std::vector<std::string>& candidates) {
+  // A difference of case only ("VP" for "vp") is always the one meant, however short the word.
+  auto lower = [](std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  for (const auto& c : candidates)
+    if (c != word && lower(c) == lower(word)) return c;
   std::string best;
   std::size_t best_d = SIZE_MAX;
   for (const auto& c : candidates) {

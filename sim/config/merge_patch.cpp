@@ -22,7 +22,15 @@ json patch_from_assignment(const std::string& assignment) {
   for (;;) {
     const auto dot = path.find('.', start);
     const std::string key = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-    if (key.empty()) throw InputError("--set", "a dotted path of non-empty keys", "\"" + path + "\"");
+    if (key.empty())
+      throw InputError("--set", "a dotted path of non-empty keys (for example world.members=5000)", "\"" + path + "\"");
+    // A merge patch replaces a list whole, so arms.0.… would turn the arms into an object.
+    if (start == 0 && key == "arms" && dot != std::string::npos)
+      throw InputError("--set", "a path into objects; arms is a list, which --set can only replace whole",
+                       "\"" + path + "\"",
+                       "an arm changes its base: --set world.members=5000 reaches every arm whose patch does not set "
+                       "it; to change one arm, edit its patch in the file, or replace the list: --set 'arms=[{\"name\":"
+                       "\"a\",\"patch\":{}}]'");
     if (dot == std::string::npos) {
       (*node)[key] = value;
       break;

@@ -41,7 +41,7 @@ std::vector<std::string> expand_population(json& doc, std::vector<Issue>& issues
     total_share += v.get<double>();
   }
   if (std::abs(total_share - 1.0) > 1e-6) {
-    issues.push_back({"/population/mix", "shares that sum to 1", fmt::format("a sum of {}", total_share), ""});
+    issues.push_back({"/population/mix", "shares that sum to 1", "a sum of " + human_number(total_share), ""});
     return generated;
   }
   const json senders_v = pop.value("senders", json(0));

@@ -15,13 +15,18 @@ namespace {
 /// shows up in every arm, at the same path).
 class Issues {
  public:
+  /// Runs a parser given the document path of its section: each issue is then
+  /// reported where its value was set, in the arm's patch or in the base (Scenario::locate), so
+  /// an error in the base shows once, not once per arm whose patch touches a sibling value.
   template <class Parse>
-  void collect(Parse&& parse) {
+  void collect_in(const config::Scenario& s, std::size_t arm, Parse&& parse) {
     try {
       parse();
     } catch (const config::InputError& e) {
-      for (const auto& i : e.issues())
-        if (seen_.insert(i.to_string()).second) list_.push_back(i);
+      for (auto i : e.issues()) {
+        if (i.path.rfind('/', 0) == 0) i.path = s.locate(arm, i.path);
+        add(std::move(i));
+      }
     }
   }
   void add(config::Issue i) {
@@ -56,21 +61,24 @@ ArmPlan plan_of(const config::Scenario& s, std::size_t a, Issues& issues) {
   ArmPlan p;
   p.name = s.arms[a].name;
   p.horizon_days = c.at("horizon_days").get<int>();
-  issues.collect([&] { p.world = graph::graph_params_from_json(c.at("world"), s.locate(a, "/world")); });
-  issues.collect([&] { p.response = model::response_params_from_json(c.at("world").at("response"), s.locate(a, "/world/response")); });
-  issues.collect([&] { p.platform = platform::platform_params_from_json(c.at("platform"), s.locate(a, "/platform")); });
+  issues.collect_in(s, a, [&] { p.world = graph::graph_params_from_json(c.at("world"), "/world"); });
+  issues.collect_in(s, a, [&] { p.response = model::response_params_from_json(c.at("world").at("response"), "/world/response"); });
+  issues.collect_in(s, a, [&] { p.platform = platform::platform_params_from_json(c.at("platform"), "/platform"); });
   for (const auto& [name, cohort] : c.at("senders").items()) {
     CohortPlan& k = p.cohorts.emplace_back();
     k.name = name;
     k.count = static_cast<std::size_t>(std::max(0, cohort.at("count").get<int>()));
-    issues.collect([&] { k.strategy = strategy::resolve_strategy(cohort.at("strategy"), s.locate(a, "/senders/" + name + "/strategy")); });
-    issues.collect([&] { k.plan = platform::plan_from_name(cohort.at("plan").get<std::string>(), s.locate(a, "/senders/" + name + "/plan")); });
+    issues.collect_in(s, a, [&] { k.strategy = strategy::resolve_strategy(cohort.at("strategy"), config::join_path("/senders", name) + "/strategy"); });
+    issues.collect_in(s, a, [&] { k.plan = platform::plan_from_name(cohort.at("plan").get<std::string>(), config::join_path("/senders", name) + "/plan"); });
     k.profile_strength = cohort.at("profile_strength").get<double>();
     k.focal = cohort.at("focal").get<bool>();
     k.new_account = cohort.at("new_account").get<bool>();
     std::vector<config::Issue> network_issues;
-    k.network = sender_network_from_json(cohort.at("network"), s.locate(a, "/senders/" + name + "/network"), network_issues);
-    for (auto& i : network_issues) issues.add(std::move(i));
+    k.network = sender_network_from_json(cohort.at("network"), config::join_path("/senders", name) + "/network", network_issues);
+    for (auto& i : network_issues) {
+      if (i.path.rfind('/', 0) == 0) i.path = s.locate(a, i.path);
+      issues.add(std::move(i));
+    }
     // The schema admits "legit" and "abusive" only.
     k.label = cohort.at("label").get<std::string>() == "abusive" ? Label::kAbusive : Label::kLegit;
   }

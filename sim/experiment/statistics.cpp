@@ -71,6 +71,8 @@ Interval interval_for(std::span<const double> xs, double m, double sd, const CiO
     case CiMethod::kBootstrapT:
       return bootstrap_interval(xs, options.seed, options.stream, options.resamples, options.level,
                                 BootstrapKind::kStudentized);
+    case CiMethod::kLogitT:
+      return logit_t_interval(xs, options.level);
   }
   throw std::invalid_argument("method: unknown CiMethod");
 }

@@ -13,6 +13,16 @@
 namespace linksim::experiment {
 
 namespace {
+bool in_unit_range(const std::vector<double>& xs) {
+  return std::all_of(xs.begin(), xs.end(), [](double x) { return x >= 0.0 && x <= 1.0; });
+}
+
+bool non_negative(const std::vector<double>& xs) {
+  return std::all_of(xs.begin(), xs.end(), [](double x) { return x >= 0.0; });
+}
+
+Interval clipped(Interval i, double lo, double hi) { return {std::clamp(i.lo, lo, hi), std::clamp(i.hi, lo, hi)}; }
+
 /// FNV-1a of a metric name: the bootstrap stream of that metric.
 std::uint64_t stream_of(const std::string& name) {
   std::uint64_t h = 1469598103934665603ull;
@@ -45,8 +55,14 @@ const char* ci_method_name(CiMethod method) {
     case CiMethod::kStudentT: return "t";
     case CiMethod::kBootstrapT: return "bootstrap_t";
     case CiMethod::kBootstrap: return "bootstrap_percentile";
+    case CiMethod::kLogitT: return "logit_t";
   }
   return "t";
+}
+
+bool bounded_metric(const std::string& name) {
+  const metrics::MetricDef* m = metrics::find_metric(name);
+  return m != nullptr && m->unit == metrics::Unit::kRate;
 }
 
 Summary summarize(const std::vector<ArmRuns>& arms, const SummaryOptions& options) {
@@ -60,6 +76,11 @@ Summary summarize(const std::vector<ArmRuns>& arms, const SummaryOptions& option
     if (names.erase(std::string(m.name))) s.metric_names.emplace_back(m.name);
   s.metric_names.insert(s.metric_names.end(), names.begin(), names.end());
   s.replications = arms.empty() ? 0 : arms.front().runs.size();
+  s.intervals = s.replications >= kMinReplicationsForInterval;
+  if (!s.intervals && s.replications > 0)
+    s.warnings.push_back(fmt::format("no confidence intervals: {} replication{} (at least {} are needed); run with --reps {} or more",
+                                     s.replications, s.replications == 1 ? "" : "s", kMinReplicationsForInterval,
+                                     kMinReplicationsForInterval));
 
   auto column = [](const ArmRuns& arm, const std::string& metric) {
     std::vector<double> v;
@@ -74,9 +95,16 @@ Summary summarize(const std::vector<ArmRuns>& arms, const SummaryOptions& option
     ArmSummary a{arm.name, arm.description, {}, {}};
     for (const auto& m : s.metric_names) {
       auto col = column(arm, m);
-      const CiOptions ci{options.method_for(m), 0.95, options.seed, stream_of(m), options.resamples};
-      const SampleStats e = sample_stats(col, ci);
-      if (!e.single && needs_more_replications(e))
+      const bool bounded = bounded_metric(m) && in_unit_range(col);
+      CiMethod method = options.method_for(m);
+      if (bounded && method == CiMethod::kStudentT) method = CiMethod::kLogitT;
+      const CiOptions ci{method, 0.95, options.seed, stream_of(m), options.resamples};
+      SampleStats e = sample_stats(col, ci);
+      if (bounded) e.ci = clipped(e.ci, 0.0, 1.0);  // the bootstrap-t pivot can overshoot a bound
+      // Every registered metric is a count, amount or share that cannot fall below 0; cutting an
+      // interval at a bound the mean cannot cross never excludes it.
+      else if (metrics::find_metric(m) != nullptr && non_negative(col)) e.ci.lo = std::max(0.0, e.ci.lo);
+      if (s.intervals && !e.single && needs_more_replications(e))
         s.warnings.push_back(fmt::format("{} in arm '{}': CI half-width is {:.0f}% of the mean; use more replications",
                                          m, arm.name, 100 * e.ci.half_width() / std::abs(e.mean)));
       a.metrics.push_back({m, e, ci.method, std::move(col)});
@@ -90,7 +118,10 @@ Summary summarize(const std::vector<ArmRuns>& arms, const SummaryOptions& option
             const auto& v = run.daily.at(series);
             x.push_back(day < v.size() ? v[day] : 0.0);
           }
-          const SampleStats e = sample_stats(x);
+          const auto def = metrics::find_daily(series);
+          const bool bounded = def && metrics::kDailySeries[*def].unit == metrics::Unit::kRate && in_unit_range(x);
+          SampleStats e = sample_stats(x, CiOptions{bounded ? CiMethod::kLogitT : CiMethod::kStudentT});
+          if (def && non_negative(x)) e.ci.lo = std::max(0.0, e.ci.lo);  // daily series are counts and amounts
           d.mean.push_back(e.mean);
           d.lo.push_back(e.ci.lo);
           d.hi.push_back(e.ci.hi);
@@ -104,7 +135,9 @@ Summary summarize(const std::vector<ArmRuns>& arms, const SummaryOptions& option
     Comparison c{arms[i].name, arms[0].name, {}, {}};
     for (const auto& m : s.metric_names) {
       const CiOptions ci{options.method_for(m), 0.95, options.seed, stream_of(m) ^ 0x9e3779b97f4a7c15ull, options.resamples};
-      c.metrics.emplace_back(m, paired_stats(column(arms[i], m), column(arms[0], m), ci));
+      PairedStats d = paired_stats(column(arms[i], m), column(arms[0], m), ci);
+      if (bounded_metric(m)) d.ci = clipped(d.ci, -1.0, 1.0);
+      c.metrics.emplace_back(m, d);
       c.methods.push_back(ci.method);
     }
     s.comparisons.push_back(std::move(c));

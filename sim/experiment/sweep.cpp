@@ -8,13 +8,13 @@ namespace linksim::experiment {
 SweepAxis parse_axis(const std::string& spec) {
   const auto eq = spec.find('=');
   if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size())
-    throw config::InputError("--vary", "PATH=v1,v2,... (for example platform.weekly_invite_cap=100,200)", "\"" + spec + "\"");
+    throw config::InputError("--vary", "PATH=v1,v2,... (for example horizon_days=28,56,84)", "\"" + spec + "\"");
   SweepAxis axis{spec.substr(0, eq), {}};
   std::size_t start = eq + 1;
   for (;;) {
     const auto comma = spec.find(',', start);
     const std::string text = spec.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    if (text.empty()) throw config::InputError("--vary", "non-empty values separated by commas", "\"" + spec + "\"");
+    if (text.empty()) throw config::InputError("--vary", "non-empty values separated by commas (for example horizon_days=28,56,84)", "\"" + spec + "\"");
     nlohmann::json v = nlohmann::json::parse(text, nullptr, false);
     axis.values.push_back(v.is_discarded() ? nlohmann::json(text) : v);
     if (comma == std::string::npos) break;

@@ -93,7 +93,9 @@ void read_limiters(const json& limiters, const std::string& path, PlatformParams
     const std::string at = config::join_path(path, i);
     const std::size_t before = issues.size();
     LimiterParams p = LimiterParams::from_json(limiters[i], at, issues);
-    p.validate(at, issues);
+    // A missing key or a wrong type leaves the default in place; range checks would report the
+    // default ("found 0") a second time (param_reader.hpp: a failed from_json skips validate).
+    if (issues.size() == before) p.validate(at, issues);
     if (issues.size() == before) out.limiters.push_back(std::move(p));
   }
 }

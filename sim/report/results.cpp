@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "linksim/config/config_hash.hpp"
 #include "linksim/core/version.hpp"
 #include "linksim/metrics/registry.hpp"
 #include "linksim/report/outreach_notes.hpp"
@@ -25,6 +26,10 @@ json numbers(const std::vector<double>& v) {
   json a = json::array();
   for (double x : v) a.push_back(number(x));
   return a;
+}
+// [lo, hi], or null when there are too few replications for an interval (docs/results-format.md).
+json interval(const experiment::Interval& ci, bool reported) {
+  return reported ? json{number(ci.lo), number(ci.hi)} : json(nullptr);
 }
 }  // namespace
 
@@ -46,6 +51,8 @@ std::string horizon_text(const config::Scenario& scenario) {
 json results_json(const config::Scenario& scenario, const experiment::Summary& summary, bool complete) {
   json out;
   out["linksim_version"] = std::string(core::version());
+  // What the results were computed for: `linksim sweep` reuses a point only when this matches.
+  out["config_hash"] = config::config_hash(scenario);
   out["scenario"] = {{"name", scenario.name}, {"description", scenario.description}, {"seed", scenario.seed},
                      {"replications", scenario.replications}, {"horizon_days", scenario.horizon_days},
                      {"source", scenario.origin}};
@@ -58,11 +65,13 @@ json results_json(const config::Scenario& scenario, const experiment::Summary& s
     json metrics = json::object();
     for (const auto& m : arm.metrics)
       metrics[m.name] = {{"mean", number(m.stats.mean)}, {"sd", number(m.stats.sd)},
-                         {"ci95", {number(m.stats.ci.lo), number(m.stats.ci.hi)}},
+                         {"ci95", interval(m.stats.ci, summary.intervals)},
                          {"ci_method", experiment::ci_method_name(m.method)},
                          {"per_replication", numbers(m.per_replication)}};
     json daily = json::object();
-    for (const auto& d : arm.daily) daily[d.name] = {{"mean", numbers(d.mean)}, {"ci95_lo", numbers(d.lo)}, {"ci95_hi", numbers(d.hi)}};
+    for (const auto& d : arm.daily) daily[d.name] = {{"mean", numbers(d.mean)},
+                     {"ci95_lo", summary.intervals ? numbers(d.lo) : json(nullptr)},
+                     {"ci95_hi", summary.intervals ? numbers(d.hi) : json(nullptr)}};
     // An arm's patch may change the horizon: each arm says its own.
     json entry = {{"name", arm.name}, {"description", arm.description}, {"horizon_days", arm_horizon(scenario, arm.name)}};
     entry["metrics"] = metrics;
@@ -75,7 +84,7 @@ json results_json(const config::Scenario& scenario, const experiment::Summary& s
     json metrics = json::object();
     for (std::size_t i = 0; i < c.metrics.size(); ++i) {
       const auto& [name, e] = c.metrics[i];
-      metrics[name] = {{"mean_diff", number(e.mean_diff)}, {"sd", number(e.sd)}, {"ci95", {number(e.ci.lo), number(e.ci.hi)}},
+      metrics[name] = {{"mean_diff", number(e.mean_diff)}, {"sd", number(e.sd)}, {"ci95", interval(e.ci, summary.intervals)},
                        {"ci_method", experiment::ci_method_name(i < c.methods.size() ? c.methods[i] : experiment::CiMethod::kStudentT)}};
     }
     comparisons.push_back({{"arm", c.arm}, {"baseline", c.baseline}, {"metrics", metrics}});

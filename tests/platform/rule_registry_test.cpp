@@ -173,13 +173,12 @@ TEST_CASE("unknown spellings of options are reported as before, next to the rang
   SECTION("limiter algorithm: unknown, missing") {
     const auto issues = issues_of({{"limiters", {{{"algorithm", "leaky"}, {"actions", {"invite"}}},
                                                  {{"actions", {"invite"}}}}}});
-    REQUIRE(issues.size() == 3);
+    // The missing key is reported once: not again by the range checks as `found ""` (issue 18).
+    REQUIRE(issues.size() == 2);
     CHECK(issues[0].path == "/platform/limiters/0/algorithm");
     CHECK(issues[0].expected == "one of fixed_window, sliding_log, sliding_counter, token_bucket, gcra, leaky_bucket");
     CHECK(issues[0].found == "\"leaky\"");
     CHECK(issues[1].path == "/platform/limiters/1/algorithm");
     CHECK(issues[1].found == "nothing (the key is missing)");
-    CHECK(issues[2].path == "/platform/limiters/1/algorithm");
-    CHECK(issues[2].found == "\"\"");
   }
 }

@@ -33,11 +33,15 @@ class InputError : public std::runtime_error {
 /// A short, single-line rendering of a JSON value for "found …" (strings quoted, long values cut).
 std::string describe(const nlohmann::json& value);
 
+/// A computed number for people: at most ten significant digits (0.9, not 0.8999999999999999).
+std::string human_number(double value);
+
 /// Appends `/key` to a JSON Pointer, escaping `~` and `/` (RFC 6901).
 std::string join_path(const std::string& base, const std::string& key);
 std::string join_path(const std::string& base, std::size_t index);
 
-/// The candidate closest to `word` by edit distance, or "" when none is close enough to be a typo.
+/// The candidate equal to `word` but for case, else the one closest by edit distance, or "" when
+/// none is close enough to be a typo.
 std::string nearest(const std::string& word, const std::vector<std::string>& candidates);
 
 }  // namespace linksim::config

@@ -29,6 +29,12 @@ enum class CiMethod {
   /// skewed metrics (cost per lead, pipeline value): exponential data, 95% nominal, measured
   /// 0.948 at n = 20 where the t interval gives 0.918.
   kBootstrapT,
+  /// For a mean bounded by [0, 1] (a rate or a share): the Student t interval built on the log-odds
+  /// scale and mapped back, expit(logit(m) ± t(n−1)·se/(m(1−m))) with se = sd/√n (the delta
+  /// method; Korn & Graubard 1998, the "logit" method of R's survey::svyciprop). Always inside
+  /// [0, 1], asymmetric near a bound, close to the t interval near 0.5. Chosen automatically for
+  /// the registry's rate metrics when the method is t (experiment::summarize).
+  kLogitT,
 };
 
 enum class BootstrapKind { kPercentile, kStudentized };
@@ -72,6 +78,10 @@ double sample_sd(std::span<const double> xs);
 
 /// Student-t interval for the mean at `level`.
 Interval t_interval(std::span<const double> xs, double level = 0.95);
+/// Logit-transformed t interval for the mean of values in [0, 1] (CiMethod::kLogitT). A mean of
+/// exactly 0 or 1, a zero sd or a single value gives [mean, mean]. Throws std::invalid_argument
+/// on a value outside [0, 1], as well as for the reasons t_interval() does.
+Interval logit_t_interval(std::span<const double> xs, double level = 0.95);
 /// Bootstrap interval for the mean (resampling with replacement, quantiles by linear
 /// interpolation between order statistics), percentile or studentized. Deterministic for
 /// (seed, stream). Resamples whose sd is 0 carry no t statistic and are skipped by the
@@ -88,6 +98,10 @@ SampleStats sample_stats(std::span<const double> xs, const CiOptions& options = 
 /// numbers). Throws std::invalid_argument when the lengths differ or as sample_stats().
 PairedStats paired_stats(std::span<const double> arm, std::span<const double> baseline,
                          const CiOptions& options = {});
+
+/// Fewer replications than this get no interval at all: with two, the t quantile is 12.7 and the
+/// sd rests on one difference, so the "interval" mostly says how few runs there were.
+inline constexpr std::size_t kMinReplicationsForInterval = 3;
 
 /// True when the interval's half-width exceeds 10% of |mean| — the point where the issue asks
 /// for a "use more replications" warning. A zero mean with a zero-width interval needs none.

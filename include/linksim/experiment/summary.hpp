@@ -35,6 +35,9 @@ struct Summary {
   std::vector<Comparison> comparisons;
   std::vector<std::string> warnings;
   std::size_t replications = 0;
+  /// False below kMinReplicationsForInterval replications: the intervals above are then not
+  /// reported anywhere (results.json writes null, the terminal prints the mean alone).
+  bool intervals = true;
 };
 
 struct ArmRuns {
@@ -57,7 +60,13 @@ SummaryOptions summary_options(const config::Scenario& scenario);
 /// The name results.json uses for a method: "t", "bootstrap_t" or "bootstrap_percentile".
 const char* ci_method_name(CiMethod method);
 
-/// Every arm must hold the same replications (paired by index).
+/// True for the registry's rates and shares (unit "rate"): means bounded by [0, 1], whose
+/// intervals summarize() keeps inside those bounds.
+bool bounded_metric(const std::string& name);
+
+/// Every arm must hold the same replications (paired by index). Bounded metrics get the logit
+/// t interval where the method is t, and any other interval cut to [0, 1] (differences to
+/// [−1, 1]); bounded daily series get the logit t interval.
 Summary summarize(const std::vector<ArmRuns>& arms, const SummaryOptions& options = {});
 
 }  // namespace linksim::experiment
