@@ -132,3 +132,19 @@ TEST_CASE("--set and --vary: deep values, long paths, bad UTF-8 and huge grids a
     CHECK(e.issues().at(0).expected == "a grid of at most 10000 points");
   }
 }
+
+TEST_CASE("integers a C++ integer cannot hold are input errors, not undefined conversions", "[io][fuzz]") {
+  // 1e20 is an integer by JSON Schema's rules, but converting it to std::uint64_t is undefined.
+  const auto seed = issues_of_text(R"({"name": "n", "description": "d", "seed": 1e20})");
+  REQUIRE(seed.size() == 1);
+  CHECK(seed[0].path == "/seed");
+  CHECK(seed[0].expected == "integer");
+  CHECK(issues_of_text(R"({"name": "n", "description": "d", "seed": 18446744073709551615})").empty());
+  CHECK(issues_of_text(R"({"name": "n", "description": "d", "seed": 18446744073709551616})").size() == 1);
+  // An integer without a maximum in the schema is read as int.
+  const auto cap = issues_of_text(
+      R"({"name": "n", "description": "d", "platform": {"plans": {"free": {"daily_message_cap": 1e15}}}})");
+  REQUIRE(cap.size() == 1);
+  CHECK(cap[0].path == "/platform/plans/free/daily_message_cap");
+  CHECK(cap[0].expected == "integer <= 2147483647");
+}
