@@ -34,14 +34,14 @@ inline std::vector<std::string> lines_of(const std::string& text, std::size_t ma
   std::abort();
 }
 
-/// Checks the message an InputError would print: every issue names where (a JSON Pointer, an
-/// option such as --set, or the whole document with a line and column) and what was expected.
+/// Checks the message an InputError would print: every issue names where (a JSON Pointer, the
+/// root included, or an option such as --set) and what was expected.
 inline void check_error(const config::InputError& e) {
   if (e.issues().empty()) fail("InputError without issues");
   for (const auto& issue : e.issues()) {
+    // "" is the root ("/: expected valid JSON, found … at file:3:7", "/: expected object").
     const auto& p = issue.path;
-    const bool names_place = (!p.empty() && (p[0] == '/' || p.rfind("--", 0) == 0)) ||
-                             (p.empty() && issue.found.find(':') != std::string::npos);
+    const bool names_place = p.empty() || p[0] == '/' || p.rfind("--", 0) == 0;
     if (!names_place) fail("issue names no JSON path, option or line:column: " + issue.to_string());
     if (issue.expected.empty()) fail("issue says nothing about what was expected: " + issue.to_string());
   }

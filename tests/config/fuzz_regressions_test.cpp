@@ -105,7 +105,7 @@ TEST_CASE("nesting deeper than the limit is an input error with line and column,
   std::filesystem::remove(file);
 }
 
-TEST_CASE("--set and --vary: deep values, long paths, bad UTF-8 and huge grids are input errors", "[io][fuzz]") {
+TEST_CASE("deep values, long paths, bad UTF-8 and huge grids in --set and --vary are input errors", "[io][fuzz]") {
   const auto deep_value = issues_of_set("world.members=" + nested(100000));
   REQUIRE(deep_value.size() == 1);
   CHECK(deep_value[0].path == "/world/members");
