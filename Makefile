@@ -3,23 +3,40 @@
 
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+TSAN_BUILD ?= build-tsan
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_HARNESSES ?= scenario merge_patch set vary run_output
+# Catch2 test spec for test-tsan: the tests that run code on several threads. Left out: the
+# library-scenario runs (full-size worlds, minutes each under TSan; their threading is that of the
+# determinism test's runs) and the single-threaded graph queries (one took 206 s under TSan).
+TSAN_TESTS ?= [shards],[cli]~[scenarios],[sweep],*any thread count,*whatever the thread count; other seeds differ,triangle counts do not depend on the thread count,arms on one world share second-degree pools through a PoolCache*
 JOBS       ?= $(shell nproc)
 CMAKE_FLAGS ?=
 DEB_PACKAGES := build-essential cmake ninja-build libboost-graph-dev libpcg-cpp-dev \
   nlohmann-json3-dev libbenchmark-dev catch2 libcli11-dev libfmt-dev libigraph-dev \
   python3 python3-networkx python3-numpy chromium
+# `make fuzz` only: clang and its libFuzzer runtime.
+FUZZ_DEB_PACKAGES := clang libclang-rt-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test test-asan demo bench clean npm-tools
+.PHONY: deps deps-fuzz build test test-asan test-tsan fuzz demo bench clean npm-tools
 
-# Installs only what is missing, so a second run costs a dpkg query.
-deps:
-	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+# Installs only what is missing (the packages in $(1)), so a second run costs a dpkg query.
+define install_missing
+	@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:" $$missing; \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+endef
+
+deps-fuzz: deps
+	$(call install_missing,$(FUZZ_DEB_PACKAGES))
+
+deps:
+	$(call install_missing,$(DEB_PACKAGES))
 	@# Node.js may come from outside Debian on some machines; only install Debian's when there is none.
 	@command -v npm >/dev/null || ($(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm)
@@ -48,6 +65,25 @@ test-asan: deps npm-tools
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && LINKSIM_SLOW_TESTS=0 ctest --output-on-failure -j $(JOBS)
 
+# The threaded tests (shards, runner with its world and pool caches, sweep, parallel graph
+# construction) under ThreadSanitizer; only they and the library are compiled (CI runs this).
+test-tsan: deps
+	cmake -S . -B $(TSAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+	  -DCMAKE_CXX_FLAGS_DEBUG="-g -O1 -Wno-maybe-uninitialized" -DLINKSIM_TSAN=ON \
+	  -DLINKSIM_WERROR=ON -DLINKSIM_BUILD_TESTS=OFF -DLINKSIM_BUILD_BENCH=OFF $(CMAKE_FLAGS)
+	cmake --build $(TSAN_BUILD) -j $(JOBS) --target linksim_tsan_tests
+	cd $(TSAN_BUILD) && TSAN_OPTIONS="halt_on_error=1 abort_on_error=0 exitcode=66 second_deadlock_stack=1" \
+	  LINKSIM_SLOW_TESTS=0 ./linksim_tsan_tests '$(TSAN_TESTS)' --durations yes
+
+# libFuzzer harnesses (fuzz/, clang) over the input layer, FUZZ_SECONDS each; docs/fuzzing.md.
+# They link the Release build's library, so only the linksim target of $(BUILD) is built here.
+fuzz: deps-fuzz $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS) --target linksim
+	cmake -S fuzz -B $(FUZZ_BUILD) -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE= \
+	  -DLINKSIM_BUILD_DIR=$(abspath $(BUILD))
+	cmake --build $(FUZZ_BUILD) -j $(JOBS)
+	FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_HARNESSES)
+
 demo: build
 	$(BUILD)/linksim run --out out
 	@echo "wrote out/results.json, out/daily.csv and out/report.html"
@@ -56,4 +92,4 @@ bench: build
 	$(BUILD)/linksim_bench --benchmark_counters_tabular=true
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) out
+	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD) $(FUZZ_BUILD) out

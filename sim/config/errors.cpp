@@ -53,8 +53,12 @@ std::string describe(const nlohmann::json& value) {
   if (value.is_object()) s = "an object";
   else if (value.is_array()) s = "an array of " + std::to_string(value.size());
   else if (value.is_discarded()) s = "nothing";
-  else s = value.dump();
-  if (s.size() > 60) s = s.substr(0, 57) + "...";
+  else s = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);  // never throws on bad UTF-8
+  if (s.size() > 60) {
+    std::size_t cut = 57;  // not inside a UTF-8 sequence
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    s = s.substr(0, cut) + "...";
+  }
   return s;
 }
 

@@ -35,11 +35,12 @@ bool has_type(const json& doc, const std::string& type) {
   if (type == "null") return doc.is_null();
   if (type == "number") return doc.is_number();
   if (type == "integer") {
-    // JSON Schema: 3.0 is an integer too.
+    // JSON Schema: 3.0 is an integer too — up to 2^53, where a double still tells integers apart;
+    // beyond it (1e20) converting to a C++ integer type is undefined behaviour.
     if (doc.is_number_integer()) return true;
     if (doc.is_number_float()) {
       const double v = doc.get<double>();
-      return std::isfinite(v) && v == std::floor(v);
+      return std::isfinite(v) && v == std::floor(v) && std::fabs(v) <= 9007199254740992.0;
     }
   }
   return false;
@@ -141,6 +142,10 @@ void JsonSchema::validate_node(const json& schema_in, const json& doc, const std
       if (auto b = schema.find(key); b != schema.end() && fails(v, b->get<double>()))
         out.push_back({path, fmt::format("{} {} {}", schema.contains("type") && schema["type"] == "integer" ? "integer" : "number", op, number_text(*b)), describe(doc), {}});
     };
+    // Modules read integers without a maximum as `int`: beyond it the value would wrap.
+    if (schema.contains("type") && schema["type"] == "integer" && !schema.contains("maximum") &&
+        !schema.contains("exclusiveMaximum") && v > 2147483647.0)
+      out.push_back({path, "integer <= 2147483647", describe(doc), {}});
     bound("minimum", ">=", [](double x, double b) { return x < b; });
     bound("maximum", "<=", [](double x, double b) { return x > b; });
     bound("exclusiveMinimum", ">", [](double x, double b) { return x <= b; });

@@ -2,7 +2,12 @@
 // paths a patch touches.
 #include "linksim/config/merge_patch.hpp"
 
+#include <algorithm>
+
+#include <fmt/format.h>
+
 #include "linksim/config/errors.hpp"
+#include "linksim/config/json_input.hpp"
 
 namespace linksim::config {
 
@@ -12,10 +17,35 @@ json patch_from_assignment(const std::string& assignment) {
   const auto eq = assignment.find('=');
   if (eq == std::string::npos || eq == 0)
     throw InputError("--set", "PATH=VALUE (for example platform.preset=linkedin_2025)", "\"" + assignment + "\"");
+  if (!is_utf8(assignment))
+    throw InputError("--set", "UTF-8 text", describe(json(assignment)) + " (bytes that are not UTF-8)");
   const std::string path = assignment.substr(0, eq);
   const std::string text = assignment.substr(eq + 1);
-  json value = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (value.is_discarded()) value = text;
+  std::string pointer;  // the JSON path the assignment sets, for errors
+  std::size_t keys = 0;
+  for (std::size_t start = 0;;) {
+    const auto dot = path.find('.', start);
+    const std::string key = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    if (key.empty()) throw InputError("--set", "a dotted path of non-empty keys", "\"" + path + "\"");
+    if (++keys > kMaxJsonDepth)
+      throw InputError("--set", fmt::format("a dotted path of at most {} keys", kMaxJsonDepth),
+                       fmt::format("{} keys in {}", std::count(path.begin(), path.end(), '.') + 1, describe(json(path))));
+    pointer = join_path(pointer, key);
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  ValueParse parsed = parse_value(text);
+  json value;
+  switch (parsed.status) {
+    case ValueParse::Status::kOk: value = std::move(parsed.value); break;
+    case ValueParse::Status::kNotJson: value = text; break;
+    case ValueParse::Status::kTooDeep:
+      throw InputError(pointer, fmt::format("a value nested at most {} levels deep", kMaxJsonDepth),
+                       "a deeper value in --set " + describe(json(assignment)));
+    case ValueParse::Status::kOverflow:
+      throw InputError(pointer, "numbers within the range of a double (magnitude below 1.8e308)",
+                       "--set " + describe(json(assignment)));
+  }
   json patch = json::object();
   json* node = &patch;
   std::size_t start = 0;

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "linksim/config/json_input.hpp"
 #include "linksim/config/json_schema.hpp"
 #include "linksim/config/merge_patch.hpp"
 #include "linksim/config/population.hpp"
@@ -26,19 +27,6 @@ namespace {
 // Keys an arm may change. The rest (replications, seed, outputs, names) belong to the experiment.
 const std::vector<std::string> kPatchableKeys = {"world", "platform", "senders", "population", "horizon_days"};
 
-std::pair<std::size_t, std::size_t> line_col(const std::string& text, std::size_t byte) {
-  std::size_t line = 1, col = 1;
-  for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      col = 1;
-    } else {
-      ++col;
-    }
-  }
-  return {line, col};
-}
-
 /// A population that asks for senders (when it expanded to none, its own issue says why).
 bool population_has_senders(const json& doc) {
   if (!doc.contains("population") || !doc["population"].is_object()) return false;
@@ -47,17 +35,6 @@ bool population_has_senders(const json& doc) {
 }
 
 }  // namespace
-
-json parse_json(const std::string& text, const std::string& origin) {
-  try {
-    return json::parse(text);
-  } catch (const json::parse_error& e) {
-    const auto [line, col] = line_col(text, e.byte == 0 ? 0 : e.byte - 1);
-    std::string what = e.what();
-    if (auto p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);
-    throw InputError("", "valid JSON", fmt::format("{} at {}:{}:{}", what, origin, line, col));
-  }
-}
 
 std::string Scenario::locate(std::size_t arm, const std::string& path) const {
   if (arm < arms.size() && !arms[arm].patch.empty() && patch_touches(arms[arm].patch, path))

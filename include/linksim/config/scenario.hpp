@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "linksim/config/errors.hpp"
+#include "linksim/config/json_input.hpp"  // parse_json
 
 namespace linksim::config {
 
@@ -46,7 +47,5 @@ Scenario load_scenario_file(const std::string& path, const Overrides& overrides 
 Scenario default_scenario(const Overrides& overrides = {});
 std::string default_scenario_text();
 
-/// Parses JSON text; a syntax error becomes an InputError with line and column.
-nlohmann::json parse_json(const std::string& text, const std::string& origin);
 
 }  // namespace linksim::config

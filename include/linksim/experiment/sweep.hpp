@@ -20,7 +20,10 @@ struct SweepPoint {
 
 /// Parses `PATH=v1,v2,...`. Throws config::InputError (path "--vary") when malformed.
 SweepAxis parse_axis(const std::string& spec);
-/// The cartesian product, last axis varying fastest.
+/// Most points a sweep may have (each is a full run; a larger grid is a typo, not a plan).
+inline constexpr std::size_t kMaxSweepPoints = 10000;
+/// The cartesian product, last axis varying fastest. Throws config::InputError (path "--vary")
+/// beyond kMaxSweepPoints.
 std::vector<SweepPoint> grid(const std::vector<SweepAxis>& axes);
 
 }  // namespace linksim::experiment
