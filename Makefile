@@ -84,7 +84,9 @@ fuzz: deps-fuzz $(BUILD)/build.ninja
 	cmake --build $(FUZZ_BUILD) -j $(JOBS)
 	FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_HARNESSES)
 
-demo: build
+# Builds only the command-line program (not the tests and benchmarks `make test` builds).
+demo: deps $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS) --target linksim_cli
 	$(BUILD)/linksim run --out out
 	@echo "wrote out/results.json, out/daily.csv and out/report.html"
 
