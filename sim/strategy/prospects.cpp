@@ -281,29 +281,9 @@ void Prospects::build_second_degree() {
 }
 
 std::uint32_t Prospects::mutual_count(std::uint32_t v) {
-  // The pool's count of paths sender → u → v is the number of mutual connections.
+  // The pool's count of paths sender -> u -> v is the number of mutual connections.
   if (const std::size_t i = recent_pick(v)) return second_->mutual[i - 1];
-  if (!reach_.empty()) {
-    if (!reach_.maybe(v)) return 0;  // not two steps away: no mutual connection
-  } else {
-    rows_read_ += world_.degree(v);
-    if (two_paths_ == 0)
-      for (const std::uint32_t u : world_.neighbours(sender_)) two_paths_ += world_.degree(u);
-    if (rows_read_ > two_paths_ && two_paths_ > 0) build_reach();
-  }
   return mine_.mutual_count(world_, v);
-}
-
-void Prospects::build_reach() {
-  // 8 bits per path (at least as many per distinct member): a stranger outside the network
-  // passes with probability under 1 - e^(-1/8), about 12%, and then gets the exact count.
-  BitFilter reach(8 * two_paths_);
-  const auto mine = world_.neighbours(sender_);
-  for (std::size_t i = 0; i < mine.size(); ++i) {
-    prefetch_friends_ahead(world_, mine, i);
-    for (const std::uint32_t w : world_.neighbours(mine[i])) reach.add(w);
-  }
-  reach_ = std::move(reach);
 }
 
 std::uint64_t Prospects::count_profile() const {

@@ -83,9 +83,7 @@ class Prospects final {
   std::optional<std::uint32_t> next(double rng_u);
   /// Mutual connections of the sender and v (equal to mutual_count(world, sender, v)): the
   /// second-degree pool already counted them for its recent picks, and the sender's
-  /// NeighbourSet answers the rest without a merge of the two rows. A sender who asks about
-  /// many strangers gets a filter of their second-degree network: a member outside it has no
-  /// mutual connection, answered without reading their row.
+  /// NeighbourSet answers the rest without a merge of the two rows.
   std::uint32_t mutual_count(std::uint32_t v);
   /// The mutual connections the response models see: the count for the second-degree pool,
   /// 0 for the result of an anyone or ICP search. Those are strangers: LinkedIn has more than a
@@ -96,13 +94,9 @@ class Prospects final {
   std::uint32_t mutual_seen(std::uint32_t v) { return searches() ? 0 : mutual_count(v); }
   /// True for the anyone and ICP pools (search results), false for the second-degree pool.
   bool searches() const { return t_.pool != Pool::kSecondDegree; }
-  /// False if mutual_seen(v) would answer without reading v's row (a search result, a recent
-  /// pick of the second-degree pool, or a member outside the second-degree filter).
-  bool reads_row(std::uint32_t v) const { return !searches() && !recent_pick(v) && (reach_.empty() || reach_.maybe(v)); }
-  /// Starts loading what mutual_count(v) will read first (no effect on results).
-  void prefetch_mutual(std::uint32_t v) const {
-    if (!reach_.empty()) reach_.prefetch(v);
-  }
+  /// False if mutual_seen(v) would answer without reading v's row (a search result, or a
+  /// recent pick of the second-degree pool).
+  bool reads_row(std::uint32_t v) const { return !searches() && !recent_pick(v); }
   /// Prospects the pool holds at the start of the run: the second-degree pool as kept (at most
   /// pool_limit), else the members matching the profile who are neither the sender nor a
   /// connection. An ICP search also returns off-profile members (a share 1 - precision of its
@@ -112,15 +106,12 @@ class Prospects final {
   std::uint64_t pool_size();
   /// Candidates examined so far (for tests and diagnostics).
   std::uint64_t examined() const { return examined_; }
-  /// True once the second-degree filter has been built (for tests).
-  bool has_reach_filter() const { return !reach_.empty(); }
 
  private:
   bool eligible(std::uint32_t v, bool on_profile) const;
   bool matches(std::uint32_t v) const;
   std::optional<std::uint32_t> walk(const Permutation& perm, std::uint64_t& pos, std::uint32_t offset, bool on_profile);
   void build_second_degree();
-  void build_reach();
   std::uint64_t count_profile() const;
   /// Index + 1 of v among the pool's last 8 picks, 0 if it is not one: a pick is usually asked
   /// about right after next() returned it (or when a refused one is retried).
@@ -145,12 +136,6 @@ class Prospects final {
   std::size_t pool_limit_ = SIZE_MAX;
   PoolCache* cache_ = nullptr;
   std::optional<std::uint64_t> pool_size_;
-  // Second-degree filter: one bit per hashed member reachable in two steps (no false negatives).
-  // Built once the rows read by mutual counts outweigh the paths it costs (ski rental: at most
-  // twice the cheaper of the two).
-  BitFilter reach_;
-  std::uint64_t rows_read_ = 0;   ///< entries of strangers' rows read by mutual counts
-  std::uint64_t two_paths_ = 0;   ///< paths sender -> u -> w (0: not counted yet)
 };
 
 }  // namespace linksim::strategy

@@ -40,10 +40,7 @@ inline void look_ahead(const graph::World& world, Sender& x) {
   while (x.n_ahead < 2) {
     const auto v = x.prospects->next(core::uniform01(x.picks));
     x.ahead[x.n_ahead++] = v;
-    if (v) {
-      world.prefetch_member(*v);
-      x.prospects->prefetch_mutual(*v);
-    }
+    if (v) world.prefetch_member(*v);
   }
   if (x.ahead[0] && !x.new_account && x.prospects->reads_row(*x.ahead[0])) world.prefetch_row(*x.ahead[0]);
 }
