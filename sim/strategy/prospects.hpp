@@ -40,8 +40,6 @@ class BitFilter final {
     const std::uint64_t h = slot(v);
     return (words_[h >> 6] >> (h & 63)) & 1u;
   }
-  /// Starts loading the word maybe(v) reads (no effect on results).
-  void prefetch(std::uint32_t v) const { __builtin_prefetch(&words_[slot(v) >> 6]); }
 
  private:
   std::uint64_t slot(std::uint32_t v) const { return (std::uint64_t{v} * 0x9E3779B97F4A7C15ull) >> shift_; }
