@@ -13,7 +13,9 @@
 #include "commands.hpp"
 #include "linksim/experiment/runner.hpp"
 #include "linksim/config/merge_patch.hpp"
+#include "linksim/report/channel_summary.hpp"
 #include "linksim/report/outreach_notes.hpp"
+#include "linksim/report/report_page.hpp"
 #include "linksim/report/report_html.hpp"
 #include "linksim/report/results.hpp"
 #include "linksim/report/trace_writer.hpp"
@@ -78,8 +80,9 @@ void print_table(const experiment::Summary& s) {
     for (std::size_t a = 0; a < s.arms.size(); ++a) {
       const auto& e = s.arms[a].metrics[idx].stats;
       const std::string star = mark && a == best ? "*" : "";
-      std::cout << fmt::format(" {:>27}", s.intervals ? fmt::format("{}{:.3g} [{:.3g}, {:.3g}]", star, e.mean, e.ci.lo, e.ci.hi)
-                                                      : fmt::format("{}{:.3g}", star, e.mean));
+      std::cout << fmt::format(" {:>27}", s.intervals ? fmt::format("{}{} {}", star, report::format_number(e.mean),
+                                                                    report::format_interval(e.ci.lo, e.ci.hi))
+                                                      : star + report::format_number(e.mean));
     }
     std::cout << '\n';
   }
@@ -89,6 +92,7 @@ void print_table(const experiment::Summary& s) {
                              experiment::kMinReplicationsForInterval, s.arms.size() > 1 ? "; * best arm for the metric" : "");
   else if (s.arms.size() > 1)
     std::cout << "(* best arm for the metric; [95% CI] over " << s.replications << " replications)\n";
+  for (const auto& line : report::channel_lines(s)) std::cout << line << '\n';
 }
 
 // Checked before anything runs, so a bad path costs nothing and writes nothing.

@@ -42,6 +42,33 @@ std::string Scenario::locate(std::size_t arm, const std::string& path) const {
   return path;
 }
 
+namespace {
+/// An arm patch that names a cohort the base lacks would silently create it with every default
+/// (a typo, or `me` for `focal`): an error unless the arm says "add_cohorts": true.
+void check_patch_cohorts(const json& doc, const json& arm, const std::string& arm_path, std::vector<Issue>& issues) {
+  const json& patch = arm["patch"];
+  if (!patch.contains("senders") || !patch["senders"].is_object()) return;
+  if (arm.value("add_cohorts", false)) return;
+  std::vector<std::string> cohorts;
+  if (doc.contains("senders") && doc["senders"].is_object()) {
+    for (const auto& [name, _] : doc["senders"].items()) cohorts.push_back(name);
+  } else if (doc.contains("population")) {
+    return;  // the population's generated cohorts are checked when it is expanded
+  } else {
+    cohorts.emplace_back("focal");  // the schema's default cohort
+  }
+  std::string listed;
+  for (const auto& c : cohorts) listed += (listed.empty() ? "" : ", ") + c;
+  for (const auto& [name, value] : patch["senders"].items()) {
+    if (value.is_null() || std::find(cohorts.begin(), cohorts.end(), name) != cohorts.end()) continue;
+    const std::string near = nearest(name, cohorts);
+    issues.push_back({join_path(arm_path + "/patch/senders", name),
+                      "a cohort of the base scenario (" + listed + "), or \"add_cohorts\": true on the arm to add one",
+                      "\"" + name + "\"", near.empty() ? "" : "did you mean \"" + near + "\"?"});
+  }
+}
+}  // namespace
+
 Scenario load_scenario_text(const std::string& text, const std::string& origin, const Overrides& overrides) {
   json doc = parse_json(text, origin);
   for (const auto& patch : overrides.patches) doc.merge_patch(patch);
@@ -65,6 +92,8 @@ Scenario load_scenario_text(const std::string& text, const std::string& origin, 
 
   Scenario s;
   s.origin = origin;
+  s.overrides = json::array();
+  for (const auto& patch : overrides.patches) s.overrides.push_back(patch);
   std::set<std::string> names;
   for (std::size_t i = 0; i < arms_doc.size(); ++i) {
     const json& arm = arms_doc[i];
@@ -83,6 +112,7 @@ Scenario load_scenario_text(const std::string& text, const std::string& origin, 
         patch.erase(key);  // keep checking the rest of the patch
       }
     }
+    check_patch_cohorts(doc, arm, arm_path, issues);
     json merged = raw_base;
     merged.merge_patch(patch);
     std::vector<Issue> arm_issues;

@@ -54,6 +54,7 @@ std::string_view unit_name(Unit unit) {
     case Unit::kDays: return "days";
     case Unit::kUsd: return "usd";
     case Unit::kHours: return "hours";
+    case Unit::kRatio: return "ratio";
   }
   return "count";
 }

@@ -12,7 +12,7 @@ double reply_decision_probability(const ReplyParams& p, const ReplyFeatures& f, 
   const std::size_t level = std::min<std::size_t>(f.target_seniority, kSeniorityLevels - 1);
   const double eta = p.intercept + (f.personalized ? p.personalized : 0.0) +
                      p.mutual * std::log1p(static_cast<double>(f.mutual_connections)) +
-                     p.warmup_touches * std::log1p(static_cast<double>(f.warmup_touches)) +
+                     p.warmup_touches * std::log1p(static_cast<double>(f.warmup_touches)) + (f.inbound ? p.inbound : 0.0) +
                      p.latent * static_cast<double>(f.accept_propensity) + p.seniority[level];
   const double first = 1.0 / (1.0 + std::exp(-eta));
   return first * std::pow(p.decay, static_cast<double>(touch));

@@ -90,7 +90,7 @@ void check(const InviteParams& p, const std::string& path, std::vector<Issue>& o
 void check(const ReplyParams& p, const std::string& path, std::vector<Issue>& out) {
   const Checker c(path, out);
   for (auto [key, v] : {std::pair{"intercept", p.intercept}, {"personalized", p.personalized},
-                        {"mutual", p.mutual}, {"warmup_touches", p.warmup_touches}})
+                        {"mutual", p.mutual}, {"warmup_touches", p.warmup_touches}, {"inbound", p.inbound}})
     c.coef(key, v);
   c.in("latent", p.latent, 0.0, Checker::kCoefBound);
   c.terms("seniority", p.seniority);
@@ -156,6 +156,7 @@ void check(const EffortParams& p, const std::string& path, std::vector<Issue>& o
     minutes.in(action_names()[i], p.minutes[i], 0.0, 1440.0);
     usd.in(action_names()[i], p.usd[i], 0.0, 1e6);
   }
+  Checker(path, out).in("hourly_rate_usd", p.hourly_rate_usd, 0.0, 1e5);
 }
 
 void check(const ContentParams& p, const std::string& path, std::vector<Issue>& out) {

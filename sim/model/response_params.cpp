@@ -190,6 +190,7 @@ void read(const Reader& r, EffortParams& p) {
     minutes.number(action_names()[i], p.minutes[i]);
     usd.number(action_names()[i], p.usd[i]);
   }
+  r.number("hourly_rate_usd", p.hourly_rate_usd);
 }
 
 void read(const Reader& r, ContentParams& p) {
@@ -230,6 +231,7 @@ ResponseParams response_params_from_json(const json& response, const std::string
   const Reader r(&response, path, issues);
   read(r.sub("invite"), p.invite);
   read(r.sub("reply"), p.reply);
+  r.sub("reply").number("inbound", p.reply.inbound);  // messages only: an email is never to an inbound contact
   read(r.sub("inmail"), p.inmail);
   read(r.sub("email"), p.email);
   read(r.sub("funnel"), p.funnel);

@@ -194,11 +194,29 @@ struct Stage {
   std::string_view metric;
   std::string_view label;
 };
-constexpr std::array<Stage, 5> kFunnel = {{{metrics::metric_name("invites_sent"), "1. invitations sent"},
-                                           {metrics::metric_name("invites_accepted"), "2. accepted"},
-                                           {metrics::metric_name("replies"), "3. replies"},
-                                           {metrics::metric_name("leads"), "4. leads"},
-                                           {metrics::metric_name("meetings"), "5. meetings"}}};
+// Each channel's funnel, then all channels together; a stage every arm has at zero (a channel no
+// arm used) is named in the caption, not drawn.
+constexpr auto kFunnel = std::to_array<Stage>({
+    {metrics::metric_name("invites_sent"), "invitations: sent"},
+    {metrics::metric_name("invites_accepted"), "invitations: accepted"},
+    {metrics::metric_name("messages_sent"), "messages: sent"},
+    {metrics::metric_name("message_replies"), "messages: replies"},
+    {metrics::metric_name("message_meetings"), "messages: meetings"},
+    {metrics::metric_name("inmails_sent"), "InMail: sent"},
+    {metrics::metric_name("inmail_replies"), "InMail: replies"},
+    {metrics::metric_name("inmail_interested"), "InMail: interested"},
+    {metrics::metric_name("inmail_meetings"), "InMail: meetings"},
+    {metrics::metric_name("email_prospects"), "email: prospects"},
+    {metrics::metric_name("emails_sent"), "email: sent"},
+    {metrics::metric_name("email_replies"), "email: replies"},
+    {metrics::metric_name("email_meetings"), "email: meetings"},
+    {metrics::metric_name("inbound_requests"), "inbound: invitations"},
+    {metrics::metric_name("inbound_replies"), "inbound: replies"},
+    {metrics::metric_name("inbound_meetings"), "inbound: meetings"},
+    {metrics::metric_name("replies"), "all channels: replies"},
+    {metrics::metric_name("leads"), "all channels: leads"},
+    {metrics::metric_name("meetings"), "all channels: meetings"},
+});
 
 std::optional<Chart> funnel_chart(const json& arms, const std::vector<std::string>& names) {
   json rows = json::array();
@@ -220,7 +238,7 @@ std::optional<Chart> funnel_chart(const json& arms, const std::vector<std::strin
     }
     if (stage_rows.empty()) continue;
     if (all_zero) {
-      zero_stages += (zero_stages.empty() ? "" : ", ") + std::string(stage.label.substr(3));
+      zero_stages += (zero_stages.empty() ? "" : ", ") + std::string(stage.label);
       continue;
     }
     stages.push_back(stage.label);
@@ -228,9 +246,10 @@ std::optional<Chart> funnel_chart(const json& arms, const std::vector<std::strin
   }
   if (rows.empty()) return std::nullopt;
   const json y = {{"field", "arm"}, {"type", "nominal"}, {"title", nullptr}, {"sort", names}};
-  Chart chart{"chart-funnel", "Funnel per arm",
-              "Per sender, mean over replications, with the 95% CI as a black line. Each stage has its own "
-              "scale, so compare arms within a stage.",
+  Chart chart{"chart-funnel", "Funnel per channel and arm",
+              "Per sender, mean over replications, with the 95% CI as a black line: each channel from what was "
+              "sent to the meetings it booked, then all channels together. Each stage has its own scale, so "
+              "compare arms within a stage.",
               {}};
   if (!zero_stages.empty()) chart.caption += " Zero in every arm, not drawn: " + zero_stages + ".";
   chart.spec = {
@@ -261,7 +280,9 @@ std::optional<Chart> cost_per_lead_chart(const json& arms, const std::vector<std
   json rows = json::array();
   bool any_leads = false;
   for (std::size_t a = 0; a < arms.size(); ++a) {
-    const json* cost = metric(arms[a], metrics::metric_name("cost_usd"));
+    // Money and time (total_cost_usd); results written before it existed have only cost_usd.
+    const json* cost = metric(arms[a], metrics::metric_name("total_cost_usd"));
+    if (!cost) cost = metric(arms[a], metrics::metric_name("cost_usd"));
     const json* leads = metric(arms[a], metrics::metric_name("leads"));
     if (!cost || !leads) continue;
     const double c = *number_at(*cost, "mean");
@@ -278,8 +299,8 @@ std::optional<Chart> cost_per_lead_chart(const json& arms, const std::vector<std
   if (rows.empty() || !any_leads) return std::nullopt;
   const json x = {{"field", "arm"}, {"type", "nominal"}, {"title", nullptr}, {"sort", names}, {"axis", {{"labelAngle", 0}}}};
   Chart chart{"chart-cost-per-lead", "Cost per lead",
-              "Mean cost (USD, subscriptions, tools and time as configured) divided by mean leads, per sender. "
-              "Arms without leads have no bar.",
+              "Mean total cost (USD: subscriptions, tools and the sender's hours at the hourly rate) divided by "
+              "mean leads, per sender. Arms without leads have no bar.",
               {}};
   chart.spec = {{"width", {{"step", 110}}},
                 {"height", kHeight},

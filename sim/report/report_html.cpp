@@ -87,7 +87,15 @@ std::string header_html(const json& results) {
                                                                              : number_at(scenario, "replications")));
   item("horizon (days)", horizon(results, integer(number_at(scenario, "horizon_days"))));
   item("seed", integer(number_at(scenario, "seed")));
+  item("members", integer(number_at(scenario, "members")));
   item("scenario file", string_at(scenario, "source"));
+  if (const auto it = scenario.is_object() ? scenario.find("overrides") : scenario.end();
+      it != scenario.end() && it->is_array() && !it->empty()) {
+    std::string text;
+    for (const auto& patch : *it) text += (text.empty() ? "" : "; ") + patch.dump();
+    item("overrides (--set)", text);
+  }
+  item("configuration hash", string_at(results, "config_hash"));
   item("linksim", string_at(results, "linksim_version"));
   out += "</dl>\n</header>\n";
 

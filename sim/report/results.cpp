@@ -56,6 +56,10 @@ json results_json(const config::Scenario& scenario, const experiment::Summary& s
   out["scenario"] = {{"name", scenario.name}, {"description", scenario.description}, {"seed", scenario.seed},
                      {"replications", scenario.replications}, {"horizon_days", scenario.horizon_days},
                      {"source", scenario.origin}};
+  // What produced the numbers beyond the file: every --set, and the size of the world (the
+  // baseline arm's; an arm's patch may change it, as it may the horizon).
+  out["scenario"]["overrides"] = scenario.overrides;
+  out["scenario"]["members"] = scenario.arms.front().config.at("world").at("members");
   out["statistics"] = scenario.statistics;
   out["complete"] = complete;
   out["replications_completed"] = summary.replications;

@@ -24,7 +24,13 @@ const char* note_text(model::NoteKind n) {
 }
 
 const char* channel_text(experiment::ReplyChannel c) {
-  return c == experiment::ReplyChannel::kMessage ? "message" : c == experiment::ReplyChannel::kInMail ? "inmail" : "email";
+  switch (c) {
+    case experiment::ReplyChannel::kMessage: return "message";
+    case experiment::ReplyChannel::kInMail: return "inmail";
+    case experiment::ReplyChannel::kEmail: return "email";
+    case experiment::ReplyChannel::kInbound: return "inbound";
+  }
+  return "message";
 }
 
 const char* delivery_text(model::Delivery d) {

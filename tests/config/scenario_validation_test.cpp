@@ -109,6 +109,35 @@ TEST_CASE("arms are merge patches over the base", "[io]") {
   CHECK(s.locate(0, "/world/members") == "/world/members");
 }
 
+TEST_CASE("an arm patch cannot create a cohort the base lacks unless it says add_cohorts", "[io]") {
+  const std::string arms_me = R"(, "arms": [{"name": "a", "patch": {"senders": {"me": {"count": 2}}}}]})";
+  // The base has only the default cohort `focal`: `me` would be a second cohort with every default.
+  auto issues = issues_of("{" + kHead + arms_me);
+  REQUIRE(issues.size() == 1);
+  CHECK(issues[0].path == "/arms/0/patch/senders/me");
+  CHECK(issues[0].expected.find("focal") != std::string::npos);
+  CHECK(issues[0].found == "\"me\"");
+  // A misspelling gets the nearest cohort as a hint.
+  issues = issues_of("{" + kHead + R"(, "senders": {"focal": {}}, "arms": [{"name": "a", "patch": {"senders": {"foca": {}}}}]})");
+  REQUIRE(issues.size() == 1);
+  CHECK(issues[0].hint == "did you mean \"focal\"?");
+  // Allowed when the arm says so; patching or removing an existing cohort is always fine.
+  const Scenario added = load_scenario_text(
+      "{" + kHead + R"(, "senders": {"focal": {}}, "arms": [{"name": "a", "add_cohorts": true, "patch": {"senders": {"me": {"count": 2}}}}]})", "t");
+  CHECK(added.arms[0].config["senders"].contains("me"));
+  CHECK(added.arms[0].config["senders"].contains("focal"));
+  CHECK(issues_of("{" + kHead + R"(, "senders": {"focal": {}, "x": {}}, "arms": [{"name": "a", "patch": {"senders": {"focal": {"count": 3}, "x": null}}}]})").empty());
+}
+
+TEST_CASE("the --set overrides are kept with the scenario, in order", "[io]") {
+  Overrides o;
+  o.patches.push_back(patch_from_assignment("world.members=500"));
+  o.patches.push_back(patch_from_assignment("seed=7"));
+  const Scenario s = load_scenario_text("{" + kHead + "}", "t", o);
+  CHECK(s.overrides == nlohmann::json::array({{{"world", {{"members", 500}}}}, {{"seed", 7}}}));
+  CHECK(load_scenario_text("{" + kHead + "}", "t").overrides == nlohmann::json::array());
+}
+
 TEST_CASE("merge patch follows RFC 7386", "[io]") {
   // RFC 7386 appendix A examples, on nlohmann::json::merge_patch (what --set and arms rely on).
   auto patched = [](const char* target, const char* patch) {

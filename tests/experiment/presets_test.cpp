@@ -193,8 +193,9 @@ TEST_CASE("InMail never exceeds the plan's credits", "[integration][presets]") {
       if (std::holds_alternative<experiment::trace::InmailSent>(r.event)) {
         ++sent[r.sender][core::month_of(r.time)];
         sent_at[{r.sender, r.member}] = r.time;
-      } else if (reply && reply->channel == experiment::ReplyChannel::kInMail) {
-        // A reply within the 90-day refund window gives the credit back.
+      } else if ((reply && reply->channel == experiment::ReplyChannel::kInMail) ||
+                 std::holds_alternative<experiment::trace::InmailDeclined>(r.event)) {
+        // Any reply ("not interested" included) within the 90-day refund window gives the credit back.
         if (r.time - sent_at.at({r.sender, r.member}) <= 90 * core::kDay) ++refunds[r.sender][core::month_of(r.time)];
       } else if (denied && denied->notice == platform::Notice::kNoCredits) {
         ++refused;

@@ -42,7 +42,7 @@ constexpr std::size_t field_count() {
   }
 }
 
-constexpr std::size_t kSenderStatsFields = 39;
+constexpr std::size_t kSenderStatsFields = 51;
 static_assert(field_count<SenderStats>() == kSenderStatsFields,
               "SenderStats gained or lost a field: register the new counter in include/linksim/metrics/registry.hpp "
               "(or add it to internal_fields() in this test if it is bookkeeping), then update kSenderStatsFields and the "
@@ -79,9 +79,10 @@ void set_nonzero(F& field) {
 TEST_CASE("every SenderStats field is a registered metric or internal", "[metrics][registry]") {
   SenderStats s{};
   REQUIRE_FALSE(read_by_registry(s));
-  // 39 names: the static_assert above guards the count, this binding names each field once.
+  // 51 names: the static_assert above guards the count, this binding names each field once.
   auto& [f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12, f13, f14, f15, f16, f17, f18, f19, f20, f21, f22, f23,
-         f24, f25, f26, f27, f28, f29, f30, f31, f32, f33, f34, f35, f36, f37, f38] = s;
+         f24, f25, f26, f27, f28, f29, f30, f31, f32, f33, f34, f35, f36, f37, f38, f39, f40, f41, f42, f43, f44, f45,
+         f46, f47, f48, f49, f50] = s;
   const auto internal = internal_fields(s);
   std::size_t index = 0, registered = 0;
   const auto probe = [&](auto& field) {
@@ -98,9 +99,20 @@ TEST_CASE("every SenderStats field is a registered metric or internal", "[metric
   };
   [&](auto&... fields) { (probe(fields), ...); }(f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12, f13, f14, f15, f16,
                                                 f17, f18, f19, f20, f21, f22, f23, f24, f25, f26, f27, f28, f29, f30, f31, f32, f33,
-                                                f34, f35, f36, f37, f38);
+                                                f34, f35, f36, f37, f38, f39, f40, f41, f42, f43, f44, f45, f46, f47, f48, f49, f50);
   CHECK(index == kSenderStatsFields);
   CHECK(registered == kSenderStatsFields - internal.size());
+}
+
+TEST_CASE("every channel slot of the per-channel counters is read by a metric", "[metrics][registry]") {
+  for (std::size_t c = 0; c < SenderStats::kChannels; ++c) {
+    INFO("channel " << c);
+    for (auto field : {&SenderStats::channel_replies, &SenderStats::channel_leads, &SenderStats::channel_meetings}) {
+      SenderStats s{};
+      (s.*field)[c] = 1;
+      CHECK(read_by_registry(s));
+    }
+  }
 }
 
 TEST_CASE("the registry is well formed and its order is the output order", "[metrics][registry]") {
@@ -136,7 +148,13 @@ TEST_CASE("the registry is well formed and its order is the output order", "[met
       "emails_sent", "replies", "leads", "meetings", "pipeline_value", "cost_usd", "hours_spent",
       "invites_declined", "invites_expired", "invite_attempts_denied", "messages_sent", "emails_bounced", "followers_gained",
       "invites_planned", "invites_lost_to_pool", "inmails_planned", "inmails_lost_to_pool", "emails_planned",
-      "email_prospects", "emails_lost_to_pool", "prospect_pool", "pool_ran_dry", "pool_dry_day"};
+      "email_prospects", "emails_lost_to_pool", "prospect_pool", "pool_ran_dry", "pool_dry_day",
+      // Per-channel funnels and rates, eventual acceptance, time and value for money.
+      "acceptance_rate_eventual", "invites_with_note", "note_share", "message_replies", "message_reply_rate", "message_leads", "message_meetings",
+      "inmail_replies", "inmail_response_rate", "inmail_interested", "inmail_leads", "inmail_meetings", "email_replies",
+      "email_reply_rate", "email_bounce_rate", "email_inbox_rate", "email_leads", "email_meetings", "inbound_replies",
+      "inbound_reply_rate", "inbound_leads", "inbound_meetings", "time_cost_usd",
+      "total_cost_usd", "meetings_per_hour", "meetings_per_1k_usd"};
   CHECK(sender == before);
 }
 

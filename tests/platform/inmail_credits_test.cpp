@@ -59,7 +59,7 @@ TEST_CASE("grants expire after 90 days, the oldest credits are spent first", "[p
   CHECK(spend.rule.balance(0, 90 * kDay) == 15);
 }
 
-TEST_CASE("a reply refunds the credit only within 90 days", "[platform]") {
+TEST_CASE("any reply, \"not interested\" included, refunds the credit only within 90 days", "[platform]") {
   InmailCredits::Params long_expiry;
   long_expiry.expiry = 3650 * kDay;
   Harness h(PlanId::kPremiumCareer, long_expiry, {{"premium_career", {{"inmail_accrual_cap", 1000}}}});  // 5 a month
@@ -72,8 +72,10 @@ TEST_CASE("a reply refunds the credit only within 90 days", "[platform]") {
   CHECK(h.rule.refunds(0) == 1);
   CHECK(h.rule.balance(0, 90 * kDay + 1) == 3 + 1 + 3 * 5);
   REQUIRE(h.send(3, 91 * kDay));
-  h.reply(3, 91 * kDay, 92 * kDay, /*declined=*/true);  // a response, but no refund
-  CHECK(h.rule.refunds(0) == 1);
+  const auto before = h.rule.balance(0, 92 * kDay);
+  h.reply(3, 91 * kDay, 92 * kDay, /*declined=*/true);  // "not interested" is a response: refunded too
+  CHECK(h.rule.refunds(0) == 2);
+  CHECK(h.rule.balance(0, 92 * kDay) == before + 1);
 }
 
 TEST_CASE("one InMail per person until they respond, and no credits, no InMail", "[platform]") {

@@ -27,6 +27,7 @@ struct Scenario {
   std::uint64_t seed = 0;
   nlohmann::json outputs;
   nlohmann::json statistics;  ///< how intervals are computed (schema $defs/statistics)
+  nlohmann::json overrides = nlohmann::json::array();  ///< the merge patches applied over the file (--set), in order
   std::vector<Arm> arms;  ///< at least one; the first is the baseline
 
   /// The user-facing path of `path` in arm `arm`'s config: inside the arm's patch when the patch

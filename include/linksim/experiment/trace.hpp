@@ -14,7 +14,8 @@
 namespace linksim::experiment {
 
 /// The channel a reply came through.
-enum class ReplyChannel : std::uint8_t { kMessage, kInMail, kEmail };
+/// kInbound: a message reply from a connection who invited the sender (content and inbound sources).
+enum class ReplyChannel : std::uint8_t { kMessage, kInMail, kEmail, kInbound };
 
 namespace trace {
 

@@ -26,7 +26,7 @@ enum class Better {
   kNeutral,  ///< a volume of activity: what it buys shows in other metrics, so no arm is "best"
 };
 
-enum class Unit { kCount, kRate, kDays, kUsd, kHours };
+enum class Unit { kCount, kRate, kDays, kUsd, kHours, kRatio };  ///< kRatio: a non-negative quotient, not bounded by 1
 
 /// A sender counter as a double; pending is a count kept as an integer.
 using Extractor = double (*)(const SenderStats&);
@@ -35,6 +35,18 @@ template <auto Field>
 constexpr double field(const SenderStats& s) {
   return static_cast<double>(s.*Field);
 }
+
+/// One channel's slot of a per-channel counter (index: experiment::ReplyChannel).
+template <auto Field, std::size_t Channel>
+constexpr double slot(const SenderStats& s) {
+  return (s.*Field)[Channel];
+}
+
+namespace detail {
+constexpr double emails_delivered(const SenderStats& s) { return s.emails_sent - s.emails_bounced; }
+constexpr double total_cost(const SenderStats& s) { return s.cost_usd + s.time_cost_usd; }
+constexpr double meetings_thousand(const SenderStats& s) { return 1000.0 * s.meetings; }
+}  // namespace detail
 
 struct MetricDef {
   std::string_view name;  ///< key in results.json, sweep.csv and statistics.bootstrap_metrics
@@ -111,6 +123,33 @@ inline constexpr std::array kMetrics = [] {
       {"prospect_pool", kS, kN, kFlat, "prospect pool", "prospects in the sender's pool at the start: the profile's members who are not connections (ICP: on-profile ones), or the second-degree pool as kept; 0 for a sender who contacts no stranger", false, &field<&S::prospect_pool>},
       {"pool_ran_dry", kS, Unit::kRate, kDown, "pool ran dry", "1 when the sender's prospect pool ran dry within the run, so the mean is the share of senders", false, &field<&S::pool_ran_dry>},
       {"pool_dry_day", kS, Unit::kDays, kUp, "day the pool ran dry", "days from the start until the sender's prospect pool ran dry, the horizon for a pool that lasted (censored)", false, &field<&S::pool_dry_day>},
+      // Each channel's funnel with the rates practitioners quote, eventual acceptance, time and value for money.
+      {"acceptance_rate_eventual", kS, Unit::kRate, kUp, "eventual acceptance rate", "invitations the recipient accepts, within the horizon or later (each recipient's answer is drawn when the invitation arrives), over invitations sent; one withdrawn before its answer counts as not accepted", false, &field<&S::invites_would_accept>, &field<&S::invites_sent>},
+      {"invites_with_note", kS, kN, kFlat, "invitations with a note", "invitations sent with a note (templated or personalized); the free plan allows 5 personalized notes a month", false, &field<&S::invites_with_note>},
+      {"note_share", kS, Unit::kRate, kFlat, "share with a note", "invitations with a note over invitations sent: how much of a \"personalized\" strategy the plan's note quota let through", false, &field<&S::invites_with_note>, &field<&S::invites_sent>},
+      {"message_replies", kS, kN, kUp, "message replies", "replies to messages to connections the sender invited (first messages and follow-ups)", false, &slot<&S::channel_replies, 0>},
+      {"message_reply_rate", kS, Unit::kRate, kUp, "message reply rate", "message replies over connections sent a first message (a sequence stops at the first reply)", false, &slot<&S::channel_replies, 0>, &field<&S::messages_first>},
+      {"message_leads", kS, kN, kUp, "message leads", "leads from message replies", false, &slot<&S::channel_leads, 0>},
+      {"message_meetings", kS, kN, kUp, "message meetings", "meetings from message replies", false, &slot<&S::channel_meetings, 0>},
+      {"inmail_replies", kS, kN, kUp, "InMail replies", "InMails answered within the response window, \"not interested\" included (each refunds its credit)", false, &slot<&S::channel_replies, 1>},
+      {"inmail_response_rate", kS, Unit::kRate, kUp, "InMail response rate", "InMail replies over InMails sent", false, &slot<&S::channel_replies, 1>, &field<&S::inmails_sent>},
+      {"inmail_interested", kS, kN, kUp, "InMail replies interested", "InMail replies that said \"interested\" (each becomes a lead)", false, &field<&S::inmail_interested>},
+      {"inmail_leads", kS, kN, kUp, "InMail leads", "leads from InMail replies", false, &slot<&S::channel_leads, 1>},
+      {"inmail_meetings", kS, kN, kUp, "InMail meetings", "meetings from InMail replies", false, &slot<&S::channel_meetings, 1>},
+      {"email_replies", kS, kN, kUp, "email replies", "replies to outreach emails (a sequence stops at the first reply)", false, &slot<&S::channel_replies, 2>},
+      {"email_reply_rate", kS, Unit::kRate, kUp, "email reply rate", "email replies over prospects sent a first email", false, &slot<&S::channel_replies, 2>, &field<&S::email_threads>},
+      {"email_bounce_rate", kS, Unit::kRate, kDown, "email bounce rate", "first emails that bounced over first emails sent: the share of found addresses that bounce (follow-ups go only to addresses that did not)", false, &field<&S::first_emails_bounced>, &field<&S::email_threads>},
+      {"email_inbox_rate", kS, Unit::kRate, kUp, "email inbox placement", "emails that reached the inbox over emails delivered (sent minus bounced); the rest went to spam or were silently lost", false, &field<&S::emails_inboxed>, &detail::emails_delivered},
+      {"email_leads", kS, kN, kUp, "email leads", "leads from email replies", false, &slot<&S::channel_leads, 2>},
+      {"email_meetings", kS, kN, kUp, "email meetings", "meetings from email replies", false, &slot<&S::channel_meetings, 2>},
+      {"inbound_replies", kS, kN, kUp, "inbound replies", "replies to messages to connections who invited the sender (after its posts, groups, events, newsletter)", false, &slot<&S::channel_replies, 3>},
+      {"inbound_reply_rate", kS, Unit::kRate, kUp, "inbound reply rate", "inbound replies over inbound connections sent a first message", false, &slot<&S::channel_replies, 3>, &field<&S::inbound_messaged>},
+      {"inbound_leads", kS, kN, kUp, "inbound leads", "leads from inbound replies", false, &slot<&S::channel_leads, 3>},
+      {"inbound_meetings", kS, kN, kUp, "inbound meetings", "meetings from inbound replies", false, &slot<&S::channel_meetings, 3>},
+      {"time_cost_usd", kS, Unit::kUsd, kDown, "time cost (USD)", "hours spent times the hourly rate (world.response.costs.hourly_rate_usd)", false, &field<&S::time_cost_usd>},
+      {"total_cost_usd", kS, Unit::kUsd, kDown, "total cost (USD)", "cost_usd plus time_cost_usd: money and time", false, &detail::total_cost},
+      {"meetings_per_hour", kS, Unit::kRatio, kUp, "meetings per hour", "meetings over hours spent", false, &field<&S::meetings>, &field<&S::hours_spent>},
+      {"meetings_per_1k_usd", kS, Unit::kRatio, kUp, "meetings per $1,000", "meetings per 1,000 USD of total cost (money and time); the inverse of cost per meeting", false, &detail::meetings_thousand, &detail::total_cost},
       // Policy metrics, by name: results.json has always listed the metrics other than the sender
       // ones alphabetically (experiment::summarize), and registry order is output order.
       {"legit_connections_formed", kP, kN, kUp, "legitimate connections formed", "connections legitimate senders gained (accepted invitations and inbound)"},

@@ -1,6 +1,7 @@
 // Per-sender counters kept during a replication, and their aggregation into a RunResult.
 #pragma once
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -24,6 +25,19 @@ struct SenderStats {
   double prospect_pool = 0;  ///< prospects in the pool at the start (0: the sender contacts no stranger)
   double pool_ran_dry = 0;   ///< 1 once the pool ran dry
   double pool_dry_day = 0;   ///< when it ran dry, in days since the start; the horizon if it lasted (censored)
+  // Per-channel funnel (index: experiment::ReplyChannel — message, InMail, email, inbound) and the
+  // denominators of the rates practitioners quote for each channel.
+  static constexpr std::size_t kChannels = 4;
+  std::array<double, kChannels> channel_replies{}, channel_leads{}, channel_meetings{};
+  double invites_with_note = 0;     ///< invitations sent with a note (templated or personalized)
+  double invites_would_accept = 0;  ///< invitations whose recipient accepts, now or after the horizon (not withdrawn first)
+  double messages_first = 0;        ///< connections the sender invited, sent a first message
+  double inbound_messaged = 0;      ///< connections who invited the sender, sent a first message
+  double inmail_interested = 0;     ///< InMail replies that said "interested"
+  double email_threads = 0;         ///< prospects sent a first email
+  double first_emails_bounced = 0;  ///< first emails that bounced
+  double emails_inboxed = 0;        ///< emails that reached the inbox (not bounced, not filtered as spam)
+  double time_cost_usd = 0;         ///< hours spent × the hourly rate (costs.hourly_rate_usd)
   std::uint32_t pending = 0;
   std::array<std::uint32_t, 7> last_week{};  ///< invitations sent on each of the last 7 days
   std::uint32_t sent_today = 0;

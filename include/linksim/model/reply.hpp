@@ -14,6 +14,7 @@ struct ReplyFeatures {
   bool personalized = false;
   std::uint32_t mutual_connections = 0;
   std::uint16_t warmup_touches = 0;
+  bool inbound = false;            ///< the member invited the sender (content, groups, events)
   float accept_propensity = 0.0f;  ///< target's latent score (standard normal)
   float activity = 0.5f;           ///< target's probability of being active on a given day
 };

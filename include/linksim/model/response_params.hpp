@@ -77,6 +77,7 @@ struct ReplyParams {
   double personalized = 0;
   double mutual = 0;          ///< per log(1 + mutual connections)
   double warmup_touches = 0;  ///< per log(1 + warm-up touches)
+  double inbound = 0;         ///< the connection asked the sender to connect (messages only; 0 for email)
   double latent = 0;          ///< per unit of the target's accept-propensity score
   double decay = 0;           ///< reply probability multiplier per further follow-up
   double attention = 0;       ///< probability that an active member reads the message that day
@@ -150,6 +151,7 @@ const std::array<const char*, kActionCount>& action_names();
 struct EffortParams {
   std::array<double, kActionCount> minutes{};  ///< sender's time per action
   std::array<double, kActionCount> usd{};      ///< out-of-pocket cost per action (credits, tools)
+  double hourly_rate_usd = 0;                  ///< what an hour of the sender's time costs (time_cost_usd)
 };
 
 /// Reach multipliers by post format (text = 1 by convention but configurable).

@@ -40,7 +40,7 @@ enum class OutcomeKind : std::uint8_t {
   kWithdrawn,       ///< the sender withdrew a pending invite
   kReplied,         ///< a reply to a message
   kInmailReplied,   ///< a reply to an InMail (refunds the credit within the refund window)
-  kInmailDeclined,  ///< "not interested": a response, but no refund
+  kInmailDeclined,  ///< "not interested": a response (refunds the credit like any other)
   kInmailReported,  ///< InMail flagged as spam or inappropriate (a violation)
   kConnected,       ///< a connection gained without an invite of ours (inbound)
   kDisconnected,    ///< a connection removed

@@ -36,6 +36,7 @@ struct Invite {
   InviteStatus status = InviteStatus::kPending;
   std::uint16_t warm_touches = 0;
   bool personalized = false;
+  bool inbound = false;  ///< not an invitation the sender sent: a connection who invited the sender, kept to message
 };
 static_assert(sizeof(Invite) == 24);
 
@@ -100,7 +101,9 @@ class ShardContext {
   /// Time and money an action costs the sender (model::EffortParams).
   void effort(std::uint32_t s, model::Action a, double count = 1.0) {
     const auto i = static_cast<std::size_t>(a);
-    stats[s].hours_spent += plan.response.costs.minutes[i] / 60.0 * count;
+    const double hours = plan.response.costs.minutes[i] / 60.0 * count;
+    stats[s].hours_spent += hours;
+    stats[s].time_cost_usd += hours * plan.response.costs.hourly_rate_usd;
     stats[s].cost_usd += plan.response.costs.usd[i] * count;
   }
 

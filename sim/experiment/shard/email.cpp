@@ -59,13 +59,16 @@ void EmailChannel::on_touch(std::uint32_t id, std::uint32_t touch, Time now) {
   x.reputation->record(delivery.delivery == model::Delivery::kBounced, delivery.complaint);
   auto& stat = ctx_.stats[t.sender];
   ++stat.emails_sent;
+  if (touch == 0) ++stat.email_threads;
   ctx_.effort(t.sender, touch == 0 ? model::Action::kEmail : model::Action::kEmailFollowUp);
   ctx_.trace(t.sender, now, t.target, trace::EmailSent{touch, delivery.delivery});
   if (delivery.delivery == model::Delivery::kBounced) {
     ++stat.emails_bounced;
+    if (touch == 0) ++stat.first_emails_bounced;
     return;  // a bounced address gets no follow-ups
   }
   if (delivery.delivery == model::Delivery::kInbox) {
+    ++stat.emails_inboxed;
     model::ReplyFeatures f;
     f.target_seniority = static_cast<std::uint8_t>(ctx_.world.seniority(t.target));
     f.personalized = false;

@@ -65,8 +65,13 @@ void InMailChannel::on_answer(std::uint32_t id, Time now) {
   const Record& m = sent_[id];
   gw_.observe(m.sender, m.interested ? platform::OutcomeKind::kInmailReplied : platform::OutcomeKind::kInmailDeclined, m.target,
               m.sent_at, now);
-  if (m.interested) funnel_.reply(m.sender, m.target, ReplyChannel::kInMail, true, now);
-  else ctx_.trace(m.sender, now, m.target, trace::InmailDeclined{});
+  // Any answer is a reply (and refunds the credit, help 57013); only an interested one is a lead.
+  if (m.interested) {
+    ++ctx_.stats[m.sender].inmail_interested;
+    funnel_.reply(m.sender, m.target, ReplyChannel::kInMail, true, now);
+  } else {
+    funnel_.reply_not_interested(m.sender, m.target, now);
+  }
 }
 
 }  // namespace linksim::experiment

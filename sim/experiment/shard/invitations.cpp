@@ -198,6 +198,8 @@ bool Invitations::send(std::uint32_t s, std::uint32_t target, Time now, bool war
   x.invites.push_back(id);
   auto& stat = ctx_.stats[s];
   ++stat.invites_sent;
+  if (o.outcome == model::InviteResponse::kAccept) ++stat.invites_would_accept;
+  if (f.note != model::NoteKind::kNone) ++stat.invites_with_note;
   ++stat.sent_today;
   ++stat.pending;
   ctx_.effort(s, effort_of(f.note));
@@ -292,6 +294,7 @@ void Invitations::hygiene(std::uint32_t s, Time now) {
     auto& stat = ctx_.stats[s];
     --stat.pending;
     ++stat.withdrawn;
+    if (inv.response == model::InviteResponse::kAccept) --stat.invites_would_accept;  // withdrawn before the answer
     ctx_.effort(s, model::Action::kWithdraw);
     gw_.observe(s, platform::OutcomeKind::kWithdrawn, inv.target, inv.sent_at, now);
     ctx_.trace(s, now, inv.target, trace::InviteWithdrawn{after});

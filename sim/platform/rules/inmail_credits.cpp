@@ -87,7 +87,9 @@ void InmailCredits::commit(const Action& a, SenderId s, core::Time now, Context&
 
 void InmailCredits::observe(const Outcome& o, SenderId s, core::Time now, Context&) {
   awaiting_.erase(PairMap::key(s, o.other));
-  if (o.kind != OutcomeKind::kInmailReplied || now - o.sent_at > p_.refund_window) return;
+  // Any response refunds, "not interested" included (help 57013: a credit back for every InMail
+  // answered within 90 days).
+  if (now - o.sent_at > p_.refund_window) return;
   // The refund goes to the newest grant (the accrual cap limits grants, not refunds).
   catch_up(s, now);
   buckets(s)[static_cast<std::uint32_t>(granted_through_[s]) % slots_].credits += 1;
