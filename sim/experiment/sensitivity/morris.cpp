@@ -3,12 +3,14 @@
 #include <cmath>
 #include <cstdint>
 #include <numeric>
+#include <span>
 #include <stdexcept>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "experiment/sensitivity/outputs.hpp"
+#include "experiment/sensitivity/shuffle.hpp"
 #include "linksim/core/rng.hpp"
 #include "linksim/experiment/sensitivity.hpp"
 #include "linksim/experiment/statistics.hpp"
@@ -22,7 +24,7 @@ MorrisDesign morris_design(std::span<const Parameter> parameters, const MorrisOp
   }
   const std::size_t p = options.levels;
   if (p < 2 || p % 2 != 0 || p > (std::size_t{1} << 31)) {
-    throw std::invalid_argument(fmt::format("morris: levels must be even and >= 2, got {}", p));
+    throw std::invalid_argument(fmt::format("morris: levels must be even, in [2, 2^31], got {}", p));
   }
   const std::size_t k = parameters.size();
   const std::size_t r = options.trajectories;
@@ -37,7 +39,7 @@ MorrisDesign morris_design(std::span<const Parameter> parameters, const MorrisOp
   d.unit = Matrix(r * (k + 1), k);
   std::vector<std::uint32_t> level(k);
   std::vector<std::size_t> order(k);
-  std::vector<int> up(k);
+  std::vector<char> up(k);  // 1: parameter i moves up by Δ in this trajectory, 0: down
   for (std::size_t t = 0; t < r; ++t) {
     auto rng = core::make_rng(options.seed, kMorrisStream, core::Purpose::kSensitivity, t);
     for (std::size_t i = 0; i < k; ++i) {
@@ -46,9 +48,7 @@ MorrisDesign morris_design(std::span<const Parameter> parameters, const MorrisOp
       level[i] = up[i] ? base : base + half;
     }
     std::iota(order.begin(), order.end(), std::size_t{0});
-    for (std::size_t i = k - 1; i > 0; --i) {  // Fisher–Yates
-      std::swap(order[i], order[core::uniform_below(rng, static_cast<std::uint32_t>(i + 1))]);
-    }
+    shuffle(std::span(order), rng);
     const std::size_t first = t * (k + 1);
     for (std::size_t s = 0; s <= k; ++s) {
       if (s > 0) {

@@ -1,12 +1,15 @@
 // Unit-cube samples: the Sobol' low-discrepancy sequence (Boost) and a seeded Latin hypercube.
 #include <cstdint>
+#include <limits>
 #include <numeric>
+#include <span>
 #include <stdexcept>
 #include <vector>
 
 #include <boost/random/sobol.hpp>
 #include <fmt/format.h>
 
+#include "experiment/sensitivity/shuffle.hpp"
 #include "linksim/core/rng.hpp"
 #include "linksim/experiment/sensitivity.hpp"
 
@@ -32,15 +35,13 @@ Matrix latin_hypercube(std::size_t n, std::size_t dims, std::uint64_t seed) {
   if (n == 0 || dims == 0) {
     throw std::invalid_argument(fmt::format("latin_hypercube: n and dims must be >= 1, got {} and {}", n, dims));
   }
-  if (n > UINT32_MAX) throw std::invalid_argument("latin_hypercube: n must be < 2^32");
+  if (n > std::numeric_limits<std::uint32_t>::max()) throw std::invalid_argument("latin_hypercube: n must be < 2^32");
   Matrix points(n, dims);
   std::vector<std::uint32_t> stratum(n);
   for (std::size_t j = 0; j < dims; ++j) {
     auto rng = core::make_rng(seed, kLatinHypercubeStream, core::Purpose::kSensitivity, j);
     std::iota(stratum.begin(), stratum.end(), std::uint32_t{0});
-    for (std::size_t i = n - 1; i > 0; --i) {  // Fisher–Yates
-      std::swap(stratum[i], stratum[core::uniform_below(rng, static_cast<std::uint32_t>(i + 1))]);
-    }
+    shuffle(std::span(stratum), rng);
     for (std::size_t i = 0; i < n; ++i) {
       points(i, j) = (static_cast<double>(stratum[i]) + core::uniform01(rng)) / static_cast<double>(n);
     }
