@@ -23,6 +23,7 @@ enum class Purpose : std::uint32_t {
   kPolicy = 7,
   kPlaceholder = 8,
   kBootstrap = 9,  ///< experiment::bootstrap_interval resamples
+  kSensitivity = 10,  ///< experiment::sensitivity designs (Morris, Latin hypercube) and bootstraps
   kTest = 99,
 };
 
