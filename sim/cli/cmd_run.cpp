@@ -59,7 +59,7 @@ class ProgressBar {
 };
 
 void print_table(const experiment::Summary& s) {
-  std::cout << fmt::format("{:<24}", "metric");
+  std::cout << fmt::format("{:<24}", "metric (per sender)");
   for (const auto& arm : s.arms) std::cout << fmt::format(" {:>27}", arm.name.substr(0, 27));
   std::cout << '\n';
   for (const metrics::MetricDef& def : metrics::kMetrics) {
@@ -76,10 +76,12 @@ void print_table(const experiment::Summary& s) {
       if (def.better == metrics::Better::kLower ? x < y : x > y) best = a;
     }
     const bool mark = s.arms.size() > 1 && !all_equal && def.better != metrics::Better::kNeutral;
+    const double best_mean = s.arms[best].metrics[idx].stats.mean;
     std::cout << fmt::format("{:<24}", def.name);
     for (std::size_t a = 0; a < s.arms.size(); ++a) {
       const auto& e = s.arms[a].metrics[idx].stats;
-      const std::string star = mark && a == best ? "*" : "";
+      // Arms tied at the best mean are all starred, not just the first of them.
+      const std::string star = mark && e.mean == best_mean ? "*" : "";
       std::cout << fmt::format(" {:>27}", s.intervals ? fmt::format("{}{} {}", star, report::format_number(e.mean),
                                                                     report::format_interval(e.ci.lo, e.ci.hi))
                                                       : star + report::format_number(e.mean));

@@ -46,6 +46,12 @@ TEST_CASE("default.json: cold gains the most connections, the email hybrid the m
   // Replies and meetings: the hybrid (85, 21) above cold (47, 11.5).
   CHECK(stat(out, "hybrid_email", "replies").ci.lo > stat(out, "cold", "replies").ci.hi);
   CHECK(stat(out, "hybrid_email", "meetings").ci.lo > stat(out, "cold", "meetings").ci.hi);
+  // Content's inbound connections are messaged: ~15 replies, ~3.9 meetings.
+  CHECK(stat(out, "content_led", "inbound_replies").ci.lo > 8.0);
+  CHECK(stat(out, "content_led", "inbound_meetings").ci.lo > 1.0);
+  // Counting time at $50/h, a meeting through cold invitations ($69) is the cheapest, content ($789) the dearest.
+  CHECK(stat(out, "cold", "meetings_per_1k_usd").ci.lo > stat(out, "hybrid_email", "meetings_per_1k_usd").ci.hi);
+  CHECK(stat(out, "hybrid_email", "meetings_per_1k_usd").ci.lo > stat(out, "content_led", "meetings_per_1k_usd").ci.hi);
   // Rough sizes the README states: content ~30 connections (10-80), the hybrid's credits ~$138.
   CHECK(stat(out, "content_led", "connections_gained").mean > 10.0);
   CHECK(stat(out, "content_led", "connections_gained").mean < 80.0);
@@ -70,6 +76,59 @@ TEST_CASE("cold_vs_content.json: targeted cold beats blasting and posting, and t
   CHECK(stat(out, "targeted_cold", "restricted_days").ci.hi < 1.0);
 }
 
+namespace {
+/// Per replication: what a daily cumulative series gained over days [from, to] (0-based, inclusive).
+std::vector<double> gained(const testing::Outcome& out, const std::string& arm, const std::string& series, std::size_t from,
+                           std::size_t to) {
+  std::vector<double> g;
+  for (std::size_t r = 0; r < out.runs.arms.front().runs.size(); ++r) {
+    const auto& d = out.daily(arm, r, series);
+    g.push_back(d.at(to) - (from == 0 ? 0.0 : d.at(from - 1)));
+  }
+  return g;
+}
+}  // namespace
+
+TEST_CASE("cold_vs_content_6m.json: after six months targeted cold still leads on every outcome; content gains speed",
+          "[integration][library]") {
+  if (testing::fast_mode()) return;
+  const auto out = run_library("cold_vs_content_6m.json", 6);
+  for (const char* m : {"connections_gained", "replies", "meetings", "restricted_days", "hours_spent"}) print(out, m);
+  // targeted_cold 519 connections, 109 replies, 27 meetings; content_led 84, 43, 10.6.
+  for (const char* m : {"connections_gained", "replies", "meetings"}) {
+    INFO(m);
+    CHECK(stat(out, "targeted_cold", m).ci.lo > stat(out, "content_led", m).ci.hi);
+  }
+  // Content's monthly replies grow: the 6th 28-day block (days 140-167) beats the 2nd (28-55).
+  const auto late = gained(out, "content_led", "replies", 140, 167), early = gained(out, "content_led", "replies", 28, 55);
+  CHECK(experiment::paired_stats(late, early).ci.lo > 0.0);
+  // The blaster is suspended after about 25 days: restricted on 157 of 182 days.
+  CHECK(stat(out, "cold_blast", "suspended").mean == 1.0);
+  CHECK(stat(out, "cold_blast", "restricted_days").ci.lo > 150.0);
+}
+
+TEST_CASE("cold_vs_content_12m.json: over a year content's monthly replies overtake targeted cold's, its connections do not",
+          "[integration][library]") {
+  if (testing::fast_mode()) return;
+  const auto out = run_library("cold_vs_content_12m.json", 6);
+  for (const char* m : {"connections_gained", "replies", "meetings", "hours_spent", "meetings_per_hour"}) print(out, m);
+  // Totals: targeted_cold 933 connections, 176 replies, 44 meetings; content_led 250, 129, 32.5.
+  for (const char* m : {"connections_gained", "replies", "meetings"}) {
+    INFO(m);
+    CHECK(stat(out, "targeted_cold", m).ci.lo > stat(out, "content_led", m).ci.hi);
+  }
+  // The crossing: over the last three 28-day blocks (days 252-335) content brings more replies than
+  // targeted cold (~42 against ~28), paired by replication; connections stay behind (~82 against ~169).
+  const auto content_replies = gained(out, "content_led", "replies", 252, 335);
+  const auto cold_replies = gained(out, "targeted_cold", "replies", 252, 335);
+  CHECK(experiment::paired_stats(content_replies, cold_replies).ci.lo > 0.0);
+  const auto content_conn = gained(out, "content_led", "connections", 252, 335);
+  const auto cold_conn = gained(out, "targeted_cold", "connections", 252, 335);
+  CHECK(experiment::paired_stats(cold_conn, content_conn).ci.lo > 0.0);
+  // Time: content costs about four times the hours for fewer meetings (0.12 against 0.72 per hour).
+  CHECK(stat(out, "targeted_cold", "meetings_per_hour").ci.lo > 3.0 * stat(out, "content_led", "meetings_per_hour").ci.hi);
+}
+
 TEST_CASE("email_vs_inmail.json: the hybrid brings as many replies as email alone at the lowest cost, InMail the fewest",
           "[integration][library]") {
   if (testing::fast_mode()) return;
@@ -88,6 +147,13 @@ TEST_CASE("email_vs_inmail.json: the hybrid brings as many replies as email alon
     INFO(arm);
     CHECK(stat(out, "hybrid", "cost_usd").mean < stat(out, arm, "cost_usd").mean);
   }
+  // With the sender's hours at $50: meetings per $1,000 InMail 6.2 > hybrid 4.6 > finder 3.3
+  // ($162, $216 and $303 per meeting).
+  print(out, "meetings_per_1k_usd");
+  CHECK(stat(out, "inmail_sales_nav", "meetings_per_1k_usd").ci.lo > stat(out, "hybrid", "meetings_per_1k_usd").ci.hi);
+  CHECK(stat(out, "hybrid", "meetings_per_1k_usd").ci.lo > stat(out, "email_finder", "meetings_per_1k_usd").ci.hi);
+  // InMail's replies count every answer (12% of InMails), the interested half become leads.
+  CHECK(stat(out, "inmail_sales_nav", "inmail_interested").mean < stat(out, "inmail_sales_nav", "inmail_replies").mean);
 }
 
 TEST_CASE("premium_vs_free.json: paid plans bring more replies and meetings than free", "[integration][library]") {
