@@ -116,7 +116,15 @@ void ContentModel::impress(std::uint32_t v, std::uint8_t hop, double strength, C
   if (rel == Relation::kConnection || rel == Relation::kInvited) return;
   const double fit = g.fit.empty() ? 1.0 : std::clamp(static_cast<double>(g.fit[v]), 0.0, 1.0);
   const double mean_delay = p_.response_hours * static_cast<double>(core::kHour);
-  if (core::uniform01(rng) < p_.invite_rate * fit) {
+  // In Follow-first mode most would-be inviters follow instead (one more draw, only in that mode).
+  const bool invites = core::uniform01(rng) < p_.invite_rate * fit;
+  if (invites && follow_first_ && core::uniform01(rng) >= p_.follow_first_connect) {
+    if (rel == Relation::kNone) {
+      s.join(v, Relation::kFollower);
+      ++out.follows;
+      events.push_back({v, static_cast<core::Time>(core::exponential(rng, mean_delay)), InboundEvent::Kind::kFollow});
+    }
+  } else if (invites) {
     s.join(v, Relation::kInvited);
     ++out.invites;
     events.push_back({v, static_cast<core::Time>(core::exponential(rng, mean_delay)), InboundEvent::Kind::kInvite});
@@ -151,6 +159,7 @@ PostOutcome ContentModel::publish(CreatorState& s, const ContentGraph& g, const 
     generation_ = 1;
   }
   stamp_[s.author_] = generation_;
+  follow_first_ = post.follow_first;
   next_.clear();
 
   const double strength = post.quality * format_multiplier(post.format);

@@ -87,6 +87,7 @@ StrategyParams resolve_strategy(const json& cohort_strategy, const std::string& 
   const auto format = c.at("format").get<std::string>();
   p.content = {c.at("posts_per_week").get<double>(), c.at("quality").get<double>(),
                format == "document" ? model::PostFormat::kCarousel : model::post_format_from_name(format, path + "/content/format")};
+  p.content.follow_first = c.at("follow_first").get<bool>();
   p.content.groups = c.at("groups").get<double>();
   p.content.events_per_month = c.at("events_per_month").get<double>();
   p.content.newsletter_subscribers = c.at("newsletter_subscribers").get<double>();

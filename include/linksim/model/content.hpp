@@ -35,6 +35,7 @@ PostFormat post_format_from_name(const std::string& name, const std::string& pat
 struct Post {
   double quality = 1.0;  ///< multiplier; 1 is an ordinary post
   PostFormat format = PostFormat::kText;
+  bool follow_first = false;  ///< the author's profile shows Follow first: most would-be inviters follow
 };
 
 enum class Relation : std::uint8_t { kNone = 0, kFollower = 1, kInvited = 2, kConnection = 3 };
@@ -105,6 +106,7 @@ class ContentModel final {
   ContentParams p_;
   std::vector<std::uint32_t> stamp_;  ///< generation at which a member last saw a post
   std::uint32_t generation_ = 0;
+  bool follow_first_ = false;  ///< the current post's author is in Follow-first mode
   std::vector<std::uint32_t> frontier_, next_;  ///< engagers whose connections may see the post
   double hop_spread_[11] = {};
 };

@@ -42,6 +42,7 @@ struct Email { int per_day = 0; Finder finder = Finder::kSingle; bool verify = t
 struct Content {
   double posts_per_week = 0, quality = 0.5;
   model::PostFormat format = model::PostFormat::kText;  ///< "document" posts are the model's carousels
+  bool follow_first = false;  ///< creator mode: Follow is the profile's main button
   /// Inbound sources beyond posts (model::InboundSourceParams gives their rates).
   double groups = 0, events_per_month = 0, newsletter_subscribers = 0, company_page_followers = 0;
 };

@@ -103,6 +103,7 @@ void ContentChannel::on_post(std::uint32_t s, Time now) {
   model::Post p;
   p.quality = 2.0 * x.strategy->content.quality;  // 0.5 is an ordinary post (multiplier 1)
   p.format = x.strategy->content.format;
+  p.follow_first = x.strategy->content.follow_first;
   ctx_.effort(s, model::Action::kPost);
   core::Rng rng = streams::post(ctx_.seed, ctx_.rep, x.member, now);
   inbound_.clear();
