@@ -13,6 +13,7 @@ double reply_decision_probability(const ReplyParams& p, const ReplyFeatures& f, 
   const double eta = p.intercept + (f.personalized ? p.personalized : 0.0) +
                      p.mutual * std::log1p(static_cast<double>(f.mutual_connections)) +
                      p.warmup_touches * std::log1p(static_cast<double>(f.warmup_touches)) + (f.inbound ? p.inbound : 0.0) +
+                     (f.existing ? p.existing_connection : 0.0) +
                      p.latent * static_cast<double>(f.accept_propensity) + p.seniority[level];
   const double first = 1.0 / (1.0 + std::exp(-eta));
   return first * std::pow(p.decay, static_cast<double>(touch));

@@ -90,7 +90,8 @@ void check(const InviteParams& p, const std::string& path, std::vector<Issue>& o
 void check(const ReplyParams& p, const std::string& path, std::vector<Issue>& out) {
   const Checker c(path, out);
   for (auto [key, v] : {std::pair{"intercept", p.intercept}, {"personalized", p.personalized},
-                        {"mutual", p.mutual}, {"warmup_touches", p.warmup_touches}, {"inbound", p.inbound}})
+                        {"mutual", p.mutual}, {"warmup_touches", p.warmup_touches}, {"inbound", p.inbound},
+                        {"existing_connection", p.existing_connection}})
     c.coef(key, v);
   c.in("latent", p.latent, 0.0, Checker::kCoefBound);
   c.terms("seniority", p.seniority);

@@ -232,7 +232,9 @@ ResponseParams response_params_from_json(const json& response, const std::string
   const Reader r(&response, path, issues);
   read(r.sub("invite"), p.invite);
   read(r.sub("reply"), p.reply);
-  r.sub("reply").number("inbound", p.reply.inbound);  // messages only: an email is never to an inbound contact
+  // Messages only: an email is never to an inbound contact or an existing connection.
+  r.sub("reply").number("inbound", p.reply.inbound);
+  r.sub("reply").number("existing_connection", p.reply.existing_connection);
   read(r.sub("inmail"), p.inmail);
   read(r.sub("email"), p.email);
   read(r.sub("funnel"), p.funnel);

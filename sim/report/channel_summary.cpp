@@ -59,6 +59,10 @@ std::vector<std::string> parts_of(const ArmMeans& m) {
                                 format_number(m(metric_name("inbound_requests"))), format_number(m(metric_name("followers_gained"))),
                                 percent(m(metric_name("inbound_reply_rate"))), format_number(m(metric_name("inbound_meetings")))));
   }
+  if (m(metric_name("network_replies")) > 0 || m(metric_name("network_reply_rate")) > 0 || m(metric_name("network_meetings")) > 0) {
+    parts.push_back(fmt::format("existing network: {} of connections messaged replied, {} meetings",
+                                percent(m(metric_name("network_reply_rate"))), format_number(m(metric_name("network_meetings")))));
+  }
   return parts;
 }
 

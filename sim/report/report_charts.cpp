@@ -213,6 +213,8 @@ constexpr auto kFunnel = std::to_array<Stage>({
     {metrics::metric_name("inbound_requests"), "inbound: invitations"},
     {metrics::metric_name("inbound_replies"), "inbound: replies"},
     {metrics::metric_name("inbound_meetings"), "inbound: meetings"},
+    {metrics::metric_name("network_replies"), "existing network: replies"},
+    {metrics::metric_name("network_meetings"), "existing network: meetings"},
     {metrics::metric_name("replies"), "all channels: replies"},
     {metrics::metric_name("leads"), "all channels: leads"},
     {metrics::metric_name("meetings"), "all channels: meetings"},

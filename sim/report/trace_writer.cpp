@@ -29,6 +29,7 @@ const char* channel_text(experiment::ReplyChannel c) {
     case experiment::ReplyChannel::kInMail: return "inmail";
     case experiment::ReplyChannel::kEmail: return "email";
     case experiment::ReplyChannel::kInbound: return "inbound";
+    case experiment::ReplyChannel::kNetwork: return "network";
   }
   return "message";
 }

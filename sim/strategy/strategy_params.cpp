@@ -79,6 +79,7 @@ StrategyParams resolve_strategy(const json& cohort_strategy, const std::string& 
   p.hygiene.reinvite_after_days = s.at("hygiene").at("reinvite_after_days").get<int>();
   p.followups = {s.at("followups").at("messages").get<int>(), s.at("followups").at("gap_days").get<int>()};
   p.inmail = {s.at("inmail").at("per_week").get<int>(), s.at("inmail").at("personalized").get<bool>()};
+  p.network = {s.at("network").at("per_day").get<int>()};
   const json& e = s.at("email");
   p.email = {e.at("per_day").get<int>(), e.at("finder").get<std::string>() == "chained" ? Finder::kChained : Finder::kSingle,
              e.at("verify").get<bool>(), e.at("followups").get<int>(), e.at("gap_days").get<int>()};

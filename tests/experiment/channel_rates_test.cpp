@@ -34,9 +34,10 @@ void channels_add_up(const testing::Outcome& out) {
       const auto& inm = out.metric(arm.name, "inmail_" + s).per_replication;
       const auto& eml = out.metric(arm.name, "email_" + s).per_replication;
       const auto& inb = out.metric(arm.name, "inbound_" + s).per_replication;
+      const auto& net = out.metric(arm.name, "network_" + s).per_replication;
       for (std::size_t r = 0; r < total.size(); ++r) {
         INFO(arm.name << " " << s << " replication " << r);
-        CHECK(msg[r] + inm[r] + eml[r] + inb[r] == Approx(total[r]).epsilon(1e-12));
+        CHECK(msg[r] + inm[r] + eml[r] + inb[r] + net[r] == Approx(total[r]).epsilon(1e-12));
       }
     }
   }

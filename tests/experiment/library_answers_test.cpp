@@ -146,6 +146,28 @@ TEST_CASE("creator.json: an audience multiplies content's outcomes, and Connect 
   CHECK(stat(out, "creator_connect", "meetings_per_hour").ci.lo > 5.0 * stat(out, "ordinary", "meetings_per_hour").ci.hi);
 }
 
+TEST_CASE("existing_network.json: messaging the network one has brings meetings as cold invitations do, in three weeks, and adds to them",
+          "[integration][library]") {
+  if (testing::fast_mode()) return;
+  const auto out = run_library("existing_network.json", 6);
+  for (const char* m : {"replies", "meetings", "network_reply_rate", "meetings_per_hour"}) print(out, m);
+  // network 15.8 [9.9, 21.7] meetings, cold 12.0, both 22.6: the network alone is no worse than
+  // cold (its interval reaches above cold's mean), and together they beat cold.
+  CHECK(stat(out, "network", "meetings").ci.lo > 5.0);
+  CHECK(stat(out, "network", "meetings").ci.hi > stat(out, "cold", "meetings").mean);
+  CHECK(stat(out, "both", "meetings").ci.lo > stat(out, "cold", "meetings").ci.hi);
+  // About 20% of existing connections reply to a message and two follow-ups.
+  CHECK(stat(out, "network", "network_reply_rate").mean > 0.12);
+  CHECK(stat(out, "network", "network_reply_rate").mean < 0.30);
+  // The network runs out: a median one (250 connections at 20 a day) in about three weeks, the
+  // largest (lognormal sizes) later; the first 28 days bring over three times the last 28's replies.
+  const auto first = gained(out, "network", "replies", 0, 27), last = gained(out, "network", "replies", 56, 83);
+  for (std::size_t r = 0; r < first.size(); ++r) {
+    std::printf("  network replies, days 1-28: %.1f, days 57-84: %.1f\n", first[r], last[r]);
+    CHECK(first[r] > 3.0 * last[r]);
+  }
+}
+
 TEST_CASE("email_vs_inmail.json: the hybrid brings as many replies as email alone at the lowest cost, InMail the fewest",
           "[integration][library]") {
   if (testing::fast_mode()) return;

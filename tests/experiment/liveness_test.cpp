@@ -121,6 +121,8 @@ const std::map<std::string, json>& contexts() {
       {"world/response/costs/minutes/invite_note_template", templated},
       {"world/response/costs/usd/invite_note_template", templated},
       {"world/response/invite/accept/note_long_per_100_chars", strategy_everywhere({{"invites", {{"note_chars", 290}}}})},
+      // Messages to existing connections (the network channel).
+      {"world/response/reply/existing_connection", strategy_everywhere({{"network", {{"per_day", 10}}}})},
       // Follow-first (creator) mode: the share of would-be inviters who still connect.
       {"world/response/content/follow_first_connect", strategy_everywhere({{"content", {{"follow_first", true}}}})},
       {"world/graph/power_law_exponent", {{"world", {{"graph", {{"degree_distribution", "power_law"}}}}}}},

@@ -15,7 +15,8 @@ namespace linksim::experiment {
 
 /// The channel a reply came through.
 /// kInbound: a message reply from a connection who invited the sender (content and inbound sources).
-enum class ReplyChannel : std::uint8_t { kMessage, kInMail, kEmail, kInbound };
+/// kNetwork: a message reply from a connection from before the run (the network channel).
+enum class ReplyChannel : std::uint8_t { kMessage, kInMail, kEmail, kInbound, kNetwork };
 
 namespace trace {
 

@@ -25,14 +25,15 @@ struct SenderStats {
   double prospect_pool = 0;  ///< prospects in the pool at the start (0: the sender contacts no stranger)
   double pool_ran_dry = 0;   ///< 1 once the pool ran dry
   double pool_dry_day = 0;   ///< when it ran dry, in days since the start; the horizon if it lasted (censored)
-  // Per-channel funnel (index: experiment::ReplyChannel — message, InMail, email, inbound) and the
+  // Per-channel funnel (index: experiment::ReplyChannel — message, InMail, email, inbound, network) and the
   // denominators of the rates practitioners quote for each channel.
-  static constexpr std::size_t kChannels = 4;
+  static constexpr std::size_t kChannels = 5;
   std::array<double, kChannels> channel_replies{}, channel_leads{}, channel_meetings{};
   double invites_with_note = 0;     ///< invitations sent with a note (templated or personalized)
   double invites_would_accept = 0;  ///< invitations whose recipient accepts, now or after the horizon (not withdrawn first)
   double messages_first = 0;        ///< connections the sender invited, sent a first message
   double inbound_messaged = 0;      ///< connections who invited the sender, sent a first message
+  double network_messaged = 0;      ///< connections from before the run, sent a first message (network channel)
   double inmail_interested = 0;     ///< InMail replies that said "interested"
   double email_threads = 0;         ///< prospects sent a first email
   double first_emails_bounced = 0;  ///< first emails that bounced

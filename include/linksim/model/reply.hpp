@@ -15,6 +15,7 @@ struct ReplyFeatures {
   std::uint32_t mutual_connections = 0;
   std::uint16_t warmup_touches = 0;
   bool inbound = false;            ///< the member invited the sender (content, groups, events)
+  bool existing = false;           ///< a connection from before the run (network channel)
   float accept_propensity = 0.0f;  ///< target's latent score (standard normal)
   float activity = 0.5f;           ///< target's probability of being active on a given day
 };

@@ -78,6 +78,7 @@ struct ReplyParams {
   double mutual = 0;          ///< per log(1 + mutual connections)
   double warmup_touches = 0;  ///< per log(1 + warm-up touches)
   double inbound = 0;         ///< the connection asked the sender to connect (messages only; 0 for email)
+  double existing_connection = 0;  ///< a connection from before the run (network channel; messages only)
   double latent = 0;          ///< per unit of the target's accept-propensity score
   double decay = 0;           ///< reply probability multiplier per further follow-up
   double attention = 0;       ///< probability that an active member reads the message that day

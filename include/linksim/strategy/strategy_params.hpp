@@ -38,6 +38,8 @@ struct Hygiene {
 };
 struct Followups { int messages = 0, gap_days = 1; };
 struct InMail { int per_week = 0; bool personalized = false; };
+/// Messages to the sender's first-degree connections (re-engagement, referral asks).
+struct Network { int per_day = 0; };
 struct Email { int per_day = 0; Finder finder = Finder::kSingle; bool verify = true; int followups = 0, gap_days = 1; };
 struct Content {
   double posts_per_week = 0, quality = 0.5;
@@ -55,6 +57,7 @@ struct StrategyParams {
   Hygiene hygiene;
   Followups followups;
   InMail inmail;
+  Network network;
   Email email;
   Content content;
 };

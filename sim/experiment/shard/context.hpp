@@ -37,6 +37,7 @@ struct Invite {
   std::uint16_t warm_touches = 0;
   bool personalized = false;
   bool inbound = false;  ///< not an invitation the sender sent: a connection who invited the sender, kept to message
+  bool network = false;  ///< not an invitation: a connection from before the run, messaged by the network channel
 };
 static_assert(sizeof(Invite) == 24);
 
@@ -64,6 +65,7 @@ struct alignas(64) Sender {
   std::uint32_t followers = 0;  ///< followers who are not connections at the start (content's audience)
   Time first_restricted = core::kNever;  ///< first restriction (a ladder step past the warning, an InMail ban), ground truth scoring
   std::size_t hygiene_pos = 0;
+  std::uint32_t network_pos = 0;  ///< first-degree connections messaged so far (network channel)
   std::vector<std::uint32_t> invites;  ///< ids in send order (hygiene scans from the oldest)
   /// Withdrawn prospects to invite again (hygiene.reinvite_after_days): (when, member), in time order.
   std::deque<std::pair<Time, std::uint32_t>> reinvites;

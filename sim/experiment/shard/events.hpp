@@ -21,6 +21,7 @@ enum Kind : std::uint32_t {
   kEmailReply,    ///< b = email thread
   kPost,          ///< a = sender
   kInbound,       ///< a = sender, b = member, c = InboundKind
+  kNetworkWake,   ///< a = sender: today's messages to first-degree connections
 };
 
 /// What a post's reader does toward its author (payload c of kInbound).

@@ -4,7 +4,7 @@
 
 namespace linksim::experiment {
 
-static_assert(static_cast<std::size_t>(ReplyChannel::kInbound) + 1 == metrics::SenderStats::kChannels,
+static_assert(static_cast<std::size_t>(ReplyChannel::kNetwork) + 1 == metrics::SenderStats::kChannels,
               "SenderStats keeps one funnel slot per reply channel");
 
 void Funnel::reply(std::uint32_t s, std::uint32_t target, ReplyChannel channel, bool interested, Time now) {

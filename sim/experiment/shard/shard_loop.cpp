@@ -23,6 +23,7 @@ ShardLoop::ShardLoop(const ReplicationInput& in, const ArmPlan& plan, std::span<
       inmail_(ctx_, gateway_, funnel_),
       email_(ctx_, funnel_),
       content_(ctx_, gateway_),
+      network_(ctx_),
       recorder_(ctx_, gateway_) {}
 
 ShardOut ShardLoop::run() {
@@ -50,6 +51,7 @@ void ShardLoop::dispatch(const core::Event& e) {
     case ev::kEmailReply: email_.on_reply(e.b, e.time); break;
     case ev::kPost: content_.on_post(e.a, e.time); break;
     case ev::kInbound: content_.on_inbound(e.a, e.b, e.c, e.time); break;
+    case ev::kNetworkWake: network_.on_wake(e.a, e.time); break;
     default: break;
   }
 }
@@ -74,6 +76,7 @@ void ShardLoop::day_start(Time now) {
     inmail_.plan_day(s, now);
     email_.plan_day(s, now);
     content_.plan_day(s, now);
+    network_.plan_day(s, now);
   }
 }
 

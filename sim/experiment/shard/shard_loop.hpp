@@ -14,6 +14,7 @@
 #include "experiment/shard/inmail.hpp"
 #include "experiment/shard/invitations.hpp"
 #include "experiment/shard/messages.hpp"
+#include "experiment/shard/network.hpp"
 #include "experiment/shard/recorder.hpp"
 #include "experiment/shard/scoring.hpp"
 
@@ -39,6 +40,7 @@ class ShardLoop {
   InMailChannel inmail_;
   EmailChannel email_;
   ContentChannel content_;
+  NetworkChannel network_;
   Recorder recorder_;
   std::uint64_t day_ticks_ = 0;
 };
