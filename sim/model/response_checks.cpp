@@ -173,6 +173,7 @@ void check(const ContentParams& p, const std::string& path, std::vector<Issue>& 
   c.prob("profile_view_rate", p.profile_view_rate);
   c.prob("follow_rate", p.follow_rate);
   c.prob("follow_first_connect", p.follow_first_connect);
+  c.prob("profile_boost", p.profile_boost);
   c.prob("invite_rate", p.invite_rate);
   c.positive("response_hours", p.response_hours, 24.0 * 30);
   const Checker f = c.sub("formats");

@@ -205,6 +205,7 @@ void read(const Reader& r, ContentParams& p) {
   r.number("profile_view_rate", p.profile_view_rate);
   r.number("follow_rate", p.follow_rate);
   r.number("follow_first_connect", p.follow_first_connect);
+  r.number("profile_boost", p.profile_boost);
   r.number("invite_rate", p.invite_rate);
   r.number("response_hours", p.response_hours);
   const Reader f = r.sub("formats");

@@ -4,6 +4,8 @@
 // holds with margin at the fixed seeds (the printed figures show how much).
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -61,6 +63,29 @@ TEST_CASE("content_led sends no invitations yet gains connections", "[integratio
   CHECK(gained.ci.lo > 0.0);  // 95% CI over replications excludes zero
   // Every connection came from an inbound invitation (no quota used).
   CHECK(out.metric("content_led", "inbound_requests").stats.mean == gained.mean);
+}
+
+TEST_CASE("posting raises a sender's profile strength and so its invitations' acceptance", "[integration][presets]") {
+  // The same targeted invitations with and without 5 posts a week: the same prospects in the same
+  // order (common random numbers), only the profile differs (+content.profile_boost).
+  json doc = base("posting and acceptance", 28, 23);
+  doc["arms"] = {preset_arm("targeted_cold"), preset_arm("targeted_cold", {{"content", {{"posts_per_week", 5}}}})};
+  doc["arms"][1]["name"] = "posting";
+  auto boosted = doc;
+  boosted["world"]["response"]["content"]["profile_boost"] = 0.2;
+  const auto out = testing::run(testing::scenario(doc));
+  const auto more = testing::run(testing::scenario(boosted));
+  print(out, {"invites_accepted"});
+  const auto d = out.diff("posting", "targeted_cold", "invites_accepted");
+  CHECK(d.ci.lo > 0.0);
+  // Twice the boost, about twice the extra acceptances (paired, more is more).
+  CHECK(more.diff("posting", "targeted_cold", "invites_accepted").mean_diff > d.mean_diff);
+  // No boost: what is left is noise (posting draws from the sender's timing stream, so invitation
+  // times shift a little), well below the boost's effect.
+  auto none = doc;
+  none["world"]["response"]["content"]["profile_boost"] = 0.0;
+  const auto flat = testing::run(testing::scenario(none));
+  CHECK(std::abs(flat.diff("posting", "targeted_cold", "invites_accepted").mean_diff) < 0.5 * d.mean_diff);
 }
 
 TEST_CASE("cold_blast at 40 a day on a free plan hits the weekly cap and is restricted more than targeted_cold and personalized",

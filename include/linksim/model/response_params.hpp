@@ -181,6 +181,7 @@ struct ContentParams {
   double profile_view_rate = 0;  ///< an impression leads to a profile view, × quality × format × affinity
   double follow_rate = 0;        ///< a profile view by a stranger becomes a follow
   double follow_first_connect = 0;  ///< Follow-first mode: share of would-be inviters who still connect
+  double profile_boost = 0;         ///< profile strength added for posting 5 times a week (pro rata below)
   double invite_rate = 0;        ///< a profile view by a non-connection becomes an invitation, × fit
   double response_hours = 0;     ///< mean delay of views, follows and invitations after the post
   FormatMultipliers formats;

@@ -33,7 +33,10 @@ ShardContext::ShardContext(const ReplicationInput& in, const ArmPlan& plan_, std
       s.cohort = c;
       s.strategy = &cohort.strategy;
       s.plan = cohort.plan;
-      s.profile_strength = cohort.profile_strength;
+      // A sender who posts regularly has a profile that looks active: up to content.profile_boost
+      // at 5 posts a week or more (what recipients see when deciding on an invitation).
+      s.profile_strength = std::min(1.0, cohort.profile_strength + plan.response.content.profile_boost *
+                                                                      std::min(1.0, st.content.posts_per_week / 5.0));
       s.focal = cohort.focal || !plan.facts.any_focal;  // a pure population: every sender is reported on
       s.abusive = cohort.label == Label::kAbusive;
       s.new_account = cohort.new_account;
