@@ -12,11 +12,7 @@ using namespace linksim;
 
 namespace {
 
-testing::Outcome run_library(const std::string& file, int replications) {
-  config::Overrides o;
-  o.patches = {{{"replications", replications}}};
-  return testing::run(config::load_scenario_file(std::string(LINKSIM_SOURCE_DIR) + "/scenarios/" + file, o));
-}
+using testing::run_library;
 
 double mean(const testing::Outcome& out, const std::string& arm, const std::string& metric) {
   const double m = out.metric(arm, metric).stats.mean;

@@ -97,4 +97,11 @@ inline Outcome run(const config::Scenario& s, experiment::TraceSink* trace = nul
   return out;
 }
 
+/// A library scenario (scenarios/NAME) as it stands, with `replications` replications.
+inline Outcome run_library(const std::string& file, int replications) {
+  config::Overrides o;
+  o.patches = {{{"replications", replications}}};
+  return run(config::load_scenario_file(std::string(LINKSIM_SOURCE_DIR) + "/scenarios/" + file, o));
+}
+
 }  // namespace linksim::testing

@@ -15,11 +15,7 @@ using namespace linksim;
 
 namespace {
 
-testing::Outcome run_library(const std::string& file, int replications) {
-  config::Overrides o;
-  o.patches = {{{"replications", replications}}};
-  return testing::run(config::load_scenario_file(std::string(LINKSIM_SOURCE_DIR) + "/scenarios/" + file, o));
-}
+using testing::run_library;
 
 const experiment::SampleStats& stat(const testing::Outcome& out, const std::string& arm, const std::string& metric) {
   return out.metric(arm, metric).stats;

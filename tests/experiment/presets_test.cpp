@@ -4,9 +4,8 @@
 // holds with margin at the fixed seeds (the printed figures show how much).
 #include <catch2/catch.hpp>
 
-#include <cmath>
-
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <string>

@@ -130,18 +130,8 @@ void ContentChannel::on_inbound(std::uint32_t s, std::uint32_t member, std::uint
   ctx_.trace(s, now, member, trace::InboundAccepted{});
   // The new connection gets the same message sequence as an accepted invitation (followups),
   // answered with the reply model's inbound term: content's way into the funnel.
-  if (x.strategy->followups.messages > 0) {
-    Invite inv;
-    inv.sender = s;
-    inv.target = member;
-    inv.sent_at = static_cast<std::int32_t>(now);
-    inv.response = model::InviteResponse::kAccept;
-    inv.status = InviteStatus::kAccepted;
-    inv.inbound = true;
-    const auto id = static_cast<std::uint32_t>(ctx_.invites.size());
-    ctx_.invites.push_back(inv);
-    ctx_.schedule(now + core::kHour, ev::kMessage, s, id, 0);
-  }
+  if (x.strategy->followups.messages > 0)
+    ctx_.schedule(now + core::kHour, ev::kMessage, s, ctx_.add_connection_record(s, member, now, true), 0);
 }
 
 }  // namespace linksim::experiment

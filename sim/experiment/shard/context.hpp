@@ -100,6 +100,22 @@ class ShardContext {
   /// The next working morning after `now`, within kDeferred of the opening.
   Time next_morning(Sender& x, Time now) { return window_open(core::start_of_day(now) + core::kDay) + jitter(x, kDeferred); }
 
+  /// A connection to message who is not an invitation the sender sent (one who invited the
+  /// sender, or one from before the run): an accepted Invite record, so that the Messages
+  /// channel runs its sequence on it. Returns the record's id.
+  std::uint32_t add_connection_record(std::uint32_t s, std::uint32_t member, Time now, bool inbound) {
+    Invite inv;
+    inv.sender = s;
+    inv.target = member;
+    inv.sent_at = static_cast<std::int32_t>(now);
+    inv.response = model::InviteResponse::kAccept;
+    inv.status = InviteStatus::kAccepted;
+    inv.inbound = inbound;
+    inv.network = !inbound;
+    invites.push_back(inv);
+    return static_cast<std::uint32_t>(invites.size() - 1);
+  }
+
   /// Time and money an action costs the sender (model::EffortParams).
   void effort(std::uint32_t s, model::Action a, double count = 1.0) {
     const auto i = static_cast<std::size_t>(a);

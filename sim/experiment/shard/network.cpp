@@ -18,15 +18,7 @@ void NetworkChannel::on_wake(std::uint32_t s, Time now) {
   const auto targets = ctx_.world.targets();
   const std::uint32_t first = offsets[x.member], last = offsets[x.member + 1];
   for (int k = 0; k < x.strategy->network.per_day && first + x.network_pos < last; ++k, ++x.network_pos) {
-    Invite inv;
-    inv.sender = s;
-    inv.target = targets[first + x.network_pos];
-    inv.sent_at = static_cast<std::int32_t>(now);
-    inv.response = model::InviteResponse::kAccept;
-    inv.status = InviteStatus::kAccepted;
-    inv.network = true;
-    const auto id = static_cast<std::uint32_t>(ctx_.invites.size());
-    ctx_.invites.push_back(inv);
+    const std::uint32_t id = ctx_.add_connection_record(s, targets[first + x.network_pos], now, false);
     // Spread over the morning's batch window, like the other channels' batches.
     ctx_.schedule(now + ctx_.jitter(x, ShardContext::kBatchStart), ev::kMessage, s, id, 0);
   }
