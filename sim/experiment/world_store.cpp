@@ -3,9 +3,6 @@
 
 #include <algorithm>
 #include <optional>
-#include <vector>
-
-#include "linksim/experiment/replication.hpp"
 
 namespace linksim::experiment {
 
@@ -54,13 +51,6 @@ void WorldStore::trim() {
 std::size_t WorldStore::generated() const {
   std::lock_guard lock(mutex_);
   return generated_;
-}
-
-ModelFn make_store_model(WorldStore& store, const std::vector<ArmPlan>& plans) {
-  return [&store, &plans](const config::Scenario& s, std::size_t arm, std::uint32_t replication) {
-    const WorldStore::Lease lease = store.acquire(s, arm, replication);
-    return run_replication(ReplicationInput{s, arm, replication, *lease.world, nullptr, 0, 1, lease.pools.get(), &plans[arm]});
-  };
 }
 
 }  // namespace linksim::experiment

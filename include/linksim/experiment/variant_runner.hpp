@@ -4,6 +4,7 @@
 // (common random numbers) and reuses the worlds of earlier points (WorldStore).
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <vector>
@@ -60,12 +61,13 @@ class VariantRunner final {
   /// Runs every arm and replication at `values`; fills `out` (one value per column).
   void run(std::span<const double> values, std::span<double> out);
   /// Runs every row of `values` (one point per row) into a matrix with one column per column();
-  /// progress(done, total) after each point.
+  /// progress(done, total) after each point. Points run in batches on one pool of `threads`.
   sensitivity::Matrix run_all(const sensitivity::Matrix& values,
                               const std::function<void(std::size_t, std::size_t)>& progress = {});
   std::size_t worlds_generated() const { return store_.generated(); }
 
  private:
+  void summarize_point(std::span<const double> job_values, std::span<double> out) const;
   VariantSetup setup_;
   config::Scenario base_;
   std::vector<std::string> arms_;

@@ -10,8 +10,6 @@
 #include <string>
 
 #include "linksim/config/scenario.hpp"
-#include "linksim/experiment/arm_plan.hpp"
-#include "linksim/experiment/runner.hpp"
 #include "linksim/graph/world.hpp"
 #include "linksim/strategy/pool_cache.hpp"
 
@@ -53,9 +51,5 @@ class WorldStore final {
   std::size_t generated_ = 0;
   mutable std::mutex mutex_;
 };
-
-/// The model of `scenario` (as make_model, without a trace) drawing its worlds from `store`;
-/// `plans` are the scenario's arm plans. Neither may be outlived by the returned function.
-ModelFn make_store_model(WorldStore& store, const std::vector<ArmPlan>& plans);
 
 }  // namespace linksim::experiment
