@@ -12,16 +12,21 @@ long percent(double share) { return std::lround(100.0 * share); }
 }  // namespace
 
 std::string verdict_line(const RobustnessResult& r, const Verdict& v) {
+  if (v.ties == v.samples)
+    return fmt::format("{} vs {} \u2014 {}: equal in all {} plausible worlds", v.arm, v.baseline, v.metric, v.samples);
   const char* direction = v.better == metrics::Better::kLower ? "lower" : "higher";
   std::string line = fmt::format("{} vs {} \u2014 {}: {} {} in {}% [{}, {}] of {} plausible worlds", v.arm, v.baseline,
                                  v.metric, v.arm, direction, percent(v.share), percent(v.interval.lo),
                                  percent(v.interval.hi), v.samples);
   if (v.better == metrics::Better::kNeutral) line += " (neutral metric)";
-  if (v.drivers.empty()) return fmt::format("{}; no parameter moves the difference", line);
-  line += v.wins == 0 || v.wins == v.samples ? "; never flips; the gap depends mostly on " : "; decided mostly by ";
-  for (std::size_t i = 0; i < v.drivers.size(); ++i)
-    line += fmt::format("{}{} (rho {:+.2f})", i ? ", " : "", r.parameters[v.drivers[i].parameter].name, v.drivers[i].rho);
-  return line;
+  std::string names;
+  for (const auto& d : v.drivers)
+    if (d.significant) names += fmt::format("{}{} (rho {:+.2f})", names.empty() ? "" : ", ", r.parameters[d.parameter].name, d.rho);
+  const bool flips = v.wins != 0 && v.wins + v.ties != v.samples;
+  if (names.empty())
+    return fmt::format("{}; {}no parameter stands out from chance (|rho| <= {:.2f} at {} samples)", line,
+                       flips ? "" : "never flips; ", r.driver_threshold, v.samples);
+  return fmt::format("{}; {}{}", line, flips ? "decided mostly by " : "never flips; the gap depends mostly on ", names);
 }
 
 nlohmann::json robustness_json(const RobustnessResult& r) {
@@ -31,6 +36,7 @@ nlohmann::json robustness_json(const RobustnessResult& r) {
                          {{"sampler", "sobol"},
                           {"samples", r.values.rows},
                           {"skip", r.skip},
+                          {"driver_threshold", r.driver_threshold},
                           {"arms", r.arms.size()},
                           {"replications", r.replications},
                           {"runs", r.values.rows * r.arms.size() * r.replications},
@@ -48,12 +54,14 @@ nlohmann::json robustness_json(const RobustnessResult& r) {
                                  {"source", p.source}});
   for (const auto& v : r.verdicts) {
     nlohmann::json drivers = nlohmann::json::array();
-    for (const auto& d : v.drivers) drivers.push_back({{"parameter", r.parameters[d.parameter].name}, {"spearman", d.rho}});
+    for (const auto& d : v.drivers)
+      drivers.push_back({{"parameter", r.parameters[d.parameter].name}, {"spearman", d.rho}, {"significant", d.significant}});
     doc["comparisons"].push_back({{"arm", v.arm},
                                   {"baseline", v.baseline},
                                   {"metric", v.metric},
                                   {"better", metrics::better_name(v.better)},
                                   {"wins", v.wins},
+                                  {"ties", v.ties},
                                   {"samples", v.samples},
                                   {"share", v.share},
                                   {"wilson95", {v.interval.lo, v.interval.hi}},

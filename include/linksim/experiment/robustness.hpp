@@ -27,6 +27,7 @@ struct RobustnessOptions {
 struct Driver {
   std::size_t parameter = 0;  ///< index into RobustnessResult::parameters
   double rho = 0.0;           ///< Spearman correlation of the parameter's value and the paired difference
+  bool significant = false;   ///< |rho| above RobustnessResult::driver_threshold
 };
 
 /// One arm against the first arm on one metric.
@@ -36,11 +37,12 @@ struct Verdict {
   /// Samples where the arm wins: its mean is higher (kHigher, kNeutral) or lower (kLower) than
   /// the baseline's; a tie is no win.
   std::size_t wins = 0;
+  std::size_t ties = 0;  ///< samples where the two means are equal
   std::size_t samples = 0;
   double share = 0.0;
   Interval interval;  ///< Wilson 95%
   double mean_difference = 0.0;  ///< arm − baseline, averaged over the samples
-  std::vector<Driver> drivers;   ///< by decreasing |rho|; none whose rho is 0
+  std::vector<Driver> drivers;   ///< the `drivers` largest |rho|, decreasing; none whose rho is 0
 };
 
 struct RobustnessResult {
@@ -50,6 +52,11 @@ struct RobustnessResult {
   std::size_t replications = 0;
   std::uint64_t seed = 0;
   std::size_t skip = 0;         ///< Sobol' points skipped (the sample is points skip .. skip + n − 1)
+  /// |rho| a parameter must exceed to be reported as deciding a comparison: the two-sided 5%
+  /// critical value of Spearman's rho under independence, Bonferroni-corrected for the number of
+  /// parameters, z(1 − 0.025/k)/√(n − 1) (the normal approximation). Below it, the largest |rho|
+  /// of k unrelated parameters is what chance alone gives.
+  double driver_threshold = 0.0;
   sensitivity::Matrix values;   ///< samples × parameters
   sensitivity::Matrix outputs;  ///< samples × the runner's columns
   std::vector<OutputColumn> columns;
