@@ -27,6 +27,7 @@ void add_robustness(CLI::App& app, Dispatch& d) {
     d.action = [args] {
       const auto start = std::chrono::steady_clock::now();
       experiment::VariantRunner runner(variant_setup(args->variant));
+      for (const auto& note : runner.pinned()) std::cerr << "note: " << note << '\n';
       if (runner.arms().size() < 2)
         throw config::InputError("/arms", "at least two arms to compare", fmt::format("{} arm", runner.arms().size()));
       std::cerr << fmt::format("robustness: {} parameters, {} samples x {} arms x {} replications\n", runner.parameters().size(),

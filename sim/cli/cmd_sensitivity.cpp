@@ -30,6 +30,7 @@ void add_sensitivity(CLI::App& app, Dispatch& d) {
         throw config::InputError("--levels", "an even number of levels", std::to_string(args->levels));
       const auto start = std::chrono::steady_clock::now();
       experiment::VariantRunner runner(variant_setup(args->variant));
+      for (const auto& note : runner.pinned()) std::cerr << "note: " << note << '\n';
       experiment::ScreeningOptions options;
       options.morris.trajectories = args->trajectories;
       options.morris.levels = args->levels;

@@ -60,7 +60,12 @@ VariantRunner::VariantRunner(VariantSetup setup) : setup_(std::move(setup)) {
     const config::Scenario s = scenario_at(corner(setup_.parameters, high));
     check_scenario(s);
   }
-  for (const auto& arm : base_.arms) arms_.push_back(arm.name);
+  for (const auto& arm : base_.arms) {
+    arms_.push_back(arm.name);
+    for (const auto& p : setup_.parameters)
+      if (arm.patch.is_object() && arm.patch.contains(nlohmann::json::json_pointer(p.pointer)))
+        pinned_.push_back(fmt::format("arm {} sets {} in its patch: it keeps that value at every point", arm.name, p.name));
+  }
   for (const auto& arm : arms_)
     for (const auto& m : setup_.metrics) columns_.push_back({arm, "", m});
   for (std::size_t a = 1; a < arms_.size(); ++a)

@@ -171,6 +171,13 @@ TEST_CASE("Morris on the model: an inert parameter has mu* exactly 0, a live one
   CHECK(result.indices.at(connections, index_of(result.parameters, "invite.accept.intercept")).mu > 0.0);
   CHECK(runner.worlds_generated() == 1);  // response parameters only: one world for every point
 
+  // An arm that sets a ranged parameter itself keeps it (arm patches go over the varied base).
+  const json pinned_doc = tiny(json::array({json{{"name", "cold"}, {"patch", json::object()}},
+                                            json{{"name", "fixed"}, {"patch", {{"world", {{"response", {{"inmail", {{"intercept", -2.0}}}}}}}}}}}));
+  const experiment::VariantRunner pinned(setup(pinned_doc, {"inmail.intercept", "invite.attention"}, {"replies"}));
+  REQUIRE(pinned.pinned().size() == 1);
+  CHECK_THAT(pinned.pinned()[0], Catch::Contains("fixed") && Catch::Contains("inmail.intercept"));
+
   auto again = make();
   CHECK(experiment::screening_json(experiment::run_screening(again, options)).dump() ==
         experiment::screening_json(result).dump());

@@ -65,6 +65,9 @@ class VariantRunner final {
   sensitivity::Matrix run_all(const sensitivity::Matrix& values,
                               const std::function<void(std::size_t, std::size_t)>& progress = {});
   std::size_t worlds_generated() const { return store_.generated(); }
+  /// One line per (arm, parameter) where the arm's own patch sets the parameter: the values are
+  /// patched over the scenario's base document, so such an arm keeps its value at every point.
+  const std::vector<std::string>& pinned() const { return pinned_; }
 
  private:
   void summarize_point(std::span<const double> job_values, std::span<double> out) const;
@@ -72,6 +75,7 @@ class VariantRunner final {
   config::Scenario base_;
   std::vector<std::string> arms_;
   std::vector<OutputColumn> columns_;
+  std::vector<std::string> pinned_;
   WorldStore store_;
 };
 
