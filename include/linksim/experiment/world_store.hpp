@@ -19,7 +19,7 @@ class WorldStore final {
  public:
   /// Keeps the worlds of at most `capacity` distinct world configurations (each with its
   /// replications) once trim() is called; the least recently used go first.
-  explicit WorldStore(std::size_t capacity = 4) : capacity_(capacity) {}
+  explicit WorldStore(std::size_t capacity = 2) : capacity_(capacity) {}
 
   struct Lease {
     std::shared_ptr<const graph::World> world;
