@@ -23,6 +23,8 @@ std::string verdict_line(const RobustnessResult& r, const Verdict& v) {
   for (const auto& d : v.drivers)
     if (d.significant) names += fmt::format("{}{} (rho {:+.2f})", names.empty() ? "" : ", ", r.parameters[d.parameter].name, d.rho);
   const bool flips = v.wins != 0 && v.wins + v.ties != v.samples;
+  if (names.empty() && r.driver_threshold >= 1.0)
+    return fmt::format("{}; {}too few samples to tell a deciding parameter from chance", line, flips ? "" : "never flips; ");
   if (names.empty())
     return fmt::format("{}; {}no parameter stands out from chance (|rho| <= {:.2f} at {} samples)", line,
                        flips ? "" : "never flips; ", r.driver_threshold, v.samples);
