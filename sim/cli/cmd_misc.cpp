@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "linksim/experiment/ranges.hpp"
 #include "linksim/graph/graph_command.hpp"
 #include "linksim/config/json_schema.hpp"
 #include "linksim/platform/explain.hpp"
@@ -35,6 +36,7 @@ void explain_node(const nlohmann::json& value, const std::string& path, std::ost
   if (node != nullptr) {
     if (node->contains("default") && (*node)["default"] == value) note = "default";
     else note = "set by scenario";
+    if (const auto* range = experiment::find_range(path)) note += "; " + experiment::range_text(*range);
     if (const std::string source = schema_source(path); !source.empty()) note += "; " + source;
   }
   std::string dotted = path.substr(1);

@@ -1,4 +1,4 @@
-// The `linksim` command: run, validate, sweep, graph, explain, scenarios.
+// The `linksim` command: run, validate, sweep, graph, explain, scenarios, sensitivity, robustness.
 // Exit codes: 0 ok, 1 runtime failure, 2 usage or input error.
 #include <CLI/CLI.hpp>
 
@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
   add_graph(app, dispatch);
   add_explain(app, dispatch);
   add_scenarios(app, dispatch);
+  add_sensitivity(app, dispatch);
+  add_robustness(app, dispatch);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,82 @@
+// Runs one scenario at many values of its ranged parameters (the design points of a sensitivity
+// or robustness analysis): each point is the scenario with the values applied as a merge patch,
+// run for every arm with the scenario's seed, so every point sees the same random numbers
+// (common random numbers) and reuses the worlds of earlier points (WorldStore).
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "linksim/config/scenario.hpp"
+#include "linksim/experiment/ranges.hpp"
+#include "linksim/experiment/sensitivity.hpp"
+#include "linksim/experiment/world_store.hpp"
+
+namespace linksim::experiment {
+
+struct VariantSetup {
+  std::string text;    ///< the scenario document
+  std::string origin;  ///< its path, for messages
+  /// Merge patches applied over the document before the parameter values (--set, replications, seed).
+  std::vector<nlohmann::json> overrides;
+  std::vector<RangedParameter> parameters;
+  std::vector<std::string> metrics;  ///< registry names (see select_metrics)
+  unsigned threads = 0;              ///< 0: every hardware thread
+};
+
+/// The sender metrics `names` asks for, in the order given; the registry's headline sender
+/// metrics when empty. An unknown or repeated name, or a policy metric, is a config::InputError
+/// at "--metrics".
+std::vector<std::string> select_metrics(const std::vector<std::string>& names);
+
+/// One model output of a design point: the mean over replications of `metric` in `arm`, or, with
+/// a baseline, the mean paired difference arm − baseline.
+struct OutputColumn {
+  std::string arm;
+  std::string baseline;  ///< empty: the arm's own value
+  std::string metric;
+  std::string label() const;  ///< "cold: replies" or "personalized - cold: replies"
+};
+
+class VariantRunner final {
+ public:
+  /// Loads the scenario without and with the parameters at their lower and upper bounds, so bad
+  /// input is reported (config::InputError) before anything runs.
+  explicit VariantRunner(VariantSetup setup);
+
+  const std::vector<RangedParameter>& parameters() const { return setup_.parameters; }
+  const std::vector<std::string>& metrics() const { return setup_.metrics; }
+  const std::vector<std::string>& arms() const { return arms_; }
+  const config::Scenario& base() const { return base_; }
+  /// Per arm and metric (arm-major), then per arm after the first and metric, the difference
+  /// from the first arm.
+  const std::vector<OutputColumn>& columns() const { return columns_; }
+
+  /// The scenario with parameter i set to values[i].
+  config::Scenario scenario_at(std::span<const double> values) const;
+  /// Runs every arm and replication at `values`; fills `out` (one value per column).
+  void run(std::span<const double> values, std::span<double> out);
+  /// Runs every row of `values` (one point per row) into a matrix with one column per column();
+  /// progress(done, total) after each point. Points run in batches on one pool of `threads`.
+  sensitivity::Matrix run_all(const sensitivity::Matrix& values,
+                              const std::function<void(std::size_t, std::size_t)>& progress = {});
+  std::size_t worlds_generated() const { return store_.generated(); }
+  /// One line per (arm, parameter) where the arm's own patch sets the parameter: the values are
+  /// patched over the scenario's base document, so such an arm keeps its value at every point.
+  const std::vector<std::string>& pinned() const { return pinned_; }
+
+ private:
+  void summarize_point(std::span<const double> job_values, std::span<double> out) const;
+  VariantSetup setup_;
+  config::Scenario base_;
+  std::vector<std::string> arms_;
+  std::vector<OutputColumn> columns_;
+  std::vector<std::string> pinned_;
+  WorldStore store_;
+};
+
+}  // namespace linksim::experiment

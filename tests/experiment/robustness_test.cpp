@@ -1,0 +1,273 @@
+// The plausible ranges file, Morris screening and robustness of a scenario on common random
+// numbers (experiment/ranges.hpp, screening.hpp, robustness.hpp), and their CLI commands.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "../cli/cli_runner.hpp"
+#include "experiment_fixture.hpp"
+#include "linksim/config/json_schema.hpp"
+#include "linksim/experiment/agreement.hpp"
+#include "linksim/experiment/ranges.hpp"
+#include "linksim/experiment/robustness.hpp"
+#include "linksim/experiment/screening.hpp"
+
+using namespace linksim;
+using nlohmann::json;
+
+namespace {
+
+std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Every numeric leaf of a configuration, by JSON Pointer.
+void numeric_leaves(const json& v, const std::string& path, std::vector<std::string>& out) {
+  if (v.is_object()) {
+    for (const auto& [k, x] : v.items()) numeric_leaves(x, path + "/" + k, out);
+  } else if (v.is_number()) {
+    out.push_back(path);
+  }
+}
+
+// A small world where nothing runs dry: one cohort, the given arms.
+json tiny(const json& arms, const json& strategy = {{"preset", "targeted_cold"}}) {
+  return {{"name", "robustness test"},
+          {"description", "tiny world for the robustness tests"},
+          {"horizon_days", 21},
+          {"replications", 1},
+          {"seed", 5},
+          {"world", {{"members", testing::fast_mode() ? 1500 : 2000}}},
+          {"senders", {{"focal", {{"count", 3}, {"plan", "free"}, {"strategy", strategy}}}}},
+          {"arms", arms}};
+}
+
+experiment::VariantSetup setup(const json& doc, const std::vector<std::string>& params, const std::vector<std::string>& metrics) {
+  experiment::VariantSetup s;
+  s.text = doc.dump();
+  s.origin = "<robustness test>";
+  s.parameters = experiment::select_ranged(params);
+  s.metrics = experiment::select_metrics(metrics);
+  s.threads = 2;
+  return s;
+}
+
+std::size_t index_of(const std::vector<experiment::RangedParameter>& ps, const std::string& name) {
+  for (std::size_t i = 0; i < ps.size(); ++i)
+    if (ps[i].name == name) return i;
+  FAIL("no parameter " << name);
+  return 0;
+}
+
+std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream b;
+  b << in.rdbuf();
+  return b.str();
+}
+
+}  // namespace
+
+TEST_CASE("the plausible ranges file is valid against the schema", "[robustness]") {
+  const auto& ranges = experiment::plausible_ranges();
+  REQUIRE(ranges.ranged.size() >= 20);
+  const auto& schema = config::JsonSchema::scenario();
+  for (const auto& p : ranges.ranged) {
+    INFO(p.pointer);
+    const json* node = schema.node_for(p.pointer);
+    REQUIRE(node != nullptr);
+    REQUIRE(node->contains("default"));
+    CHECK((*node)["default"].is_number());
+    CHECK(p.low < p.high);
+    CHECK(p.low <= p.default_value);
+    CHECK(p.default_value <= p.high);
+    if (p.distribution == experiment::sensitivity::Distribution::kLogUniform) CHECK(p.low > 0);
+    CHECK(!p.source.empty());
+    CHECK(experiment::find_range(p.pointer) == &p);
+  }
+  for (const auto& p : ranges.point) {
+    INFO(p.pointer);
+    CHECK(schema.node_for(p.pointer) != nullptr);
+    CHECK(!p.reason.empty());
+  }
+}
+
+TEST_CASE("every assumption or judgement of the world has a range or a reason to stay a point", "[robustness]") {
+  const auto& ranges = experiment::plausible_ranges();
+  const config::Scenario s = config::default_scenario();
+  std::vector<std::string> leaves;
+  numeric_leaves(s.arms[0].config.at("world"), "/world", leaves);
+  std::size_t judged = 0;
+  for (const auto& path : leaves) {
+    const json* node = config::JsonSchema::scenario().node_for(path);
+    if (node == nullptr || !node->contains("$comment") || !node->contains("default")) continue;
+    const std::string comment = lower((*node)["$comment"].get<std::string>());
+    if (comment.find("assumption") == std::string::npos && comment.find("judgement") == std::string::npos) continue;
+    ++judged;
+    const bool ranged = experiment::find_range(path) != nullptr;
+    const bool point = std::any_of(ranges.point.begin(), ranges.point.end(), [&](const auto& p) { return p.pointer == path; });
+    INFO(path << ": " << comment);
+    CHECK((ranged || point));
+  }
+  CHECK(judged >= 50);
+}
+
+TEST_CASE("a bad ranges document is an input error naming the entry", "[robustness]") {
+  const std::string ptr = "/world/response/invite/accept/same_industry";
+  auto bad = [&](const json& entry) { return json{{"ranges", {{ptr, entry}}}}; };
+  CHECK_NOTHROW(experiment::parse_ranges(bad({{"low", 0.0}, {"high", 0.6}, {"source", "s"}})));
+  CHECK_THROWS_WITH(experiment::parse_ranges(bad({{"low", 0.6}, {"high", 0.0}, {"source", "s"}})), Catch::Contains("low < high"));
+  CHECK_THROWS_WITH(experiment::parse_ranges(bad({{"low", 0.4}, {"high", 0.6}, {"source", "s"}})), Catch::Contains("default"));
+  CHECK_THROWS_WITH(experiment::parse_ranges(bad({{"low", 0.0}, {"high", 0.6}, {"distribution", "log_uniform"}, {"source", "s"}})),
+                    Catch::Contains("log_uniform"));
+  CHECK_THROWS_AS(experiment::parse_ranges(bad({{"low", 0.0}, {"high", 0.6}, {"distribution", "normal"}, {"source", "s"}})),
+                  config::InputError);
+  CHECK_THROWS_AS(experiment::parse_ranges(json{{"ranges", {{"/world/response/invite/accept/nope", {{"low", 0}, {"high", 1}, {"source", "s"}}}}}}),
+                  config::InputError);
+  CHECK_THROWS_AS(experiment::parse_ranges(json{{"ranges", {{"/world/response/invite/accept/latent", {{"low", -1}, {"high", 1}, {"source", "s"}}}}}}),
+                  config::InputError);  // below the schema's minimum 0
+  CHECK_THROWS_WITH(experiment::select_ranged({"invite.accept.nope"}), Catch::Contains("invite.accept.nope"));
+  CHECK(experiment::select_ranged({"world.response.invite.accept.intercept", ptr, "activity.dormant_share"}).size() == 3);
+}
+
+TEST_CASE("Wilson interval and Spearman correlation", "[robustness]") {
+  const auto w = experiment::wilson_interval(7, 10);
+  CHECK(w.lo == Approx(0.3968).margin(1e-4));
+  CHECK(w.hi == Approx(0.8922).margin(1e-4));
+  CHECK(experiment::wilson_interval(0, 8).lo == 0.0);
+  CHECK(experiment::wilson_interval(8, 8).hi == 1.0);
+  const std::vector<double> x{1, 2, 3, 4, 5}, y{2, 4, 4, 9, 10}, z{5, 4, 3, 2, 1}, c{1, 1, 1, 1, 1};
+  CHECK(experiment::spearman(x, y) == Approx(0.9747).margin(1e-4));  // ties at 4 share rank 2.5
+  CHECK(experiment::spearman(x, z) == Approx(-1.0));
+  CHECK(experiment::spearman(x, c) == 0.0);
+}
+
+TEST_CASE("Morris on the model: an inert parameter has mu* exactly 0, a live one more, and reruns are equal", "[robustness]") {
+  // No arm sends InMail, so the InMail response parameters are never read.
+  const json doc = tiny(json::array({json{{"name", "cold"}, {"patch", json::object()}}}));
+  const auto make = [&] {
+    return experiment::VariantRunner(
+        setup(doc, {"inmail.intercept", "inmail.mutual", "invite.accept.intercept"}, {"connections_gained", "replies"}));
+  };
+  experiment::ScreeningOptions options;
+  options.morris.trajectories = testing::fast_mode() ? 3 : 4;
+  options.morris.seed = 3;
+  auto runner = make();
+  const auto result = experiment::run_screening(runner, options);
+  REQUIRE(result.outputs.size() == 2);
+  const std::size_t connections = 0;
+  for (const char* inert : {"inmail.intercept", "inmail.mutual"}) {
+    INFO(inert);
+    const auto& c = result.indices.at(connections, index_of(result.parameters, inert));
+    CHECK(c.mu_star == 0.0);
+    CHECK(c.sigma == 0.0);
+  }
+  CHECK(result.indices.at(connections, index_of(result.parameters, "invite.accept.intercept")).mu_star > 0.0);
+  CHECK(result.indices.at(connections, index_of(result.parameters, "invite.accept.intercept")).mu > 0.0);
+  CHECK(runner.worlds_generated() == 1);  // response parameters only: one world for every point
+
+  // An arm that sets a ranged parameter itself keeps it (arm patches go over the varied base).
+  const json pinned_doc = tiny(json::array({json{{"name", "cold"}, {"patch", json::object()}},
+                                            json{{"name", "fixed"}, {"patch", {{"world", {{"response", {{"inmail", {{"intercept", -2.0}}}}}}}}}}}));
+  const experiment::VariantRunner pinned(setup(pinned_doc, {"inmail.intercept", "invite.attention"}, {"replies"}));
+  REQUIRE(pinned.pinned().size() == 1);
+  CHECK_THAT(pinned.pinned()[0], Catch::Contains("fixed") && Catch::Contains("inmail.intercept"));
+
+  auto again = make();
+  CHECK(experiment::screening_json(experiment::run_screening(again, options)).dump() ==
+        experiment::screening_json(result).dump());
+}
+
+TEST_CASE("a design point gives what linksim run gives for the same scenario (same worlds, same draws)", "[robustness]") {
+  json arms = json::array();
+  arms.push_back({{"name", "cold"}, {"patch", json::object()}});
+  arms.push_back({{"name", "personal"}, {"patch", {{"senders", {{"focal", {{"strategy", {{"preset", "personalized"}}}}}}}}}});
+  json doc = tiny(arms);
+  doc["replications"] = 2;
+  experiment::VariantRunner runner(setup(doc, {"invite.accept.intercept", "activity.dormant_share"}, {"connections_gained", "replies"}));
+  const std::vector<double> values{-0.3, 0.55};
+  std::vector<double> point(runner.columns().size());
+  runner.run(values, point);
+  const auto reference = testing::run(runner.scenario_at(values));
+  for (std::size_t c = 0; c < runner.columns().size(); ++c) {
+    const auto& col = runner.columns()[c];
+    INFO(col.label());
+    const double expected = col.baseline.empty() ? reference.metric(col.arm, col.metric).stats.mean
+                                                 : reference.diff(col.arm, col.baseline, col.metric).mean_diff;
+    CHECK(point[c] == Approx(expected).margin(1e-12));
+  }
+}
+
+TEST_CASE("robustness: a strategy with twice the invitations on a world where nothing binds wins every sample", "[robustness]") {
+  json arms = json::array();
+  arms.push_back({{"name", "single"}, {"patch", json::object()}});
+  arms.push_back({{"name", "double"}, {"patch", {{"senders", {{"focal", {{"strategy", {{"invites", {{"per_day", 10}}}}}}}}}}}});
+  json doc = tiny(arms, {{"preset", "targeted_cold"}, {"targeting", {{"pool", "anyone"}, {"same_industry", false}}}, {"invites", {{"per_day", 5}}}});
+  doc["platform"] = {{"rules", testing::all_rules_off()}};
+  auto runner = experiment::VariantRunner(
+      setup(doc, {"invite.accept.intercept", "invite.attention", "activity.dormant_share"}, {"invites_sent", "connections_gained"}));
+  experiment::RobustnessOptions options;
+  options.samples = testing::fast_mode() ? 4 : 8;
+  const auto result = experiment::run_robustness(runner, options);
+  REQUIRE(result.verdicts.size() == 2);
+  for (const auto& v : result.verdicts) {
+    INFO(experiment::verdict_line(result, v));
+    CHECK(v.arm == "double");
+    CHECK(v.baseline == "single");
+    CHECK(v.share >= 0.0);
+    CHECK(v.share <= 1.0);
+    CHECK(v.interval.contains(v.share));
+    CHECK(v.samples == options.samples);
+    CHECK(v.share == 1.0);
+    CHECK(v.mean_difference > 0.0);
+  }
+  CHECK(experiment::verdict_line(result, result.verdicts[0]).find("double vs single") == 0);
+  CHECK(runner.worlds_generated() > 1);  // dormant_share changes the world: a world per value
+}
+
+TEST_CASE("sensitivity and robustness CLI: bad input exits 2 naming it, good input writes the same bytes twice", "[robustness][cli]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "robust_cli_test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const fs::path scenario = dir / "tiny.json";
+  json arms = json::array();
+  arms.push_back({{"name", "cold"}, {"patch", json::object()}});
+  arms.push_back({{"name", "personal"}, {"patch", {{"senders", {{"focal", {{"strategy", {{"preset", "personalized"}}}}}}}}}});
+  std::ofstream(scenario) << tiny(arms).dump(2);
+
+  const auto unknown = testing::run_cli("sensitivity " + scenario.string() + " --params invite.accept.bogus --out " + (dir / "a").string());
+  CHECK(unknown.code == 2);
+  CHECK_THAT(unknown.out, Catch::Contains("invite.accept.bogus"));
+  CHECK(!fs::exists(dir / "a"));
+  const auto metric = testing::run_cli("robustness " + scenario.string() + " --metrics replys --out " + (dir / "b").string());
+  CHECK(metric.code == 2);
+  CHECK_THAT(metric.out, Catch::Contains("replys"));
+  CHECK(!fs::exists(dir / "b"));
+  const auto levels = testing::run_cli("sensitivity " + scenario.string() + " --levels 3 --out " + (dir / "c").string());
+  CHECK(levels.code == 2);
+  CHECK(!fs::exists(dir / "c"));
+
+  const std::string args = " --params invite.accept.intercept,reply.personalized --metrics connections_gained,replies --reps 1 --threads 2";
+  for (const char* out : {"s1", "s2"}) {
+    const auto r = testing::run_cli("sensitivity " + scenario.string() + args + " --trajectories 2 --out " + (dir / out).string());
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    CHECK_THAT(r.out, Catch::Contains("personal - cold: replies"));
+  }
+  CHECK(slurp(dir / "s1" / "sensitivity.json") == slurp(dir / "s2" / "sensitivity.json"));
+  CHECK(fs::exists(dir / "s1" / "sensitivity.csv"));
+  const auto rob = testing::run_cli("robustness " + scenario.string() + args + " --samples 4 --out " + (dir / "r").string());
+  INFO(rob.out);
+  REQUIRE(rob.code == 0);
+  CHECK_THAT(rob.out, Catch::Contains("personal vs cold \u2014 connections_gained: ") && Catch::Contains("plausible worlds"));
+  CHECK_THAT(rob.out, Catch::Contains("personal vs cold \u2014 replies: "));
+  CHECK(fs::exists(dir / "r" / "robustness.json"));
+  CHECK(fs::exists(dir / "r" / "robustness.csv"));
+  fs::remove_all(dir);
+}
