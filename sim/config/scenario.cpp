@@ -92,8 +92,7 @@ Scenario load_scenario_text(const std::string& text, const std::string& origin, 
 
   Scenario s;
   s.origin = origin;
-  s.overrides = json::array();
-  for (const auto& patch : overrides.patches) s.overrides.push_back(patch);
+  s.overrides = json(overrides.patches);  // an array, empty without --set
   std::set<std::string> names;
   for (std::size_t i = 0; i < arms_doc.size(); ++i) {
     const json& arm = arms_doc[i];

@@ -118,17 +118,12 @@ void ContentModel::impress(std::uint32_t v, std::uint8_t hop, double strength, C
   const double mean_delay = p_.response_hours * static_cast<double>(core::kHour);
   // In Follow-first mode most would-be inviters follow instead (one more draw, only in that mode).
   const bool invites = core::uniform01(rng) < p_.invite_rate * fit;
-  if (invites && follow_first_ && core::uniform01(rng) >= p_.follow_first_connect) {
-    if (rel == Relation::kNone) {
-      s.join(v, Relation::kFollower);
-      ++out.follows;
-      events.push_back({v, static_cast<core::Time>(core::exponential(rng, mean_delay)), InboundEvent::Kind::kFollow});
-    }
-  } else if (invites) {
+  const bool follows_instead = invites && follow_first_ && core::uniform01(rng) >= p_.follow_first_connect;
+  if (invites && !follows_instead) {
     s.join(v, Relation::kInvited);
     ++out.invites;
     events.push_back({v, static_cast<core::Time>(core::exponential(rng, mean_delay)), InboundEvent::Kind::kInvite});
-  } else if (rel == Relation::kNone && core::uniform01(rng) < p_.follow_rate) {
+  } else if (rel == Relation::kNone && (follows_instead || core::uniform01(rng) < p_.follow_rate)) {
     s.join(v, Relation::kFollower);
     ++out.follows;
     events.push_back({v, static_cast<core::Time>(core::exponential(rng, mean_delay)), InboundEvent::Kind::kFollow});

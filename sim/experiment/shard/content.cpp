@@ -131,7 +131,7 @@ void ContentChannel::on_inbound(std::uint32_t s, std::uint32_t member, std::uint
   // The new connection gets the same message sequence as an accepted invitation (followups),
   // answered with the reply model's inbound term: content's way into the funnel.
   if (x.strategy->followups.messages > 0)
-    ctx_.schedule(now + core::kHour, ev::kMessage, s, ctx_.add_connection_record(s, member, now, true), 0);
+    ctx_.schedule(now + core::kHour, ev::kMessage, s, ctx_.add_connection_record(s, member, now, Origin::kInbound), 0);
 }
 
 }  // namespace linksim::experiment

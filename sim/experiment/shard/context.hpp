@@ -27,6 +27,13 @@ namespace linksim::experiment {
 using core::Time;
 
 enum class InviteStatus : std::uint8_t { kPending, kAccepted, kDeclined, kReported, kWithdrawn, kExpired };
+/// How a connection record came about: an invitation the sender sent, a member who invited the
+/// sender (content, inbound sources), or a connection from before the run (the network channel).
+/// Messages to it reply through the matching channel.
+enum class Origin : std::uint8_t { kSent, kInbound, kNetwork };
+constexpr ReplyChannel message_channel(Origin o) {
+  return o == Origin::kInbound ? ReplyChannel::kInbound : o == Origin::kNetwork ? ReplyChannel::kNetwork : ReplyChannel::kMessage;
+}
 
 /// 24 bytes: a run keeps every invitation it sent (10^5 senders send tens of millions).
 struct Invite {
@@ -36,8 +43,7 @@ struct Invite {
   InviteStatus status = InviteStatus::kPending;
   std::uint16_t warm_touches = 0;
   bool personalized = false;
-  bool inbound = false;  ///< not an invitation the sender sent: a connection who invited the sender, kept to message
-  bool network = false;  ///< not an invitation: a connection from before the run, messaged by the network channel
+  Origin origin = Origin::kSent;
 };
 static_assert(sizeof(Invite) == 24);
 
@@ -103,15 +109,14 @@ class ShardContext {
   /// A connection to message who is not an invitation the sender sent (one who invited the
   /// sender, or one from before the run): an accepted Invite record, so that the Messages
   /// channel runs its sequence on it. Returns the record's id.
-  std::uint32_t add_connection_record(std::uint32_t s, std::uint32_t member, Time now, bool inbound) {
+  std::uint32_t add_connection_record(std::uint32_t s, std::uint32_t member, Time now, Origin origin) {
     Invite inv;
     inv.sender = s;
     inv.target = member;
     inv.sent_at = static_cast<std::int32_t>(now);
     inv.response = model::InviteResponse::kAccept;
     inv.status = InviteStatus::kAccepted;
-    inv.inbound = inbound;
-    inv.network = !inbound;
+    inv.origin = origin;
     invites.push_back(inv);
     return static_cast<std::uint32_t>(invites.size() - 1);
   }

@@ -25,15 +25,18 @@ void Messages::on_message(std::uint32_t id, std::uint32_t touch, Time now) {
     return;
   }
   ++ctx_.stats[s].messages_sent;
-  if (touch == 0) ++(inv.inbound ? ctx_.stats[s].inbound_messaged : inv.network ? ctx_.stats[s].network_messaged : ctx_.stats[s].messages_first);
+  if (touch == 0) {
+    auto& stat = ctx_.stats[s];
+    ++(inv.origin == Origin::kInbound ? stat.inbound_messaged : inv.origin == Origin::kNetwork ? stat.network_messaged : stat.messages_first);
+  }
   ctx_.effort(s, touch == 0 ? model::Action::kMessage : model::Action::kFollowUp);
   model::ReplyFeatures f;
   f.target_seniority = static_cast<std::uint8_t>(ctx_.world.seniority(inv.target));
   f.personalized = inv.personalized;
   f.mutual_connections = inv.mutual;
   f.warmup_touches = inv.warm_touches;
-  f.inbound = inv.inbound;
-  f.existing = inv.network;
+  f.inbound = inv.origin == Origin::kInbound;
+  f.existing = inv.origin == Origin::kNetwork;
   f.accept_propensity = static_cast<float>(ctx_.world.accept_propensity(inv.target));
   f.activity = static_cast<float>(ctx_.world.activity(inv.target));
   core::Rng rng = ctx_.pair_rng(x.member, inv.target, streams::Pair::kMessageTouch, touch);
@@ -48,8 +51,7 @@ void Messages::on_message(std::uint32_t id, std::uint32_t touch, Time now) {
 void Messages::on_reply(std::uint32_t s, std::uint32_t id, Time now) {
   const Invite& inv = ctx_.invites[id];
   gw_.observe(s, platform::OutcomeKind::kReplied, inv.target, inv.sent_at, now);
-  const ReplyChannel channel = inv.inbound ? ReplyChannel::kInbound : inv.network ? ReplyChannel::kNetwork : ReplyChannel::kMessage;
-  funnel_.reply(s, inv.target, channel, false, now);
+  funnel_.reply(s, inv.target, message_channel(inv.origin), false, now);
 }
 
 }  // namespace linksim::experiment

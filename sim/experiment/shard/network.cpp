@@ -18,7 +18,7 @@ void NetworkChannel::on_wake(std::uint32_t s, Time now) {
   const auto targets = ctx_.world.targets();
   const std::uint32_t first = offsets[x.member], last = offsets[x.member + 1];
   for (int k = 0; k < x.strategy->network.per_day && first + x.network_pos < last; ++k, ++x.network_pos) {
-    const std::uint32_t id = ctx_.add_connection_record(s, targets[first + x.network_pos], now, false);
+    const std::uint32_t id = ctx_.add_connection_record(s, targets[first + x.network_pos], now, Origin::kNetwork);
     // Spread over the morning's batch window, like the other channels' batches.
     ctx_.schedule(now + ctx_.jitter(x, ShardContext::kBatchStart), ev::kMessage, s, id, 0);
   }
