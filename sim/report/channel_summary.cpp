@@ -70,7 +70,7 @@ std::vector<std::string> parts_of(const ArmMeans& m) {
 
 std::vector<std::string> channel_lines(const experiment::Summary& s) {
   using metrics::metric_name;
-  std::vector<std::string> lines;
+  std::vector<std::string> lines{"per sender, by channel (means over replications):"};
   std::size_t width = 0;
   for (const auto& arm : s.arms) width = std::max(width, arm.name.size());
   for (const auto& arm : s.arms) {
@@ -90,7 +90,7 @@ std::vector<std::string> channel_lines(const experiment::Summary& s) {
                          : ", no meeting to price";
     lines.push_back(pad + cost);
   }
-  if (!lines.empty()) lines.insert(lines.begin(), "per sender, by channel (means over replications):");
+  if (lines.size() == 1) lines.clear();  // no arm used a channel worth a line
   return lines;
 }
 
