@@ -22,9 +22,15 @@ const json& archetypes_document() {
 }
 
 std::vector<std::string> archetype_names() {
-  // nlohmann::json sorts object keys, so the file's order is not kept: the order is fixed here
-  // (casual to abusive), the order cohorts are shared out in.
-  return {"casual_user", "recruiter", "growth_hacker", "spammer", "fake_account"};
+  // nlohmann::json sorts object keys; the file's order (casual to abusive, the order cohorts are
+  // shared out in) is read with ordered_json, so the file is the one list of archetypes.
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    const auto doc = nlohmann::ordered_json::parse(embedded::archetypes_json);
+    for (const auto& [name, _] : doc.at("archetypes").items()) out.push_back(name);
+    return out;
+  }();
+  return names;
 }
 
 std::vector<std::string> expand_population(json& doc, std::vector<Issue>& issues) {

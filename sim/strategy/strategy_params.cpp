@@ -77,6 +77,16 @@ StrategyParams resolve_strategy(const json& cohort_strategy, const std::string& 
   p.warmup = {s.at("warmup").at("days").get<int>(), s.at("warmup").at("touches_per_day").get<int>()};
   p.hygiene.withdraw_after_days = s.at("hygiene").at("withdraw_after_days").get<int>();
   p.hygiene.reinvite_after_days = s.at("hygiene").at("reinvite_after_days").get<int>();
+  const json& ad = s.at("adapt");
+  p.adapt.slow_factor = ad.at("slow_factor").get<double>();
+  p.adapt.probe_cap = ad.at("probe_cap").get<bool>();
+  p.adapt.cap_margin = ad.at("cap_margin").get<double>();
+  p.adapt.ring = ad.at("ring").get<int>();
+  p.adapt.rotate_accounts = ad.at("rotate_accounts").get<int>();
+  // The ladder's rungs (platform::rung): the schema has checked the name.
+  static const std::vector<std::string> rungs{"warning", "restricted_hours", "restricted_days", "restricted_week",
+                                              "feature_limits", "account_review", "suspension"};
+  p.adapt.rotate_rung = static_cast<int>(std::find(rungs.begin(), rungs.end(), ad.at("rotate_at").get<std::string>()) - rungs.begin());
   p.followups = {s.at("followups").at("messages").get<int>(), s.at("followups").at("gap_days").get<int>()};
   p.inmail = {s.at("inmail").at("per_week").get<int>(), s.at("inmail").at("personalized").get<bool>()};
   p.network = {s.at("network").at("per_day").get<int>()};

@@ -159,6 +159,27 @@ const std::map<std::string, json>& contexts() {
          p["platform"]["rules"] = {{"invite_cap_rolling", {{"enabled", false}}}};
          return p;
        }()},
+      // Strikes for refused attempts act once the cap binds and the count is reached.
+      {"platform/rules/invite_cap_rolling/denials_window_days", [] {
+         json p = every_plan({{"weekly_invite_cap", 30}});
+         p["platform"]["rules"] = {{"invite_cap_rolling", {{"strike_after_denials", 10}}}};
+         return p;
+       }()},
+      {"platform/rules/invite_cap_calendar/denials_window_days", [] {
+         json p = every_plan({{"weekly_invite_cap", 30}});
+         p["platform"]["rules"] = {{"invite_cap_rolling", {{"enabled", false}}},
+                                   {"invite_cap_calendar", {{"enabled", true}, {"strike_after_denials", 3}}}};
+         return p;
+       }()},
+      {"platform/rules/invite_cap_calendar/strike_after_denials", [] {
+         json p = every_plan({{"weekly_invite_cap", 30}});
+         p["platform"]["rules"] = {{"invite_cap_rolling", {{"enabled", false}}}, {"invite_cap_calendar", {{"enabled", true}}}};
+         return p;
+       }()},
+      // Adaptive senders: the margin acts once the cap is learned; slowing and rotating after penalties.
+      {"strategy/adapt/cap_margin", strategy_everywhere({{"adapt", {{"probe_cap", true}}}})},
+      {"strategy/adapt/slow_factor", strikes},
+      {"strategy/adapt/rotate_accounts", strikes},
       {"platform/plans/free/inmail_credits_per_month", platform_patch({{"plans", {{"free", {{"inmail_accrual_cap", 10}}}}}})},
   };
   return c;

@@ -172,3 +172,24 @@ TEST_CASE("platform metrics come from the ground-truth labels, not from the rule
   CHECK(out.metric("relabelled", "legit_connections_formed").stats.mean ==
         Approx(60.0 * out.metric("relabelled", "connections_gained").stats.mean));
 }
+
+TEST_CASE("the schema's population lists name exactly the archetypes of archetypes.json, in its order", "[policy]") {
+  const auto names = config::archetype_names();
+  REQUIRE(names.size() >= 7);
+  CHECK(names.front() == "casual_user");
+  CHECK(names.back() == "fake_ring");
+  const json schema = json::parse(std::ifstream(std::string(LINKSIM_SOURCE_DIR) + "/scenarios/schema.json"));
+  for (const char* list : {"mix", "archetypes"}) {
+    INFO(list);
+    std::vector<std::string> in_schema;
+    for (const auto& [name, _] : schema.at("$defs").at("population").at("properties").at(list).at("properties").items())
+      in_schema.push_back(name);
+    std::vector<std::string> sorted = names;
+    std::sort(sorted.begin(), sorted.end());
+    CHECK(in_schema == sorted);  // nlohmann::json sorts keys
+  }
+  std::vector<std::string> cohort_enum = schema.at("$defs").at("cohort").at("properties").at("archetype").at("enum");
+  REQUIRE(cohort_enum.front().empty());  // a cohort the scenario writes itself
+  cohort_enum.erase(cohort_enum.begin());
+  CHECK(cohort_enum == names);
+}

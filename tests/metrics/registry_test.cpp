@@ -42,7 +42,7 @@ constexpr std::size_t field_count() {
   }
 }
 
-constexpr std::size_t kSenderStatsFields = 52;
+constexpr std::size_t kSenderStatsFields = 54;
 static_assert(field_count<SenderStats>() == kSenderStatsFields,
               "SenderStats gained or lost a field: register the new counter in include/linksim/metrics/registry.hpp "
               "(or add it to internal_fields() in this test if it is bookkeeping), then update kSenderStatsFields and the "
@@ -79,10 +79,10 @@ void set_nonzero(F& field) {
 TEST_CASE("every SenderStats field is a registered metric or internal", "[metrics][registry]") {
   SenderStats s{};
   REQUIRE_FALSE(read_by_registry(s));
-  // 52 names: the static_assert above guards the count, this binding names each field once.
+  // 54 names: the static_assert above guards the count, this binding names each field once.
   auto& [f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12, f13, f14, f15, f16, f17, f18, f19, f20, f21, f22, f23,
          f24, f25, f26, f27, f28, f29, f30, f31, f32, f33, f34, f35, f36, f37, f38, f39, f40, f41, f42, f43, f44, f45,
-         f46, f47, f48, f49, f50, f51] = s;
+         f46, f47, f48, f49, f50, f51, f52, f53] = s;
   const auto internal = internal_fields(s);
   std::size_t index = 0, registered = 0;
   const auto probe = [&](auto& field) {
@@ -99,7 +99,7 @@ TEST_CASE("every SenderStats field is a registered metric or internal", "[metric
   };
   [&](auto&... fields) { (probe(fields), ...); }(f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12, f13, f14, f15, f16,
                                                 f17, f18, f19, f20, f21, f22, f23, f24, f25, f26, f27, f28, f29, f30, f31, f32, f33,
-                                                f34, f35, f36, f37, f38, f39, f40, f41, f42, f43, f44, f45, f46, f47, f48, f49, f50, f51);
+                                                f34, f35, f36, f37, f38, f39, f40, f41, f42, f43, f44, f45, f46, f47, f48, f49, f50, f51, f52, f53);
   CHECK(index == kSenderStatsFields);
   CHECK(registered == kSenderStatsFields - internal.size());
 }
@@ -155,7 +155,9 @@ TEST_CASE("the registry is well formed and its order is the output order", "[met
       "email_reply_rate", "email_bounce_rate", "email_inbox_rate", "email_leads", "email_meetings", "inbound_replies",
       "inbound_reply_rate", "inbound_leads", "inbound_meetings", "network_replies", "network_reply_rate", "network_leads",
       "network_meetings", "time_cost_usd",
-      "total_cost_usd", "meetings_per_hour", "meetings_per_1k_usd"};
+      "total_cost_usd", "meetings_per_hour", "meetings_per_1k_usd",
+      // Adaptive senders.
+      "accounts_rotated", "ring_connections"};
   CHECK(sender == before);
 }
 

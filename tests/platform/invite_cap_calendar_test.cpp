@@ -48,3 +48,15 @@ TEST_CASE("calendar cap with pending counting toward it", "[platform]") {
   CHECK(policy.check(invite(200), 0, kWeek).allowed());
   CHECK_FALSE(policy.check(invite(201), 0, kWeek).allowed());
 }
+
+TEST_CASE("calendar cap: refused attempts strike too", "[platform]") {
+  const std::vector<PlanId> plans = {PlanId::kFree};
+  const json patch = {{"rules", {{"invite_cap_calendar", {{"strike_after_denials", 2}}}}}};
+  Policy policy(params_with({"invite_cap_calendar"}, patch), plans);
+  for (MemberId m = 0; m < 100; ++m) REQUIRE(policy.check(invite(m), 0, m).allowed());
+  CHECK_FALSE(policy.check(invite(100), 0, kHour).allowed());
+  CHECK(policy.transitions().empty());
+  CHECK_FALSE(policy.check(invite(100), 0, 2 * kHour).allowed());
+  REQUIRE(policy.transitions().size() == 1);
+  CHECK(policy.transitions()[0].reason == "repeatedly at the weekly limit: 2 attempts refused by the limit within 7 days");
+}

@@ -68,3 +68,34 @@ TEST_CASE("rolling cap rejects bad parameters", "[platform]") {
   p.window = -3 * kDay;
   REQUIRE_THROWS_WITH(InviteCapRolling(p, book), Catch::Contains("-3"));
 }
+
+TEST_CASE("rolling cap: refused attempts strike after strike_after_denials within the window", "[platform]") {
+  const std::vector<PlanId> plans = {PlanId::kFree};
+  const json patch = {{"rules", {{"invite_cap_rolling", {{"strike_after_denials", 3}, {"denials_window_days", 1}}}}}};
+  Policy policy(params_with({"invite_cap_rolling"}, patch), plans);
+  for (MemberId m = 0; m < 100; ++m) REQUIRE(policy.check(invite(m), 0, m).allowed());
+  // Two refusals: no strike yet; the third within a day of the first is one.
+  CHECK_FALSE(policy.check(invite(100), 0, kHour).allowed());
+  CHECK_FALSE(policy.check(invite(100), 0, 2 * kHour).allowed());
+  CHECK(policy.transitions().empty());
+  CHECK_FALSE(policy.check(invite(100), 0, 3 * kHour).allowed());
+  REQUIRE(policy.transitions().size() == 1);
+  CHECK(policy.transitions()[0].to == "warning");
+  CHECK(policy.transitions()[0].reason == "repeatedly at the weekly limit: 3 attempts refused by the limit within 1 days");
+  // The count starts over; two refusals a day apart never make three within a day.
+  CHECK_FALSE(policy.check(invite(100), 0, 4 * kHour).allowed());
+  CHECK_FALSE(policy.check(invite(100), 0, 4 * kHour + kDay).allowed());
+  CHECK_FALSE(policy.check(invite(100), 0, 4 * kHour + 2 * kDay).allowed());
+  CHECK(policy.transitions().size() == 1);
+}
+
+TEST_CASE("rolling cap: strike_after_denials 0 never strikes, and bad values name their path", "[platform]") {
+  const std::vector<PlanId> plans = {PlanId::kFree};
+  Policy policy(params_with({"invite_cap_rolling"}), plans);
+  for (MemberId m = 0; m < 100; ++m) REQUIRE(policy.check(invite(m), 0, m).allowed());
+  for (int i = 0; i < 500; ++i) CHECK_FALSE(policy.check(invite(100), 0, 100 + i).allowed());
+  CHECK(policy.transitions().empty());
+  const auto issues = issues_of({{"rules", {{"invite_cap_rolling", {{"denials_window_days", 0.001}}}}}});
+  REQUIRE(issues.size() == 1);
+  CHECK(issues[0].path == "/platform/rules/invite_cap_rolling/denials_window_days");
+}

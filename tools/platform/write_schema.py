@@ -59,6 +59,12 @@ def rule(name, desc, props):
     full["enabled"]["$comment"] = f"{D2025} {json.dumps(rules_2025[name]['enabled'])}; source: {src_of('/rules/' + name + '/enabled')}"
     return {"type": "object", "additionalProperties": False, "description": desc, "properties": full}
 
+# Strikes for refused attempts at a cap (include/linksim/platform/rules/limit_hits.hpp).
+LIMIT_HITS = {
+  "strike_after_denials": num(minimum=0, maximum=100000, integer=True, desc="This many attempts refused by the cap within denials_window_days are a strike (0 = never): frequently exceeding a limit draws warnings and restrictions."),
+  "denials_window_days": num(exclusive_min=0, desc="The refusals counted are those within this many days of the first (at least 1 hour)."),
+}
+
 RULES = {
   "connection_cap": rule("connection_cap", "At most this many first-degree connections; beyond it invitations are refused (follow only).",
       {"max_connections": num(minimum=1, integer=True, desc="First-degree connection cap.")}),
@@ -71,9 +77,11 @@ RULES = {
        "require_email": boolean("A report strike's third restriction is the ladder's email_required step (invitations need the recipient's email for its hours) instead of restricted_week.")}),
   "invite_cap_rolling": rule("invite_cap_rolling", "Weekly invitation cap (the plan's weekly_invite_cap) over a rolling window.",
       {"window_days": num(exclusive_min=0, desc="Window length in days (at least 1 hour)."),
-       "count_pending": boolean("Pending invitations count toward the cap until accepted, declined or withdrawn.")}),
+       "count_pending": boolean("Pending invitations count toward the cap until accepted, declined or withdrawn."),
+       **LIMIT_HITS}),
   "invite_cap_calendar": rule("invite_cap_calendar", "Weekly invitation cap per calendar week (Monday to Monday).",
-      {"count_pending": boolean("Pending invitations from earlier weeks count toward the cap.")}),
+      {"count_pending": boolean("Pending invitations from earlier weeks count toward the cap."),
+       **LIMIT_HITS}),
   "notes": rule("notes", "Invitation notes: the plan's note_chars and notes_per_month.", {}),
   "reinvite_cooldown": rule("reinvite_cooldown", "After a withdrawal, the same person cannot be invited again for the cooldown.",
       {"cooldown_days": num(exclusive_min=0, desc="Cooldown in days.")}),

@@ -154,6 +154,8 @@ inline constexpr std::array kMetrics = [] {
       {"total_cost_usd", kS, Unit::kUsd, kDown, "total cost (USD)", "cost_usd plus time_cost_usd: money and time", false, &detail::total_cost},
       {"meetings_per_hour", kS, Unit::kRatio, kUp, "meetings per hour", "meetings over hours spent", false, &field<&S::meetings>, &field<&S::hours_spent>},
       {"meetings_per_1k_usd", kS, Unit::kRatio, kUp, "meetings per $1,000", "meetings per 1,000 USD of total cost (money and time); the inverse of cost per meeting", false, &detail::meetings_thousand, &detail::total_cost},
+      {"accounts_rotated", kS, kN, kFlat, "accounts rotated", "fresh accounts the sender switched to after a restriction (strategy.adapt.rotate_accounts)", false, &field<&S::accounts_rotated>},
+      {"ring_connections", kS, kN, kFlat, "ring connections", "connections to the other accounts of the sender's ring, made before prospecting (strategy.adapt.ring); not counted as invitations sent", false, &field<&S::ring_connections>},
       // Policy metrics, by name: results.json has always listed the metrics other than the sender
       // ones alphabetically (experiment::summarize), and registry order is output order.
       {"legit_connections_formed", kP, kN, kUp, "legitimate connections formed", "connections legitimate senders gained (accepted invitations and inbound)"},

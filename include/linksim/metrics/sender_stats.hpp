@@ -38,6 +38,8 @@ struct SenderStats {
   double email_threads = 0;         ///< prospects sent a first email
   double first_emails_bounced = 0;  ///< first emails that bounced
   double emails_inboxed = 0;        ///< emails that reached the inbox (not bounced, not filtered as spam)
+  double accounts_rotated = 0;      ///< fresh accounts opened after a restriction (strategy.adapt.rotate_accounts)
+  double ring_connections = 0;      ///< connections to the sender's own ring of accounts (strategy.adapt.ring; not prospects)
   double time_cost_usd = 0;         ///< hours spent × the hourly rate (costs.hourly_rate_usd)
   std::uint32_t pending = 0;
   std::array<std::uint32_t, 7> last_week{};  ///< invitations sent on each of the last 7 days

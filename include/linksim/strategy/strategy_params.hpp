@@ -37,6 +37,16 @@ struct Hygiene {
   int reinvite_after_days = 0;  ///< a withdrawn prospect is invited again this long after (0 = never)
 };
 struct Followups { int messages = 0, gap_days = 1; };
+/// How a sender reacts to what the platform shows it: the adaptive abusers' behaviours
+/// (docs/model.md, "Adaptive senders"). Each is off at its default.
+struct Adapt {
+  double slow_factor = 1.0;  ///< pace × this after each warning or restriction
+  bool probe_cap = false;    ///< learn the weekly cap from "limit reached" and stay under it
+  double cap_margin = 0.1;   ///< share of the learned cap left unused
+  int ring = 0;              ///< accounts per ring (0, 1: none)
+  int rotate_accounts = 0;   ///< fresh accounts after a restriction at rotate_rung or above
+  int rotate_rung = 2;       ///< platform::rung() of the step that makes the sender rotate
+};
 struct InMail { int per_week = 0; bool personalized = false; };
 /// Messages to the sender's first-degree connections (re-engagement, referral asks).
 struct Network { int per_day = 0; };
@@ -56,6 +66,7 @@ struct StrategyParams {
   Warmup warmup;
   Hygiene hygiene;
   Followups followups;
+  Adapt adapt;
   InMail inmail;
   Network network;
   Email email;

@@ -18,6 +18,7 @@ ShardContext::ShardContext(const ReplicationInput& in, const ArmPlan& plan_, std
       sink(in.trace) {
   std::uint64_t global = 0;
   for (std::uint32_t c = 0; c < plan.cohorts.size(); ++c) {
+    const std::uint64_t first = global;  // the cohort's senders have consecutive global indices
     const CohortPlan& cohort = plan.cohorts[c];
     const double precision = plan.platform.plans[static_cast<std::size_t>(cohort.plan)].search_filter_precision;
     // A sender never needs more prospects than it can contact in the run: invitations, InMails
@@ -41,6 +42,13 @@ ShardContext::ShardContext(const ReplicationInput& in, const ArmPlan& plan_, std
       s.abusive = cohort.label == Label::kAbusive;
       s.new_account = cohort.new_account;
       s.member = seats[global].member;
+      // Rings: consecutive accounts of the cohort in blocks of adapt.ring (the last may be smaller).
+      if (st.adapt.ring > 1) {
+        const std::uint64_t ring = static_cast<std::uint64_t>(st.adapt.ring);
+        const std::uint64_t start = first + (global - first) / ring * ring;
+        for (std::uint64_t g = start; g < std::min(start + ring, first + cohort.count); ++g)
+          if (g != global) s.ring.push_back(seats[g].member);
+      }
       s.followers = seats[global].followers;
       s.rng = streams::sender(seed, rep, streams::kSenderTiming, global);
       // Prospect draws get their own stream: a refused invitation (tried again, no new draw)

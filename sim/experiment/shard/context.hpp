@@ -44,6 +44,7 @@ struct Invite {
   std::uint16_t warm_touches = 0;
   bool personalized = false;
   Origin origin = Origin::kSent;
+  std::uint8_t account = 0;  ///< which of the sender's accounts sent it (adapt.rotate_accounts)
 };
 static_assert(sizeof(Invite) == 24);
 
@@ -77,6 +78,16 @@ struct alignas(64) Sender {
   std::deque<std::pair<Time, std::uint32_t>> reinvites;
   std::unique_ptr<model::SenderReputation> reputation;
   std::unique_ptr<model::CreatorState> creator;
+  // Adaptive behaviours (strategy.adapt; experiment/shard/adaptation.hpp).
+  double pace_scale = 1.0;       ///< slow_factor applied once per warning or restriction
+  int ceiling = 0;               ///< self-imposed invitations per 7 days once the cap is learned (0: none)
+  int pending_ceiling = 0;       ///< self-imposed pending invitations once the pending cap is learned (0: none)
+  std::deque<Time> sent_week;    ///< probe_cap: send times of the last 7 days
+  std::uint8_t account = 0;      ///< current account (0: the original; rotate_accounts more)
+  bool rotate_due = false;       ///< the current account was restricted at rotate_at: switch next morning
+  int account_day = 0;           ///< first day of the current account (its ramp-up starts there)
+  std::vector<std::uint32_t> ring;  ///< members of the other accounts of its ring (adapt.ring)
+  int ring_account = -1;         ///< the account whose ring has formed
 };
 
 class ShardContext {

@@ -4,8 +4,10 @@
 #include <cmath>
 #include <iterator>
 
+#include "experiment/shard/adaptation.hpp"
 #include "experiment/shard/events.hpp"
 #include "experiment/shard/prospector.hpp"
+#include "experiment/shard/ring.hpp"
 #include "linksim/model/active_delay.hpp"
 #include "linksim/model/invite_response.hpp"
 
@@ -26,8 +28,20 @@ static bool idle(const Sender& x) { return x.exhausted && x.reinvites.empty(); }
 void Invitations::plan_day(std::uint32_t s, Time now, Time open, int day) {
   Sender& x = ctx_.senders[s];
   const auto& st = x.strategy->invites;
+  // A sender who abandons a restricted account opens the next one this morning (strategy.adapt).
+  if (x.rotate_due) {
+    adaptation::rotate(x, day);
+    ++ctx_.stats[s].accounts_rotated;
+  }
+  // A ring forms on the account's first day, before any prospect is invited.
+  if (!x.ring.empty() && x.ring_account != x.account && day >= st.start_day) {
+    x.ring_account = x.account;
+    ring::form(ctx_, gw_, s, open);
+  }
   const bool today = day >= st.start_day && ((st.days_mask >> core::day_of_week(now)) & 1u) != 0;
-  x.pace_today = today ? st.pace_on_day(day - st.start_day) : 0;
+  // The ramp-up counts from the account's first day: a fresh account ramps up again.
+  const int first = std::max(st.start_day, x.account_day);
+  x.pace_today = today ? adaptation::scaled_pace(x, st.pace_on_day(day - first)) : 0;
   ctx_.stats[s].invites_planned += x.pace_today;
   if (idle(x)) ctx_.stats[s].invites_lost_to_pool += x.pace_today;
   // A day lost to a restriction (or the back-off after one): its planned invitations count as
@@ -53,6 +67,8 @@ void Invitations::schedule_next_wake(std::uint32_t s, Time now) {
 void Invitations::on_wake(std::uint32_t s, Time now) {
   Sender& x = ctx_.senders[s];
   if (now < x.paused_until) return;
+  // A sender that has learned the caps stays under them (strategy.adapt.probe_cap).
+  if (!adaptation::under_ceiling(x, gw_.pending(s), now)) return;
   const auto& st = *x.strategy;
   // A prospect whose invitation was refused last time comes first: being told "limit
   // reached" does not make the sender forget who they meant to invite.
@@ -168,6 +184,7 @@ bool Invitations::send(std::uint32_t s, std::uint32_t target, Time now, bool war
   inv.target = target;
   inv.sent_at = static_cast<std::int32_t>(now);  // < Policy::kMaxTime: check() accepted it
   inv.personalized = a.personalized;
+  inv.account = x.account;
   inv.warm_touches = static_cast<std::uint16_t>(warmed ? st.warmup.days * st.warmup.touches_per_day : 0);
   model::InviteFeatures f;
   f.same_industry = !a.out_of_industry;
@@ -201,6 +218,7 @@ bool Invitations::send(std::uint32_t s, std::uint32_t target, Time now, bool war
   if (o.outcome == model::InviteResponse::kAccept) ++stat.invites_would_accept;
   if (f.note != model::NoteKind::kNone) ++stat.invites_with_note;
   ++stat.sent_today;
+  adaptation::on_sent(x, now);
   ++stat.pending;
   ctx_.effort(s, effort_of(f.note));
   ctx_.trace(s, now, target, trace::InviteSent{inv.mutual, f.same_industry, f.note});
@@ -227,8 +245,10 @@ void Invitations::on_denied(std::uint32_t s, const platform::Decision& d, Time n
                            : std::max(d.retry_at, now) + static_cast<Time>(x.strategy->invites.backoff_days) * kDay;
       break;
     default:
-      // A limit: a user who reads "limit reached" stops for the day (or until the window frees);
-      // an automation tool that ignores it keeps trying at its next slot.
+      // A limit: a sender that probes learns it (strategy.adapt.probe_cap); a user who reads
+      // "limit reached" stops for the day (or until the window frees); an automation tool that
+      // ignores it keeps trying at its next slot.
+      adaptation::on_limit(x, d.notice, gw_.pending(s), now);
       if (x.strategy->invites.stop_at_weekly_cap || d.retry_at == core::kNever)
         x.paused_until = std::max(tomorrow, d.retry_at == core::kNever ? tomorrow : d.retry_at);
       else if (wake)
@@ -240,7 +260,7 @@ void Invitations::on_denied(std::uint32_t s, const platform::Decision& d, Time n
 void Invitations::on_seen(std::uint32_t id, Time now) {
   const Invite& inv = ctx_.invites[id];
   if (inv.status != InviteStatus::kPending) return;
-  gw_.observe(inv.sender, platform::OutcomeKind::kIgnored, inv.target, inv.sent_at, now);
+  gw_.observe_account(inv.sender, inv.account, platform::OutcomeKind::kIgnored, inv.target, inv.sent_at, now);
 }
 
 void Invitations::on_resolve(std::uint32_t id, Time now) {
@@ -254,7 +274,7 @@ void Invitations::on_resolve(std::uint32_t id, Time now) {
       inv.status = InviteStatus::kAccepted;
       ++stat.invites_accepted;
       ++stat.connections_gained;
-      gw_.observe(inv.sender, platform::OutcomeKind::kAccepted, inv.target, inv.sent_at, now);
+      gw_.observe_account(inv.sender, inv.account, platform::OutcomeKind::kAccepted, inv.target, inv.sent_at, now);
       ctx_.trace(inv.sender, now, inv.target, trace::InviteAccepted{static_cast<double>(now - inv.sent_at) / kDay});
       if (x.creator) x.creator->add_connection(inv.target);
       if (x.strategy->followups.messages > 0) ctx_.schedule(now + kHour, ev::kMessage, inv.sender, id, 0);
@@ -262,20 +282,20 @@ void Invitations::on_resolve(std::uint32_t id, Time now) {
     case model::InviteResponse::kDecline:
       inv.status = InviteStatus::kDeclined;
       ++stat.invites_declined;
-      gw_.observe(inv.sender, platform::OutcomeKind::kDeclined, inv.target, inv.sent_at, now);
+      gw_.observe_account(inv.sender, inv.account, platform::OutcomeKind::kDeclined, inv.target, inv.sent_at, now);
       ctx_.trace(inv.sender, now, inv.target, trace::InviteDeclined{});
       break;
     case model::InviteResponse::kReport:
       inv.status = InviteStatus::kReported;
       ++stat.spam_reports;
-      gw_.observe(inv.sender, platform::OutcomeKind::kReported, inv.target, inv.sent_at, now);
+      gw_.observe_account(inv.sender, inv.account, platform::OutcomeKind::kReported, inv.target, inv.sent_at, now);
       ctx_.trace(inv.sender, now, inv.target, trace::InviteReported{});
       break;
     case model::InviteResponse::kIgnore:
       // Expired: the platform withdraws it (it was ignored all along).
       inv.status = InviteStatus::kExpired;
       ++stat.expired;
-      gw_.observe(inv.sender, platform::OutcomeKind::kWithdrawn, inv.target, inv.sent_at, now);
+      gw_.observe_account(inv.sender, inv.account, platform::OutcomeKind::kWithdrawn, inv.target, inv.sent_at, now);
       break;
   }
 }
@@ -296,7 +316,7 @@ void Invitations::hygiene(std::uint32_t s, Time now) {
     ++stat.withdrawn;
     if (inv.response == model::InviteResponse::kAccept) --stat.invites_would_accept;  // withdrawn before the answer
     ctx_.effort(s, model::Action::kWithdraw);
-    gw_.observe(s, platform::OutcomeKind::kWithdrawn, inv.target, inv.sent_at, now);
+    gw_.observe_account(s, inv.account, platform::OutcomeKind::kWithdrawn, inv.target, inv.sent_at, now);
     ctx_.trace(s, now, inv.target, trace::InviteWithdrawn{after});
     const int again = x.strategy->hygiene.reinvite_after_days;
     if (again > 0) requeue(x, now + static_cast<Time>(again) * kDay, inv.target);

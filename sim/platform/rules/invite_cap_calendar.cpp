@@ -10,15 +10,21 @@ InviteCapCalendar::Params InviteCapCalendar::Params::from_json(const nlohmann::j
   ParamReader r(j, path, issues);
   r.allow("enabled");
   r.get("count_pending", p.count_pending);
+  p.hits.read(r);
   r.finish();
   return p;
 }
 
-void InviteCapCalendar::Params::validate(const std::string&, Issues&) const {}
+void InviteCapCalendar::Params::validate(const std::string& path, Issues& issues) const { hits.validate(path, issues); }
 
 // The cap itself changes per sender, so the window's own limit is only an upper bound.
 InviteCapCalendar::InviteCapCalendar(const Params& p, const SenderBook& book)
-    : p_(p), week_(UINT32_MAX, core::kWeek, 0), sent_(book.size()), resolved_(p.count_pending ? book.size() : 0) {}
+    : p_(p), hits_(p.hits, book.size()), week_(UINT32_MAX, core::kWeek, 0), sent_(book.size()),
+      resolved_(p.count_pending ? book.size() : 0) {
+  Issues issues;
+  p.validate("invite_cap_calendar", issues);
+  throw_if_invalid("InviteCapCalendar", issues);
+}
 
 std::uint32_t InviteCapCalendar::outcomes() const {
   if (!p_.count_pending) return 0;
@@ -44,6 +50,10 @@ void InviteCapCalendar::commit(const Action&, SenderId s, core::Time now, Contex
 
 void InviteCapCalendar::observe(const Outcome& o, SenderId s, core::Time now, Context&) {
   if (week_.index(o.sent_at) == week_.index(now)) week_.commit(resolved_[s], now);
+}
+
+void InviteCapCalendar::denied(const Action&, SenderId s, core::Time now, Context& ctx) {
+  if (hits_.refused(s, now)) ctx.ladder.strike(s, now, StrikeKind::kGeneral, "repeatedly at the weekly limit: " + hits_.reason());
 }
 
 std::string InviteCapCalendar::describe(const Action&, SenderId s, core::Time now, const SenderBook& book) const {

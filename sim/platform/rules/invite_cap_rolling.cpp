@@ -11,15 +11,17 @@ InviteCapRolling::Params InviteCapRolling::Params::from_json(const nlohmann::jso
   r.allow("enabled");
   r.get_duration("window_days", core::kDay, p.window);
   r.get("count_pending", p.count_pending);
+  p.hits.read(r);
   r.finish();
   return p;
 }
 
 void InviteCapRolling::Params::validate(const std::string& path, Issues& issues) const {
   expect(issues, window >= core::kHour, path, "window_days", ">= 1 hour (1/24 day)", in_units(window, core::kDay));
+  hits.validate(path, issues);
 }
 
-InviteCapRolling::InviteCapRolling(const Params& p, const SenderBook& book) : p_(p), logs_(book.size()) {
+InviteCapRolling::InviteCapRolling(const Params& p, const SenderBook& book) : p_(p), hits_(p.hits, book.size()), logs_(book.size()) {
   Issues issues;
   p.validate("invite_cap_rolling", issues);
   throw_if_invalid("InviteCapRolling", issues);
@@ -102,6 +104,10 @@ std::uint32_t InviteCapRolling::in_window(SenderId s, core::Time now) const {
   for (std::uint32_t k = 0; k < std::min(l.pushed, l.capacity); ++k, ++n)
     if (recent(l, k) <= now - p_.window) break;
   return n;
+}
+
+void InviteCapRolling::denied(const Action&, SenderId s, core::Time now, Context& ctx) {
+  if (hits_.refused(s, now)) ctx.ladder.strike(s, now, StrikeKind::kGeneral, "repeatedly at the weekly limit: " + hits_.reason());
 }
 
 std::string InviteCapRolling::describe(const Action&, SenderId s, core::Time now, const SenderBook& book) const {

@@ -11,6 +11,7 @@
 
 #include "linksim/platform/limiters/fixed_window.hpp"
 #include "linksim/platform/rule.hpp"
+#include "linksim/platform/rules/limit_hits.hpp"
 
 namespace linksim::platform {
 
@@ -18,6 +19,7 @@ class InviteCapCalendar final : public Rule {
  public:
   struct Params {
     bool count_pending = false;
+    LimitHits::Params hits;  ///< strikes for refusals again and again (off by default)
     static Params from_json(const nlohmann::json& j, const std::string& path, Issues& issues);
     void validate(const std::string& path, Issues& issues) const;
   };
@@ -30,12 +32,15 @@ class InviteCapCalendar final : public Rule {
   RuleCheck check(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;
   void commit(const Action& a, SenderId s, core::Time now, Context& ctx) override;
   void observe(const Outcome& o, SenderId s, core::Time now, Context& ctx) override;
+  bool reacts_to_denials() const override { return hits_.enabled(); }
+  void denied(const Action& a, SenderId s, core::Time now, Context& ctx) override;
   std::string describe(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;
 
  private:
   std::uint64_t usage(SenderId s, core::Time now, const SenderBook& book) const;
 
   Params p_;
+  LimitHits hits_;
   FixedWindow<SecondClock> week_;
   std::vector<FixedWindow<SecondClock>::State> sent_;
   std::vector<FixedWindow<SecondClock>::State> resolved_;  ///< this week's sends already answered

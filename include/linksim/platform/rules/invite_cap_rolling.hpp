@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "linksim/platform/rule.hpp"
+#include "linksim/platform/rules/limit_hits.hpp"
 
 namespace linksim::platform {
 
@@ -17,6 +18,7 @@ class InviteCapRolling final : public Rule {
   struct Params {
     core::Time window = 7 * core::kDay;
     bool count_pending = false;
+    LimitHits::Params hits;  ///< strikes for refusals again and again (off by default)
     static Params from_json(const nlohmann::json& j, const std::string& path, Issues& issues);
     void validate(const std::string& path, Issues& issues) const;
   };
@@ -29,6 +31,8 @@ class InviteCapRolling final : public Rule {
   RuleCheck check(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;
   void commit(const Action& a, SenderId s, core::Time now, Context& ctx) override;
   void observe(const Outcome& o, SenderId s, core::Time now, Context& ctx) override;
+  bool reacts_to_denials() const override { return hits_.enabled(); }
+  void denied(const Action& a, SenderId s, core::Time now, Context& ctx) override;
   std::string describe(const Action& a, SenderId s, core::Time now, const SenderBook& book) const override;
 
   /// Invitations sent inside (now - window, now].
@@ -53,6 +57,7 @@ class InviteCapRolling final : public Rule {
   void expire(Log& l, core::Time now) const;
 
   Params p_;
+  LimitHits hits_;
   mutable std::vector<Log> logs_;        // mutable: expiring old entries is a cache, not a change
   std::vector<std::int32_t> stamps_;     // seconds; the Policy keeps times below 2^31
   std::vector<std::uint8_t> resolved_;
