@@ -249,29 +249,41 @@ TEST_CASE("ramp_up.json: full speed gains more than the ramp, and neither is res
   }
 }
 
-TEST_CASE("limiter_stress.json: every policy restricts every spammer, reports cut spam, and honest senders pay in blocked invitations",
+TEST_CASE("limiter_stress.json: against adaptive abusers no policy catches every one, and the cap, the window and the floor each change spam delivered",
           "[integration][library]") {
   if (testing::fast_mode()) return;
   const auto out = run_library("limiter_stress.json", 4);
   for (const char* m : {"spam_invites_delivered", "spammer_recall", "legit_false_positive_rate", "legit_invites_blocked",
                         "spammer_peak_invites_48h"})
     print(out, m);
-  // Scrutiny restricts every spammer under all ten policies (recall 1.00), and no honest sender
-  // is restricted under the preset (0 of 850).
+  // Naive spammers and fake accounts are caught (scrutiny, reports); adaptive ones mostly are not:
+  // recall about 0.5 under the preset, below 1 under every policy.
   for (const auto& a : out.summary.arms) {
     INFO(a.name);
-    CHECK(stat(out, a.name, "spammer_recall").mean == Approx(1.0));
+    CHECK(stat(out, a.name, "spammer_recall").mean < 0.8);
+    CHECK(stat(out, a.name, "spammer_recall").mean > 0.3);
   }
   CHECK(stat(out, "linkedin_2025", "legit_false_positive_rate").mean == 0.0);
-  // Spam delivered: 51,650 under the preset; 3 reports cut it (48,840), 10 let more through (52,500).
-  CHECK(out.diff("reports_3", "linkedin_2025", "spam_invites_delivered").ci.hi < 0.0);
-  CHECK(out.diff("reports_10", "linkedin_2025", "spam_invites_delivered").ci.lo > 0.0);
-  // Honest senders' cost: blocked invitations, calendar week (2) < preset (2,890) < pending cap
-  // 500 (4,240) < token bucket (13,060).
+  const std::string spam = "spam_invites_delivered";
+  // Spam delivered (86,400 under the preset) rises with the weekly cap: adaptive spammers stay
+  // under whatever cap they learn (cap 200: +38,000; cap 800: +63,000)...
+  CHECK(out.diff("cap_200", "linkedin_2025", spam).ci.lo > 20000.0);
+  CHECK(out.diff("cap_800", "cap_200", spam).ci.lo > 0.0);
+  // ...with the window (a calendar week lets 2,400 more through)...
+  CHECK(out.diff("calendar_week", "linkedin_2025", spam).ci.lo > 0.0);
+  // ...and with the acceptance floor, which lowers low-acceptance senders' cap (off: +10,500; 45%: -17,000).
+  CHECK(out.diff("no_acceptance_floor", "linkedin_2025", spam).ci.lo > 0.0);
+  CHECK(out.diff("floor_45", "linkedin_2025", spam).ci.hi < 0.0);
+  // 3 reports catch more spammers (recall +0.13) but restrict honest senders too (0.8%).
+  CHECK(out.diff("reports_3", "linkedin_2025", "spammer_recall").ci.lo > 0.0);
+  CHECK(stat(out, "reports_3", "legit_false_positive_rate").mean > 0.0);
+  // Strikes for hitting the cap again and again cut spam (-6,000) but hit growth hackers who keep trying.
+  CHECK(out.diff("limit_strikes", "linkedin_2025", spam).ci.hi < 0.0);
+  CHECK(out.diff("limit_strikes", "linkedin_2025", "legit_false_positive_rate").ci.lo > 0.0);
+  // Honest senders' cost in blocked invitations: calendar week (3) < preset (2,910) < pending cap
+  // 500 (4,260) < token bucket (13,000), which also halves spammers' 48-hour bursts.
   CHECK(stat(out, "calendar_week", "legit_invites_blocked").ci.hi < stat(out, "linkedin_2025", "legit_invites_blocked").ci.lo);
   CHECK(stat(out, "linkedin_2025", "legit_invites_blocked").ci.hi < stat(out, "pending_500", "legit_invites_blocked").ci.lo);
   CHECK(stat(out, "pending_500", "legit_invites_blocked").ci.hi < stat(out, "token_bucket", "legit_invites_blocked").ci.lo);
-  // The token bucket caps spammers' 48-hour bursts at 48 (84 otherwise).
-  CHECK(stat(out, "token_bucket", "spammer_peak_invites_48h").mean == Approx(48.0).margin(1.0));
-  CHECK(stat(out, "linkedin_2025", "spammer_peak_invites_48h").mean > 80.0);
+  CHECK(out.diff("token_bucket", "linkedin_2025", "spammer_peak_invites_48h").ci.hi < -20.0);
 }
