@@ -3,6 +3,7 @@
 #include <array>
 #include <utility>
 
+#include "linksim/platform/rules/abuse_score.hpp"
 #include "linksim/platform/rules/acceptance_floor.hpp"
 #include "linksim/platform/rules/burst.hpp"
 #include "linksim/platform/rules/connection_cap.hpp"
@@ -61,6 +62,7 @@ constexpr std::array kRules = {
     entry<Burst>("burst"),
     entry<Scrutiny>("scrutiny"),
     entry<AcceptanceFloor>("acceptance_floor"),
+    entry<AbuseScore>("abuse_score"),
     entry<MessageDailyCap>("message_daily_cap"),
     entry<InmailCredits>("inmail_credits"),
     entry<RecruiterInmailFloor>("recruiter_inmail_floor"),

@@ -49,6 +49,8 @@ const std::map<std::string, std::string> kAllowlist = {
     {"platform/ladder/steps/warning/hours", "the warning blocks no action (blocks: []), so how long it lasts changes nothing"},
     {"platform/ladder/several_per_day", "a restriction follows every strike here, so no day has several strikes; to cover with a scenario that does"},
     {"platform/rules/report_threshold/*", "reports never reach the rule in this scenario, even at 1 report; the rule is being reworked on another branch"},
+    {"platform/rules/abuse_score/p_report_abusive", "no invitation is reported in this scenario (as for report_threshold), so the report likelihoods never enter the score"},
+    {"platform/rules/abuse_score/p_report_legit", "no invitation is reported in this scenario (as for report_threshold), so the report likelihoods never enter the score"},
     {"platform/ladder/steps/email_required/hours", "to investigate: the email requirement is the third report strike's step; this small scenario does not reach it"},
     {"platform/rules/recruiter_inmail_floor/min_response_rate", "to investigate: no floor in (0, 1] changes the recruiter cohort's bans here (its other settings are live)"},
 };
@@ -136,6 +138,10 @@ const std::map<std::string, json>& contexts() {
       {"platform/rules/acceptance_floor/window_days", rules_patch({{"acceptance_floor", {{"basis", "window"}, {"floor", 0.9}}}})},
       {"platform/rules/acceptance_floor/strike_every_days", rules_patch({{"acceptance_floor", {{"effect", "strike"}, {"floor", 0.9}}}})},
       {"platform/rules/recruiter_inmail_floor/", rules_patch({{"recruiter_inmail_floor", {{"min_inmails", 3}}}})},
+      // The abuse score at its defaults strikes every cohort here (search results are strangers) at
+      // exactly min_evidence outcomes: with no minimum and a weak stranger signal the strikes come
+      // where the score crosses the threshold, which every parameter moves.
+      {"platform/rules/abuse_score/", rules_patch({{"abuse_score", {{"min_evidence", 0}, {"p_zero_mutual_abusive", 0.45}}}})},
       {"world/response/inmail/seniority/3", strategy_everywhere({{"targeting", {{"seniority", {"vp"}}}}})},
       // Members' report propensity and the report ladder act once reports reach the rule.
       {"world/attributes/traits/accept_report_correlation", rules_patch({{"report_threshold", {{"reports", 1}}}})},

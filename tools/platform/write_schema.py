@@ -15,11 +15,12 @@ ACTIONS = ["invite", "inmail", "message", "follow", "post"]
 PRESET_FILE = "scenarios/presets/platform/linkedin_2025.json"
 D2025 = "linkedin_2025 default"
 
-def num(minimum=None, exclusive_min=None, maximum=None, integer=False, desc="", comment=None):
+def num(minimum=None, exclusive_min=None, maximum=None, integer=False, desc="", comment=None, exclusive_max=None):
     s = {"type": "integer" if integer else "number"}
     if minimum is not None: s["minimum"] = minimum
     if exclusive_min is not None: s["exclusiveMinimum"] = exclusive_min
     if maximum is not None: s["maximum"] = maximum
+    if exclusive_max is not None: s["exclusiveMaximum"] = exclusive_max
     s["description"] = desc
     if comment: s["$comment"] = comment
     return s
@@ -104,6 +105,16 @@ RULES = {
        "effect": enum(["lower_cap", "strike", "both"], "Below the floor: lower the personal weekly cap, add a strike, or both."),
        "lowered_cap_percent": num(minimum=1, maximum=100, integer=True, desc="Personal cap below the floor, % of the plan's."),
        "strike_every_days": num(minimum=0, desc="At most one strike per this many days.")}),
+  "abuse_score": rule("abuse_score", "Candidate defense (not a documented LinkedIn rule): a per-sender naive-Bayes abuse score in log-odds, updated from each invitation's outcome (accepted; ignored or declined; reported) and from whether the recipient shares a mutual connection, after SybilEdge (WWW 2020) and Rejecto (ICDCS 2015); at the threshold a strike, and the score starts over at the prior.",
+      {"prior": num(exclusive_min=0, exclusive_max=1, desc="Base rate of abusive accounts: the score's starting probability."),
+       "p_accept_abusive": num(exclusive_min=0, exclusive_max=1, desc="Accepted share of an abusive sender's invitations."),
+       "p_accept_legit": num(exclusive_min=0, exclusive_max=1, desc="Accepted share of a legitimate sender's invitations."),
+       "p_report_abusive": num(exclusive_min=0, exclusive_max=1, desc="Reported share of an abusive sender's invitations."),
+       "p_report_legit": num(exclusive_min=0, exclusive_max=1, desc="Reported share of a legitimate sender's invitations."),
+       "p_zero_mutual_abusive": num(exclusive_min=0, exclusive_max=1, desc="Share of an abusive sender's invitations to members with no mutual connection."),
+       "p_zero_mutual_legit": num(exclusive_min=0, exclusive_max=1, desc="Share of a legitimate sender's invitations to members with no mutual connection."),
+       "threshold": num(exclusive_min=0, exclusive_max=1, desc="Posterior probability of abuse that makes a strike (above the prior)."),
+       "min_evidence": num(minimum=0, maximum=1000000, integer=True, desc="No strike on fewer outcomes since the last strike.")}),
   "message_daily_cap": rule("message_daily_cap", "Messages to first-degree connections: the plan's daily_message_cap per calendar day and message_chars.", {}),
   "inmail_credits": rule("inmail_credits", "InMail credits: monthly grant and accrual cap per plan, expiry, refunds, one per person until a reply.",
       {"expiry_days": num(minimum=1, maximum=3650, desc="A month's grant expires after this many days."),

@@ -29,6 +29,7 @@ struct Action {
   bool out_of_region = false;    ///< recipient outside the sender's region
   bool out_of_industry = false;  ///< recipient outside the sender's industry
   bool has_email = false;        ///< the sender typed the recipient's email (needed after too many reports)
+  std::uint16_t mutual = 0;      ///< mutual connections with the recipient (invites)
 };
 
 /// Responses and other events the platform observes after an action.

@@ -142,6 +142,8 @@ bool Invitations::send(std::uint32_t s, std::uint32_t target, Time now, bool war
   a.personalized = note == strategy::Note::kPersonalized;
   a.out_of_region = world.region(target) != world.region(x.member);
   a.out_of_industry = world.industry(target) != world.industry(x.member);
+  const std::uint32_t mutual = x.new_account ? 0 : x.prospects->mutual_seen(target);
+  a.mutual = static_cast<std::uint16_t>(std::min<std::uint32_t>(mutual, UINT16_MAX));
   const std::size_t mark = gw_.mark();
   platform::Decision d = gw_.check(a, s, now);
   // A refused note is not a refused invitation: the sender trims a note that is too long to
@@ -205,7 +207,7 @@ bool Invitations::send(std::uint32_t s, std::uint32_t target, Time now, bool war
   f.accept_propensity = static_cast<float>(world.accept_propensity(target));
   f.report_propensity = static_cast<float>(world.report_propensity(target));
   f.activity = static_cast<float>(world.activity(target));
-  inv.mutual = x.new_account ? 0 : x.prospects->mutual_seen(target);
+  inv.mutual = mutual;
   f.mutual_connections = inv.mutual;
   core::Rng rng = ctx_.pair_rng(x.member, target, streams::Pair::kInvite);
   const auto& params = ctx_.plan.response.invite;
