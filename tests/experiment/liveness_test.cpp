@@ -138,10 +138,11 @@ const std::map<std::string, json>& contexts() {
       {"platform/rules/acceptance_floor/window_days", rules_patch({{"acceptance_floor", {{"basis", "window"}, {"floor", 0.9}}}})},
       {"platform/rules/acceptance_floor/strike_every_days", rules_patch({{"acceptance_floor", {{"effect", "strike"}, {"floor", 0.9}}}})},
       {"platform/rules/recruiter_inmail_floor/", rules_patch({{"recruiter_inmail_floor", {{"min_inmails", 3}}}})},
-      // The abuse score at its defaults strikes every cohort here (search results are strangers) at
-      // exactly min_evidence outcomes: with no minimum and a weak stranger signal the strikes come
-      // where the score crosses the threshold, which every parameter moves.
-      {"platform/rules/abuse_score/", rules_patch({{"abuse_score", {{"min_evidence", 0}, {"p_zero_mutual_abusive", 0.45}}}})},
+      // The abuse score acts once it strikes: with no minimum of evidence and a stranger signal
+      // stronger than the default (0.95 against 0.5) the strikes come where the score crosses the
+      // threshold, which every parameter moves.
+      {"platform/rules/abuse_score/",
+       rules_patch({{"abuse_score", {{"min_evidence", 0}, {"p_zero_mutual_abusive", 0.95}, {"p_zero_mutual_legit", 0.5}}}})},
       {"world/response/inmail/seniority/3", strategy_everywhere({{"targeting", {{"seniority", {"vp"}}}}})},
       // Members' report propensity and the report ladder act once reports reach the rule.
       {"world/attributes/traits/accept_report_correlation", rules_patch({{"report_threshold", {{"reports", 1}}}})},

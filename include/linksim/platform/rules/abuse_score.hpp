@@ -57,8 +57,8 @@ class AbuseScore final : public Rule {
     double p_accept_legit = 0.35;         ///< accepted share of a legitimate sender's [0.25, 0.5]
     double p_report_abusive = 0.03;       ///< reported share, abusive [0.01, 0.1]
     double p_report_legit = 0.003;        ///< reported share, legitimate [0.001, 0.01]
-    double p_zero_mutual_abusive = 0.9;   ///< share to members with no mutual connection, abusive [0.7, 1)
-    double p_zero_mutual_legit = 0.4;     ///< the same, legitimate [0.2, 0.7]
+    double p_zero_mutual_abusive = 0.95;  ///< share to members with no mutual connection, abusive [0.8, 1)
+    double p_zero_mutual_legit = 0.9;     ///< the same, legitimate [0.4, 0.95]
     double threshold = 0.95;              ///< posterior that makes a strike [0.9, 0.99]
     std::uint32_t min_evidence = 20;      ///< no strike on fewer outcomes [5, 50]
     static Params from_json(const nlohmann::json& j, const std::string& path, Issues& issues);
