@@ -14,7 +14,9 @@
 #include "linksim/experiment/runner.hpp"
 #include "linksim/config/merge_patch.hpp"
 #include "linksim/report/channel_summary.hpp"
+#include "linksim/report/metric_table.hpp"
 #include "linksim/report/outreach_notes.hpp"
+#include "linksim/report/policy_summary.hpp"
 #include "linksim/report/report_page.hpp"
 #include "linksim/report/report_html.hpp"
 #include "linksim/report/results.hpp"
@@ -58,36 +60,8 @@ class ProgressBar {
   std::chrono::steady_clock::time_point start_;
 };
 
-void print_table(const experiment::Summary& s) {
-  std::cout << fmt::format("{:<24}", "metric (per sender)");
-  for (const auto& arm : s.arms) std::cout << fmt::format(" {:>27}", arm.name.substr(0, 27));
-  std::cout << '\n';
-  for (const metrics::MetricDef& def : metrics::kMetrics) {
-    if (!def.headline) continue;
-    std::size_t idx = 0;
-    while (idx < s.metric_names.size() && s.metric_names[idx] != def.name) ++idx;
-    if (idx == s.metric_names.size()) continue;
-    // The registry's direction, as in the HTML report: a volume (invitations sent) has no best arm.
-    std::size_t best = 0;
-    bool all_equal = true;
-    for (std::size_t a = 1; a < s.arms.size(); ++a) {
-      const double x = s.arms[a].metrics[idx].stats.mean, y = s.arms[best].metrics[idx].stats.mean;
-      all_equal = all_equal && x == s.arms[0].metrics[idx].stats.mean;
-      if (def.better == metrics::Better::kLower ? x < y : x > y) best = a;
-    }
-    const bool mark = s.arms.size() > 1 && !all_equal && def.better != metrics::Better::kNeutral;
-    const double best_mean = s.arms[best].metrics[idx].stats.mean;
-    std::cout << fmt::format("{:<24}", def.name);
-    for (std::size_t a = 0; a < s.arms.size(); ++a) {
-      const auto& e = s.arms[a].metrics[idx].stats;
-      // Arms tied at the best mean are all starred, not just the first of them.
-      const std::string star = mark && e.mean == best_mean ? "*" : "";
-      std::cout << fmt::format(" {:>27}", s.intervals ? fmt::format("{}{} {}", star, report::format_number(e.mean),
-                                                                    report::format_interval(e.ci.lo, e.ci.hi))
-                                                      : star + report::format_number(e.mean));
-    }
-    std::cout << '\n';
-  }
+void print_sender_table(const experiment::Summary& s) {
+  for (const auto& line : report::metric_table(s, metrics::Scope::kSender, "metric (per sender)")) std::cout << line << '\n';
   if (!s.intervals)
     std::cout << fmt::format("(means of {} replication{}: no 95% CI below {} replications; run with --reps {} or more{})\n",
                              s.replications, s.replications == 1 ? "" : "s", experiment::kMinReplicationsForInterval,
@@ -95,6 +69,17 @@ void print_table(const experiment::Summary& s) {
   else if (s.arms.size() > 1)
     std::cout << "(* best arm for the metric; [95% CI] over " << s.replications << " replications)\n";
   for (const auto& line : report::channel_lines(s)) std::cout << line << '\n';
+}
+
+/// A scenario with abusive senders leads with the platform; its per-sender table (and the
+/// channels) only when the focal senders are all legitimate, so that no abusive sender's success
+/// is starred as good.
+void print_table(const experiment::Summary& s) {
+  if (!report::policy_summary_applies(s)) return print_sender_table(s);
+  for (const auto& line : report::policy_lines(s)) std::cout << line << '\n';
+  if (!report::sender_table_applies(s)) return;
+  std::cout << '\n';
+  print_sender_table(s);
 }
 
 // Checked before anything runs, so a bad path costs nothing and writes nothing.

@@ -54,7 +54,7 @@ metrics::RunResult run_replication(const ReplicationInput& in) {
   for (auto& t : pool) t.join();
   for (auto& e : errors)
     if (e) std::rethrow_exception(e);
-  return combine(parts, facts, plan.horizon_days, in.world.num_members());
+  return combine(parts, plan, in.world.num_members());
 }
 
 }  // namespace linksim::experiment

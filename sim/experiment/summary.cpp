@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <set>
 #include <string>
 
@@ -65,6 +66,26 @@ bool bounded_metric(const std::string& name) {
   return m != nullptr && m->unit == metrics::Unit::kRate;
 }
 
+MetricSummary estimate_metric(const std::string& name, const std::string& stream_key, std::vector<double> per_replication,
+                              CiMethod method, bool rate, bool floor_at_zero, const SummaryOptions& options) {
+  std::vector<double> col;
+  for (double x : per_replication)
+    if (std::isfinite(x)) col.push_back(x);
+  if (col.empty()) {
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    return {name, SampleStats{0, nan, nan, Interval{nan, nan}, false}, method, std::move(per_replication)};
+  }
+  const bool bounded = rate && in_unit_range(col);
+  if (bounded && method == CiMethod::kStudentT) method = CiMethod::kLogitT;
+  const CiOptions ci{method, 0.95, options.seed, stream_of(stream_key), options.resamples};
+  SampleStats e = sample_stats(col, ci);
+  if (bounded) e.ci = clipped(e.ci, 0.0, 1.0);  // the bootstrap-t pivot can overshoot a bound
+  // Every registered metric is a count, amount or share that cannot fall below 0; cutting an
+  // interval at a bound the mean cannot cross never excludes it.
+  else if (floor_at_zero && non_negative(col)) e.ci.lo = std::max(0.0, e.ci.lo);
+  return {name, e, ci.method, std::move(per_replication)};
+}
+
 Summary summarize(const std::vector<ArmRuns>& arms, const SummaryOptions& options) {
   Summary s;
   std::set<std::string> names;
@@ -92,23 +113,16 @@ Summary summarize(const std::vector<ArmRuns>& arms, const SummaryOptions& option
   };
 
   for (const auto& arm : arms) {
-    ArmSummary a{arm.name, arm.description, {}, {}};
+    ArmSummary a{arm.name, arm.description, {}, {}, {}};
     for (const auto& m : s.metric_names) {
-      auto col = column(arm, m);
-      const bool bounded = bounded_metric(m) && in_unit_range(col);
-      CiMethod method = options.method_for(m);
-      if (bounded && method == CiMethod::kStudentT) method = CiMethod::kLogitT;
-      const CiOptions ci{method, 0.95, options.seed, stream_of(m), options.resamples};
-      SampleStats e = sample_stats(col, ci);
-      if (bounded) e.ci = clipped(e.ci, 0.0, 1.0);  // the bootstrap-t pivot can overshoot a bound
-      // Every registered metric is a count, amount or share that cannot fall below 0; cutting an
-      // interval at a bound the mean cannot cross never excludes it.
-      else if (metrics::find_metric(m) != nullptr && non_negative(col)) e.ci.lo = std::max(0.0, e.ci.lo);
-      if (s.intervals && !e.single && needs_more_replications(e))
+      MetricSummary e = estimate_metric(m, m, column(arm, m), options.method_for(m), bounded_metric(m),
+                                        metrics::find_metric(m) != nullptr, options);
+      if (s.intervals && !e.stats.single && needs_more_replications(e.stats))
         s.warnings.push_back(fmt::format("{} in arm '{}': CI half-width is {:.0f}% of the mean; use more replications",
-                                         m, arm.name, 100 * e.ci.half_width() / std::abs(e.mean)));
-      a.metrics.push_back({m, e, ci.method, std::move(col)});
+                                         m, arm.name, 100 * e.stats.ci.half_width() / std::abs(e.stats.mean)));
+      a.metrics.push_back(std::move(e));
     }
+    a.breakdown = summarize_breakdown(arm, options);
     if (!arm.runs.empty()) {
       for (const auto& [series, values0] : arm.runs.front().daily) {
         DailySummary d{series, {}, {}, {}};

@@ -61,6 +61,8 @@ std::string_view unit_name(Unit unit) {
 
 std::string_view scope_name(Scope scope) { return scope == Scope::kSender ? "sender" : "policy"; }
 
+std::string_view group_name(Group group) { return group == Group::kCohort ? "cohort" : "rule"; }
+
 std::string_view better_name(Better better) {
   switch (better) {
     case Better::kHigher: return "higher";

@@ -82,19 +82,19 @@ void Ladder::strike(SenderId s, core::Time now, StrikeKind kind, const std::stri
     else block(s, step.blocks, until, suspended ? Notice::kSuspended : Notice::kRestricted);
   }
   log_.push_back(Transition{now, s, reached == Step::kWarning ? Effect::kWarning : Effect::kRestriction, reached, from,
-                            std::string(kStepNames[static_cast<std::size_t>(reached)]), until, reason});
+                            std::string(kStepNames[static_cast<std::size_t>(reached)]), until, reason, rule_});
 }
 
 void Ladder::restrict(SenderId s, core::Time now, std::uint32_t blocks, core::Time until, Notice notice,
                       std::string from, std::string to, std::string reason) {
   block(s, blocks, until, notice);
-  log_.push_back(Transition{now, s, Effect::kRestriction, std::nullopt, std::move(from), std::move(to), until, std::move(reason)});
+  log_.push_back(Transition{now, s, Effect::kRestriction, std::nullopt, std::move(from), std::move(to), until, std::move(reason), rule_});
 }
 
 void Ladder::record(SenderId s, core::Time now, std::string from, std::string to, std::string reason,
                     bool penalty) {
   log_.push_back(Transition{now, s, penalty ? Effect::kWarning : Effect::kReinstatement, std::nullopt, std::move(from),
-                            std::move(to), now, std::move(reason)});
+                            std::move(to), now, std::move(reason), rule_});
 }
 
 }  // namespace linksim::platform

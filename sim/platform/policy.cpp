@@ -14,13 +14,13 @@ Policy::Policy(const PlatformParams& params, std::span<const PlanId> sender_plan
   for (const auto& lim : params.limiters) rules_.push_back(make_limiter_rule(lim, book_));
   if (rules_.size() >= Decision::kNoRule) throw std::invalid_argument("Policy: too many rules (at most 254)");
   for (std::size_t i = 0; i < rules_.size(); ++i) {
+    const auto index = static_cast<std::uint8_t>(i);
     for (std::size_t k = 0; k < kActionKinds; ++k) {
-      if (rules_[i]->checks() & (1u << k))
-        checkers_[k].push_back({rules_[i].get(), static_cast<std::uint8_t>(i), rules_[i]->reacts_to_denials()});
-      if (rules_[i]->counts() & (1u << k)) counters_[k].push_back(rules_[i].get());
+      if (rules_[i]->checks() & (1u << k)) checkers_[k].push_back({rules_[i].get(), index, rules_[i]->reacts_to_denials()});
+      if (rules_[i]->counts() & (1u << k)) counters_[k].push_back({rules_[i].get(), index});
     }
     for (std::size_t k = 0; k < kOutcomeKinds; ++k)
-      if (rules_[i]->outcomes() & (1u << k)) by_outcome_[k].push_back(rules_[i].get());
+      if (rules_[i]->outcomes() & (1u << k)) by_outcome_[k].push_back({rules_[i].get(), index});
   }
 }
 
@@ -41,14 +41,20 @@ Decision Policy::check(const Action& a, SenderId s, core::Time now) {
     if (!r.ok) {
       if (c.reacts) {
         Context ctx{book_, ladder_};
+        ladder_.attribute_to(c.index);
         c.rule->denied(a, s, now, ctx);
+        ladder_.attribute_to(Decision::kNoRule);
       }
       return Decision{Verdict::kDeny, r.notice, c.index, r.retry_at};
     }
   }
   const std::size_t before = ladder_.transitions().size();
   Context ctx{book_, ladder_};
-  for (Rule* rule : counters_[static_cast<std::size_t>(a.kind)]) rule->commit(a, s, now, ctx);
+  for (const Indexed& c : counters_[static_cast<std::size_t>(a.kind)]) {
+    ladder_.attribute_to(c.index);
+    c.rule->commit(a, s, now, ctx);
+  }
+  ladder_.attribute_to(Decision::kNoRule);
   if (a.kind == ActionKind::kInvite) ++book_.pending[s];
   const auto& log = ladder_.transitions();
   for (std::size_t i = log.size(); i > before; --i)
@@ -86,7 +92,11 @@ void Policy::observe(const Outcome& o, SenderId s, core::Time now) {
     default: break;
   }
   Context ctx{book_, ladder_};
-  for (Rule* r : by_outcome_[static_cast<std::size_t>(o.kind)]) r->observe(o, s, now, ctx);
+  for (const Indexed& r : by_outcome_[static_cast<std::size_t>(o.kind)]) {
+    ladder_.attribute_to(r.index);
+    r.rule->observe(o, s, now, ctx);
+  }
+  ladder_.attribute_to(Decision::kNoRule);
 }
 
 std::string_view Policy::rule_name(std::uint8_t index) const {

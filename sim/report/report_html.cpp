@@ -124,10 +124,22 @@ std::string header_html(const json& results) {
   return out;
 }
 
+// The direction the report marks: the registry's, but none for a sender metric when senders
+// labelled abusive count in it (a pure population, a focal abusive cohort; results.json's
+// `breakdown`): an abusive sender's success is not good.
+metrics::Better direction(const json& results, const std::string& metric) {
+  const metrics::MetricDef* def = metrics::find_metric(metric);
+  if (def == nullptr || def->scope != metrics::Scope::kSender) return metrics::better_of(metric);
+  for (const json& arm : array_at(results, "arms"))
+    for (const auto& [name, cohort] : object_at(object_at(arm, "breakdown"), "cohorts").items())
+      if (cohort.is_object() && string_at(cohort, "label", "") == "abusive" && cohort.value("focal", false))
+        return metrics::Better::kNeutral;
+  return metrics::better_of(metric);
+}
+
 // Arms whose mean is the best for a metric; empty when the metric has no direction, fewer than
 // two arms report it, or all arms tie (marking every arm would say nothing).
-std::set<std::size_t> best_arms(const json& arms, const std::string& metric) {
-  const metrics::Better goal = metrics::better_of(metric);
+std::set<std::size_t> best_arms(const json& arms, const std::string& metric, metrics::Better goal) {
   if (goal == metrics::Better::kNeutral) return {};
   std::vector<std::pair<std::size_t, double>> means;
   for (std::size_t a = 0; a < arms.size(); ++a) {
@@ -203,7 +215,7 @@ std::string summary_html(const json& results) {
       zeros.push_back(m);
       continue;
     }
-    const auto best = best_arms(arms, m);
+    const auto best = best_arms(arms, m, direction(results, m));
     out += "<tr>" + metric_row_head(m);
     for (std::size_t a = 0; a < arms.size(); ++a) {
       out += cell_html(object_at(object_at(arms[a], "metrics"), m.c_str()), best.count(a) ? "best" : nullptr);
@@ -246,7 +258,7 @@ std::string comparisons_html(const json& results) {
       continue;
     }
     out += "<tr>" + metric_row_head(m);
-    const metrics::Better goal = metrics::better_of(m);
+    const metrics::Better goal = direction(results, m);
     for (const json& c : comparisons) {
       const json& stat = object_at(object_at(c, "metrics"), m.c_str());
       const auto diff = number_at(stat, "mean_diff");

@@ -31,6 +31,32 @@ json numbers(const std::vector<double>& v) {
 json interval(const experiment::Interval& ci, bool reported) {
   return reported ? json{number(ci.lo), number(ci.hi)} : json(nullptr);
 }
+/// A metric's estimate over replications: {mean, sd, ci95, ci_method, per_replication}.
+json estimate(const experiment::MetricSummary& m, bool intervals) {
+  return {{"mean", number(m.stats.mean)}, {"sd", number(m.stats.sd)}, {"ci95", interval(m.stats.ci, intervals)},
+          {"ci_method", experiment::ci_method_name(m.method)}, {"per_replication", numbers(m.per_replication)}};
+}
+/// An arm's `breakdown`: each cohort (with its label, and whether it counts in the sender
+/// metrics) and each rule, its metrics as estimates. A
+/// metric undefined in some replications (a rule's precision) is estimated over the others, with
+/// no interval when fewer than kMinReplicationsForInterval remain.
+json breakdown(const experiment::BreakdownSummary& b, bool intervals) {
+  auto groups = [intervals](const std::vector<experiment::GroupSummary>& list, bool labelled) {
+    json out = json::object();
+    for (const auto& g : list) {
+      json entry = json::object();
+      if (labelled) {
+        entry["label"] = g.label;
+        entry["focal"] = g.focal;
+      }
+      for (const auto& m : g.metrics)
+        entry[m.name] = estimate(m, intervals && m.stats.n >= experiment::kMinReplicationsForInterval);
+      out[g.name] = std::move(entry);
+    }
+    return out;
+  };
+  return {{"cohorts", groups(b.cohorts, true)}, {"rules", groups(b.rules, false)}};
+}
 }  // namespace
 
 int arm_horizon(const config::Scenario& scenario, const std::string& arm) {
@@ -67,11 +93,7 @@ json results_json(const config::Scenario& scenario, const experiment::Summary& s
   json arms = json::array();
   for (const auto& arm : summary.arms) {
     json metrics = json::object();
-    for (const auto& m : arm.metrics)
-      metrics[m.name] = {{"mean", number(m.stats.mean)}, {"sd", number(m.stats.sd)},
-                         {"ci95", interval(m.stats.ci, summary.intervals)},
-                         {"ci_method", experiment::ci_method_name(m.method)},
-                         {"per_replication", numbers(m.per_replication)}};
+    for (const auto& m : arm.metrics) metrics[m.name] = estimate(m, summary.intervals);
     json daily = json::object();
     for (const auto& d : arm.daily) daily[d.name] = {{"mean", numbers(d.mean)},
                      {"ci95_lo", summary.intervals ? numbers(d.lo) : json(nullptr)},
@@ -80,6 +102,8 @@ json results_json(const config::Scenario& scenario, const experiment::Summary& s
     json entry = {{"name", arm.name}, {"description", arm.description}, {"horizon_days", arm_horizon(scenario, arm.name)}};
     entry["metrics"] = metrics;
     entry["daily"] = daily;
+    // Only for arms with abusive senders: other scenarios' results.json are as they were.
+    if (!arm.breakdown.empty()) entry["breakdown"] = breakdown(arm.breakdown, summary.intervals);
     arms.push_back(std::move(entry));
   }
   out["arms"] = arms;

@@ -97,8 +97,13 @@ TEST_CASE("same scenario and seed give byte-identical results.json, whatever the
 
 TEST_CASE("results.json has the contract's shape", "[cli]") {
   const std::string dir = temp_dir("shape");
-  REQUIRE(cli("run --reps 3 --set world.members=4000 --out " + dir).code == 0);
+  const Result run = cli("run --reps 3 --set world.members=4000 --out " + dir);
+  REQUIRE(run.code == 0);
+  // An outreach scenario: the per-sender table, no platform or breakdown.
+  CHECK(run.out.find("metric (per sender)") != std::string::npos);
+  CHECK(run.out.find("platform metric") == std::string::npos);
   const auto j = nlohmann::json::parse(slurp(dir + "/results.json"));
+  for (const auto& arm : j.at("arms")) CHECK_FALSE(arm.contains("breakdown"));
   CHECK(j.at("complete") == true);
   CHECK(j.at("replications_completed") == 3);
   REQUIRE(j.at("arms").size() == 4);

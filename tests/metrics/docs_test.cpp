@@ -44,6 +44,13 @@ std::vector<std::string> metric_rows() {
   return rows;
 }
 
+std::vector<std::string> breakdown_rows() {
+  std::vector<std::string> rows;
+  for (const auto& d : metrics::kBreakdownMetrics)
+    rows.push_back(fmt::format("| `{}` | {} | {} | {} |", d.name, metrics::group_name(d.group), metrics::unit_name(d.unit), d.description));
+  return rows;
+}
+
 std::vector<std::string> daily_rows() {
   std::vector<std::string> rows;
   for (const auto& d : metrics::kDailySeries)
@@ -72,6 +79,7 @@ TEST_CASE("results-format.md's tables are the registry's", "[metrics][registry][
   REQUIRE_FALSE(doc.empty());
   check_table(rows_after(doc, "| metric | scope | unit | better | description |"), metric_rows());
   check_table(rows_after(doc, "| series | unit | description |"), daily_rows());
+  check_table(rows_after(doc, "| metric | group | unit | description |"), breakdown_rows());
 }
 
 TEST_CASE("policy.md describes exactly the registered policy metrics", "[metrics][registry][docs]") {

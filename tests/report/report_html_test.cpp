@@ -160,6 +160,21 @@ TEST_CASE("best arm per metric is marked only where a direction exists", "[repor
   // Rows carry the registry's label, and its name, description and unit as a tooltip.
   CHECK(html.find("<td title=\"restrictions (count): restrictions imposed: ladder steps beyond a warning (the email "
                   "requirement included) and InMail bans\">restrictions</td>") != std::string::npos);
+
+  SECTION("no sender metric is marked when abusive senders count in it, the platform's still are") {
+    json abusive = results;
+    for (auto& arm : abusive["arms"]) {
+      arm["breakdown"] = {{"cohorts", {{"spammer", {{"label", "abusive"}, {"focal", true}}}}}, {"rules", json::object()}};
+      arm["metrics"]["spam_invites_delivered"] = {{"mean", arm["name"] == "a" ? 50 : 90}};
+    }
+    abusive["metric_names"].push_back("spam_invites_delivered");
+    const std::string a = report::report_html(abusive);
+    CHECK(count(a, "class=\"best\"") == 1);  // spam delivered: a (lower is better for the platform)
+    CHECK(a.find("<td class=\"best\">50" + star + "</td>") != std::string::npos);
+    // A legitimate focal cohort among abusive senders keeps its marks.
+    for (auto& arm : abusive["arms"]) arm["breakdown"]["cohorts"]["spammer"]["focal"] = false;
+    CHECK(count(report::report_html(abusive), "class=\"best\"") == 3);
+  }
 }
 
 TEST_CASE("comparisons are coloured by direction and CI", "[report]") {

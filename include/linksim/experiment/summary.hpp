@@ -1,6 +1,7 @@
 // Turns per-replication results into per-arm estimates, paired comparisons and daily bands.
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "linksim/experiment/statistics.hpp"
@@ -19,10 +20,25 @@ struct DailySummary {
   std::string name;
   std::vector<double> mean, lo, hi;
 };
+/// One cohort or rule of an arm's breakdown: its metrics (registry: kBreakdownMetrics of its
+/// group, in registry order), each over the replications where it is defined (per_replication
+/// holds NaN where it is not; stats.n counts the others, and all NaN when none is).
+struct GroupSummary {
+  std::string name, label;  ///< label: cohorts' "legit" or "abusive"
+  bool focal = false;       ///< cohorts: counted in the arm's sender metrics
+  std::vector<MetricSummary> metrics;
+  const MetricSummary* find(std::string_view metric) const;
+};
+/// Per cohort and per rule; empty unless a cohort is labelled abusive.
+struct BreakdownSummary {
+  std::vector<GroupSummary> cohorts, rules;
+  bool empty() const { return cohorts.empty() && rules.empty(); }
+};
 struct ArmSummary {
   std::string name, description;
   std::vector<MetricSummary> metrics;
   std::vector<DailySummary> daily;
+  BreakdownSummary breakdown;
 };
 struct Comparison {
   std::string arm, baseline;
@@ -63,6 +79,18 @@ const char* ci_method_name(CiMethod method);
 /// True for the registry's rates and shares (unit "rate"): means bounded by [0, 1], whose
 /// intervals summarize() keeps inside those bounds.
 bool bounded_metric(const std::string& name);
+
+/// One metric over replications as summarize() estimates it: the method `method` (a `rate`, in
+/// [0, 1], gets the logit t interval where that is t, and any interval cut to [0, 1]; otherwise
+/// `floor_at_zero` cuts it at 0). Bootstrap resamples draw from the stream of `stream_key`. NaN
+/// values (undefined in a replication) are left out of the estimate but kept in per_replication;
+/// with none left, every statistic is NaN.
+MetricSummary estimate_metric(const std::string& name, const std::string& stream_key, std::vector<double> per_replication,
+                              CiMethod method, bool rate, bool floor_at_zero, const SummaryOptions& options);
+
+/// The breakdowns of one arm's replications (RunResult::breakdown), cohorts and rules in the
+/// order of its first replication; empty when its replications have none.
+BreakdownSummary summarize_breakdown(const ArmRuns& arm, const SummaryOptions& options);
 
 /// Every arm must hold the same replications (paired by index). Bounded metrics get the logit
 /// t interval where the method is t, and any other interval cut to [0, 1] (differences to

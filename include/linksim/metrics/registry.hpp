@@ -55,7 +55,9 @@ struct MetricDef {
   Better better;  ///< the sender's point of view for sender metrics, the platform's for policy ones
   std::string_view label;        ///< short human label (report rows, chart axes)
   std::string_view description;  ///< one line (docs/results-format.md's table)
-  bool headline = false;         ///< shown in `linksim run`'s terminal table
+  /// Shown in `linksim run`'s terminal tables: sender metrics in the per-sender table, policy
+  /// metrics in the platform table of a scenario with abusive senders.
+  bool headline = false;
   /// Sender metrics: value = Σ numerator / number of focal senders, or, with a denominator,
   /// Σ numerator / Σ denominator over the group (0 when that is 0). Null for policy metrics.
   Extractor numerator = nullptr;
@@ -159,13 +161,14 @@ inline constexpr std::array kMetrics = [] {
       // Policy metrics, by name: results.json has always listed the metrics other than the sender
       // ones alphabetically (experiment::summarize), and registry order is output order.
       {"legit_connections_formed", kP, kN, kUp, "legitimate connections formed", "connections legitimate senders gained (accepted invitations and inbound)"},
-      {"legit_false_positive_rate", kP, Unit::kRate, kDown, "legitimate false-positive rate", "share of legitimate senders restricted at least once"},
-      {"legit_invites_blocked", kP, kN, kDown, "legitimate invitations blocked", "invitations legitimate senders were stopped from sending"},
-      {"median_days_to_restrict_spammers", kP, Unit::kDays, kDown, "median days to restrict spammers", "median days from the start to an abusive sender's first restriction (censored at the horizon)"},
+      {"legit_false_positive_rate", kP, Unit::kRate, kDown, "legitimate false-positive rate", "share of legitimate senders restricted at least once", true},
+      {"legit_invites_blocked", kP, kN, kDown, "legitimate invitations blocked", "invitations legitimate senders were stopped from sending", true},
+      {"median_days_to_restrict_spammers", kP, Unit::kDays, kDown, "median days to restrict spammers", "median days from the start to an abusive sender's first restriction (censored at the horizon)", true},
       {"member_unwanted_invites_p99", kP, kN, kDown, "unwanted invitations per member (p99)", "99th percentile over members of invitations received from abusive senders"},
-      {"spam_invites_delivered", kP, kN, kDown, "spam invitations delivered", "invitations from abusive senders that the platform let through"},
+      {"restriction_precision", kP, Unit::kRate, kUp, "restriction precision", "share of abusive senders among the senders restricted at least once (0 when nobody was): the ladder as a detector", true},
+      {"spam_invites_delivered", kP, kN, kDown, "spam invitations delivered", "invitations from abusive senders that the platform let through", true},
       {"spammer_peak_invites_48h", kP, kN, kDown, "spammer peak invitations in 48 h", "mean over abusive senders of the most invitations delivered in any 48 hours"},
-      {"spammer_recall", kP, Unit::kRate, kUp, "spammer recall", "share of abusive senders restricted at least once"},
+      {"spammer_recall", kP, Unit::kRate, kUp, "spammer recall", "share of abusive senders restricted at least once", true},
   });
 }();
 
@@ -181,6 +184,60 @@ inline constexpr std::array<DailyDef, 9> kDailySeries{{
     {"leads", Unit::kCount, "leads", "cumulative leads"},
     {"cost_usd", Unit::kUsd, "cost (USD)", "cumulative cost"},
 }};
+
+/// The breakdowns of an arm with abusive senders (results.json's `breakdown`): per cohort and
+/// per platform rule, one value per replication each. They have no better-direction: whether a
+/// cohort's restricted share is good depends on its label, so no report marks a best arm.
+enum class Group {
+  kCohort,  ///< one cohort (an archetype of a population): its senders, their ground-truth label
+  kRule,    ///< one platform rule: the ladder transitions it caused, the invitations it refused
+};
+
+struct BreakdownDef {
+  std::string_view name;  ///< key under each cohort or rule of results.json's `breakdown`
+  Group group;
+  Unit unit;
+  std::string_view label;
+  std::string_view description;  ///< one line (docs/results-format.md's breakdown table)
+  bool headline = false;         ///< cohorts: shown in `linksim run`'s per-archetype table
+};
+
+inline constexpr std::array kBreakdownMetrics = [] {
+  constexpr Group kC = Group::kCohort;
+  constexpr Group kR = Group::kRule;
+  constexpr Unit kN = Unit::kCount;
+  return std::to_array<BreakdownDef>({
+      {"senders", kC, kN, "senders", "senders in the cohort"},
+      {"restricted_share", kC, Unit::kRate, "restricted share", "share of the cohort's senders restricted at least once (spammer_recall and legit_false_positive_rate per cohort)", true},
+      {"invites_sent", kC, kN, "invitations sent", "invitations the cohort's senders sent, all let through by the platform (an abusive cohort's part of spam_invites_delivered)"},
+      {"invites_blocked", kC, kN, "invitations blocked", "invitations the cohort's senders were stopped from sending (a legitimate cohort's part of legit_invites_blocked)"},
+      {"invites_sent_per_sender", kC, kN, "invitations sent per sender", "invites_sent over the cohort's senders"},
+      {"invites_blocked_per_sender", kC, kN, "blocked per sender", "invites_blocked over the cohort's senders", true},
+      {"connections_gained_per_sender", kC, kN, "connections per sender", "connections the cohort's senders gained (accepted invitations and inbound), per sender"},
+      {"median_days_to_first_restriction", kC, Unit::kDays, "median days to first restriction", "median over the cohort's senders of the days from the start to their first restriction, one never restricted counting as the horizon (censored)", true},
+      {"restrictions", kR, kN, "restrictions", "restrictions the rule imposed: ladder steps beyond a warning reached by its strikes, and its own restrictions (InMail bans)"},
+      {"warnings", kR, kN, "warnings", "warnings the rule's strikes (or its own warnings) gave"},
+      {"senders_restricted", kR, kN, "senders restricted", "senders the rule restricted at least once"},
+      {"abusive_restricted", kR, kN, "abusive senders restricted", "of those, senders labelled abusive (ground truth)"},
+      {"precision", kR, Unit::kRate, "precision", "abusive_restricted / senders_restricted; null in a replication where the rule restricted nobody"},
+      {"invites_denied_legit", kR, kN, "invitations of legitimate senders denied", "invitation attempts of legitimate senders the rule refused, retries included"},
+      {"invites_denied_abusive", kR, kN, "invitations of abusive senders denied", "invitation attempts of abusive senders the rule refused, retries included"},
+  });
+}();
+
+/// Compile-time checked breakdown name of `group`.
+consteval std::string_view breakdown_metric(Group group, std::string_view name) {
+  for (const BreakdownDef& d : kBreakdownMetrics)
+    if (d.name == name && d.group == group) return d.name;
+  throw "not a registered breakdown metric (metrics/registry.hpp)";
+}
+/// The breakdown entry of `group` named `name`, or null.
+constexpr const BreakdownDef* find_breakdown(Group group, std::string_view name) {
+  for (const BreakdownDef& d : kBreakdownMetrics)
+    if (d.name == name && d.group == group) return &d;
+  return nullptr;
+}
+std::string_view group_name(Group group);  ///< "cohort", "rule"
 
 /// The entry named `name`, or null.
 constexpr const MetricDef* find_metric(std::string_view name) {

@@ -81,6 +81,9 @@ struct Transition {
   std::string to;
   core::Time until = 0;  ///< end of the restriction it imposes (core::kNever: permanent; time: none)
   std::string reason;    ///< e.g. "restricted: acceptance 18% < 30% over the last 100 invites"
+  /// Index of the rule whose strike or restriction caused it (Policy::rule_name), set by the
+  /// Policy; Decision::kNoRule when no rule was being consulted.
+  std::uint8_t rule = Decision::kNoRule;
 };
 
 class Ladder final {
@@ -104,6 +107,9 @@ class Ladder final {
   std::string_view state_name(SenderId s) const;
   const std::vector<Transition>& transitions() const { return log_; }
   const LadderParams& params() const { return p_; }
+  /// The rule the Policy is consulting now: transitions recorded until the next call carry its
+  /// index (Decision::kNoRule: none).
+  void attribute_to(std::uint8_t rule) { rule_ = rule; }
 
  private:
   static std::size_t index(SenderId s, ActionKind k) { return s * kActionKinds + static_cast<std::size_t>(k); }
@@ -118,6 +124,7 @@ class Ladder final {
   std::vector<Notice> notice_;
   std::vector<core::Time> email_until_;  ///< per sender: invitations need the recipient's email until then
   std::vector<Transition> log_;
+  std::uint8_t rule_ = Decision::kNoRule;
 };
 
 }  // namespace linksim::platform

@@ -32,6 +32,8 @@ class Policy final {
   /// 7 days (cap 100)"). Call it right after check, before other actions change the state.
   std::string explain(const Decision& d, const Action& a, SenderId s, core::Time now) const;
   std::string_view rule_name(std::uint8_t index) const;
+  /// How many rules the Policy consults (indices 0 … rule_count() − 1).
+  std::size_t rule_count() const { return rules_.size(); }
 
   std::size_t size() const { return book_.size(); }
   /// Shared sender state; set starting connections / pending counts here before the run.
@@ -56,9 +58,14 @@ class Policy final {
     std::uint8_t index;
     bool reacts;  ///< calls denied() when it refuses
   };
+  /// A rule with its index: the ladder attributes what the rule's calls record to it.
+  struct Indexed {
+    Rule* rule;
+    std::uint8_t index;
+  };
   std::array<std::vector<Checker>, kActionKinds> checkers_;  // in rule order
-  std::array<std::vector<Rule*>, kActionKinds> counters_;
-  std::array<std::vector<Rule*>, kOutcomeKinds> by_outcome_;
+  std::array<std::vector<Indexed>, kActionKinds> counters_;
+  std::array<std::vector<Indexed>, kOutcomeKinds> by_outcome_;
 };
 
 }  // namespace linksim::platform

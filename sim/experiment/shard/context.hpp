@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "experiment/shard/blocks.hpp"
+#include "experiment/shard/rule_denials.hpp"
 #include "experiment/shard/streams.hpp"
 #include "linksim/core/rng.hpp"
 #include "linksim/core/simulation.hpp"
@@ -170,6 +171,7 @@ class ShardContext {
   std::vector<platform::PlanId> plans;  ///< each sender's plan, for the platform
   std::vector<metrics::SenderStats> stats;
   Blocks<Invite> invites;
+  RuleDenials denials;  ///< invitation attempts each rule refused, per sender (the breakdowns)
 };
 
 }  // namespace linksim::experiment

@@ -71,6 +71,8 @@ class PlatformGateway {
   bool suspended(std::uint32_t s) const {
     return policy_->ladder().level(id(s)) == static_cast<int>(platform::Step::kSuspension);
   }
+  /// The platform, read-only (the breakdowns read its log at the end).
+  const platform::Policy& policy() const { return *policy_; }
 
  private:
   void apply(const platform::Transition& t);

@@ -165,6 +165,7 @@ bool Invitations::send(std::uint32_t s, std::uint32_t target, Time now, bool war
   }
   if (!d.allowed()) {
     ++ctx_.stats[s].denied;
+    ctx_.denials.add(s, d.rule);
     if (!x.retrying) ++ctx_.stats[s].blocked;  // a new invitation refused (retries not counted again)
     ctx_.trace(s, now, target, [&] { return gw_.denial<trace::InviteDenied>(d, a, s, now); });
     if (d.notice == platform::Notice::kReinviteCooldown) {

@@ -46,6 +46,7 @@ ShardOut Recorder::finish(double events) {
       }
     out.peak_48h.push_back(static_cast<double>(best));
   }
+  if (ctx_.plan.facts.any_abusive) out.breakdown = shard_breakdown(ctx_, gw_.policy());
   out.daily = std::move(daily_);
   out.events = events;
   return out;

@@ -41,10 +41,10 @@ void score_policy(const std::vector<metrics::SenderStats>& stats, const std::vec
   if (!facts.any_abusive) return;
   m[std::string(metrics::policy_metric("spam_invites_delivered"))] = spam_delivered;
   m[std::string(metrics::policy_metric("spammer_recall"))] = abusive_restricted / abusive_n;
-  std::sort(days_to_restrict.begin(), days_to_restrict.end());
-  const std::size_t k = days_to_restrict.size();
-  m[std::string(metrics::policy_metric("median_days_to_restrict_spammers"))] =
-      k % 2 == 1 ? days_to_restrict[k / 2] : 0.5 * (days_to_restrict[k / 2 - 1] + days_to_restrict[k / 2]);
+  // The ladder as a detector: of the senders it restricted, the abusive share (0 when none).
+  const double restricted = abusive_restricted + legit_restricted;
+  m[std::string(metrics::policy_metric("restriction_precision"))] = restricted > 0 ? abusive_restricted / restricted : 0.0;
+  m[std::string(metrics::policy_metric("median_days_to_restrict_spammers"))] = median_of(std::move(days_to_restrict));
   m[std::string(metrics::policy_metric("spammer_peak_invites_48h"))] = peak_sum / abusive_n;
   // p99 over every member of the world of the invitations received from abusive senders.
   std::vector<std::uint32_t> counts(members, 0);
@@ -59,7 +59,9 @@ void score_policy(const std::vector<metrics::SenderStats>& stats, const std::vec
 
 }  // namespace
 
-metrics::RunResult combine(std::vector<ShardOut>& parts, const PopulationFacts& facts, int horizon, std::size_t members) {
+metrics::RunResult combine(std::vector<ShardOut>& parts, const ArmPlan& plan, std::size_t members) {
+  const PopulationFacts& facts = plan.facts;
+  const int horizon = plan.horizon_days;
   metrics::RunResult result;
   std::vector<metrics::SenderStats> stats(facts.senders);
   std::vector<char> focal(facts.senders, 0), abusive(facts.senders, 0);
@@ -90,6 +92,7 @@ metrics::RunResult combine(std::vector<ShardOut>& parts, const PopulationFacts& 
   }
   for (const auto& part : parts) result.events += part.events;
 
+  if (facts.any_abusive) score_breakdown(parts, plan, stats, first_restricted, result.breakdown);
   if (facts.any_abusive || facts.any_legit)
     score_policy(stats, abusive, first_restricted, peak, parts, facts, horizon, members, result);
   return result;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "experiment/shard/breakdown.hpp"
 #include "experiment/shard/recorder.hpp"
 #include "linksim/core/time.hpp"
 #include "linksim/experiment/arm_plan.hpp"
@@ -27,10 +28,12 @@ struct ShardOut {
   std::vector<double> peak_48h;  ///< abusive senders: most invitations delivered in any 48 hours
   std::vector<DaySums> daily;
   std::vector<std::uint32_t> unwanted;  ///< recipient of every invitation an abusive sender delivered
+  ShardBreakdown breakdown;
   double events = 0;
 };
 
-/// Joins the shards and scores the run. `members`: the world's size (for the per-member p99).
-metrics::RunResult combine(std::vector<ShardOut>& parts, const PopulationFacts& facts, int horizon, std::size_t members);
+/// Joins the shards and scores the run (the breakdowns too, when a cohort is labelled abusive).
+/// `members`: the world's size (for the per-member p99).
+metrics::RunResult combine(std::vector<ShardOut>& parts, const ArmPlan& plan, std::size_t members);
 
 }  // namespace linksim::experiment
