@@ -27,17 +27,20 @@ ShardBreakdown shard_breakdown(const ShardContext& ctx, const platform::Policy& 
   out.rules.resize(rules);
   // Each sender restricted by each rule, once: (rule, local sender).
   std::set<std::pair<std::uint8_t, std::uint32_t>> restricted;
+  // A sender who rotates accounts has one platform identity per account (s + k·n, the gateway's
+  // numbering): every account's penalties are the person's.
   for (const platform::Transition& t : policy.transitions()) {
-    if (t.sender >= n || t.rule >= rules || t.effect == platform::Effect::kReinstatement) continue;
+    if (t.rule >= rules || t.effect == platform::Effect::kReinstatement) continue;
+    const std::uint32_t person = static_cast<std::uint32_t>(t.sender % n);
     RuleTally& tally = out.rules[t.rule];
     if (t.effect == platform::Effect::kWarning) {
       ++tally.warnings;
       continue;
     }
     ++tally.restrictions;
-    if (restricted.emplace(t.rule, static_cast<std::uint32_t>(t.sender)).second) {
+    if (restricted.emplace(t.rule, person).second) {
       ++tally.senders_restricted;
-      if (ctx.senders[t.sender].abusive) ++tally.abusive_restricted;
+      if (ctx.senders[person].abusive) ++tally.abusive_restricted;
     }
   }
   for (std::size_t r = 0; r < rules; ++r)
