@@ -2,6 +2,9 @@
 #pragma once
 #include <array>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <sys/wait.h>
 
@@ -23,6 +26,21 @@ inline CliResult run_cli(const std::string& args) {
   while (std::fgets(buf.data(), buf.size(), pipe) != nullptr) out += buf.data();
   const int status = pclose(pipe);
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+/// A file's bytes.
+inline std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+/// An empty directory under the system's temporary directory, named `prefix` + `name`.
+inline std::string fresh_temp_dir(const std::string& prefix, const std::string& name) {
+  auto dir = std::filesystem::temp_directory_path() / (prefix + name);
+  std::filesystem::remove_all(dir);
+  return dir.string();
 }
 
 }  // namespace linksim::testing

@@ -20,17 +20,8 @@ namespace {
 using Result = linksim::testing::CliResult;
 // Runs the CLI with a shell, capturing stdout and stderr together.
 Result cli(const std::string& args) { return linksim::testing::run_cli(args); }
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-std::string temp_dir(const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() / ("linksim_cli_test_" + name);
-  std::filesystem::remove_all(dir);
-  return dir.string();
-}
+using linksim::testing::slurp;
+std::string temp_dir(const std::string& name) { return linksim::testing::fresh_temp_dir("linksim_cli_test_", name); }
 const std::string kData = LINKSIM_TEST_DATA;
 }  // namespace
 

@@ -13,18 +13,8 @@
 
 namespace {
 
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string temp_dir(const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() / ("linksim_policy_summary_test_" + name);
-  std::filesystem::remove_all(dir);
-  return dir.string();
-}
+using linksim::testing::slurp;
+std::string temp_dir(const std::string& name) { return linksim::testing::fresh_temp_dir("linksim_policy_summary_test_", name); }
 
 /// A small limiter stress test: the default mix of archetypes, two policies.
 std::string write_scenario(const std::string& dir) {
