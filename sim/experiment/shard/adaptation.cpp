@@ -41,7 +41,9 @@ void on_limit(Sender& x, platform::Notice notice, std::uint32_t pending, Time no
 }
 
 void on_sent(Sender& x, Time now) {
-  if (x.strategy->adapt.probe_cap) x.sent_week.push_back(now);
+  if (!x.strategy->adapt.probe_cap) return;
+  forget_before(x, now);  // keeps the log to one week's sends before the cap is learned too
+  x.sent_week.push_back(now);
 }
 
 bool under_ceiling(Sender& x, std::uint32_t pending, Time now) {
@@ -70,7 +72,6 @@ void rotate(Sender& x, int day) {
   x.new_account = true;
   x.pace_scale = 1.0;
   x.paused_until = 0;
-  x.carried.reset();
   x.followers = 0;
 }
 

@@ -33,7 +33,8 @@ int scaled_pace(const Sender& x, int pace);
 
 /// Switch to the next account on simulated day `day` (adapt.rotate_accounts): it inherits nothing
 /// — no connections (a new account to recipients), no pace reduction, the ramp-up starts over —
-/// but the person keeps what it learned about the caps and its list of prospects.
+/// but the person keeps what it learned about the caps and its list of prospects (a prospect
+/// refused on the old account is tried first on the new one).
 void rotate(Sender& x, int day);
 
 }  // namespace linksim::experiment::adaptation
