@@ -26,6 +26,7 @@ void add_explain(CLI::App& app, Dispatch& d);
 void add_scenarios(CLI::App& app, Dispatch& d);
 void add_sensitivity(CLI::App& app, Dispatch& d);
 void add_robustness(CLI::App& app, Dispatch& d);
+void add_attack(CLI::App& app, Dispatch& d);
 
 /// The directories `linksim scenarios` lists: ./scenarios, then the source tree's.
 std::vector<std::filesystem::path> library_dirs();

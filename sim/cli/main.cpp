@@ -1,4 +1,4 @@
-// The `linksim` command: run, validate, sweep, graph, explain, scenarios, sensitivity, robustness.
+// The `linksim` command: run, validate, sweep, graph, explain, scenarios, sensitivity, robustness, attack.
 // Exit codes: 0 ok, 1 runtime failure, 2 usage or input error.
 #include <CLI/CLI.hpp>
 
@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   add_scenarios(app, dispatch);
   add_sensitivity(app, dispatch);
   add_robustness(app, dispatch);
+  add_attack(app, dispatch);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

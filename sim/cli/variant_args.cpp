@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -29,20 +30,19 @@ void add_variant_options(CLI::App& cmd, VariantArgs& args, const std::string& ou
   cmd.add_option("--out", args.out, "Output directory")->capture_default_str();
 }
 
+std::pair<std::string, std::string> scenario_text(const std::string& arg) {
+  const std::string path = resolve_scenario(arg);
+  if (path.empty()) return {config::default_scenario_text(), "<built-in default>"};
+  std::ifstream in(path);
+  if (!in) throw config::InputError(path, "a readable scenario file", "a file that cannot be opened");
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return {buf.str(), path};
+}
+
 experiment::VariantSetup variant_setup(const VariantArgs& args) {
   experiment::VariantSetup setup;
-  const std::string path = resolve_scenario(args.scenario);
-  if (path.empty()) {
-    setup.text = config::default_scenario_text();
-    setup.origin = "<built-in default>";
-  } else {
-    std::ifstream in(path);
-    if (!in) throw config::InputError(path, "a readable scenario file", "a file that cannot be opened");
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    setup.text = buf.str();
-    setup.origin = path;
-  }
+  std::tie(setup.text, setup.origin) = scenario_text(args.scenario);
   for (const auto& s : args.sets) setup.overrides.push_back(config::patch_from_assignment(s));
   setup.overrides.push_back({{"replications", args.reps}});
   if (args.seed >= 0) setup.overrides.push_back({{"seed", args.seed}});

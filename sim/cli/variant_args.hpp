@@ -25,6 +25,10 @@ struct VariantArgs {
 /// Adds scenario, --params, --metrics, --reps, --seed, --threads, --set and --out (default `out`).
 void add_variant_options(CLI::App& cmd, VariantArgs& args, const std::string& out);
 
+/// The text and origin of a scenario argument (a file, a library name, or "" for the built-in
+/// default). Throws config::InputError for a name found nowhere or an unreadable file.
+std::pair<std::string, std::string> scenario_text(const std::string& arg);
+
 /// The runner's setup, parsed once: the scenario text (a file, a library name or the built-in
 /// default), --set, --reps and --seed as merge patches, the selected parameters and metrics.
 /// Throws config::InputError on a bad scenario, parameter or metric.

@@ -2,9 +2,6 @@
 #include "linksim/experiment/variant_runner.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
-#include <mutex>
 #include <thread>
 
 #include <fmt/format.h>
@@ -12,7 +9,7 @@
 #include "linksim/config/errors.hpp"
 #include "linksim/experiment/arm_plan.hpp"
 #include "linksim/experiment/check.hpp"
-#include "linksim/experiment/replication.hpp"
+#include "linksim/experiment/run_jobs.hpp"
 #include "linksim/metrics/registry.hpp"
 
 namespace linksim::experiment {
@@ -119,45 +116,11 @@ sensitivity::Matrix VariantRunner::run_all(const sensitivity::Matrix& values,
       scenarios.push_back(scenario_at(values.row(r)));
       plans.push_back(build_arm_plans(scenarios.back()));
     }
-    const std::size_t total = (last - first) * per_point;
-    std::vector<double> job_values(total * n_metrics, 0.0);
-    std::atomic<std::size_t> next{0};
-    std::atomic<bool> failed{false};
-    std::exception_ptr error;
-    std::mutex mutex;
-    auto worker = [&] {
-      for (;;) {
-        if (failed.load()) return;
-        const std::size_t job = next.fetch_add(1);
-        if (job >= total) return;
-        const std::size_t point = job / per_point, rep = (job % per_point) / n_arms, arm = job % n_arms;
-        try {
-          const config::Scenario& s = scenarios[point];
-          const auto replication = static_cast<std::uint32_t>(rep);
-          const WorldStore::Lease lease = store_.acquire(s, arm, replication);
-          const metrics::RunResult result = run_replication(
-              ReplicationInput{s, arm, replication, *lease.world, nullptr, 0, 1, lease.pools.get(), &plans[point][arm]});
-          for (std::size_t m = 0; m < n_metrics; ++m) {
-            const auto it = result.scalars.find(setup_.metrics[m]);
-            job_values[job * n_metrics + m] = it == result.scalars.end() ? 0.0 : it->second;  // as summarize()
-          }
-        } catch (...) {
-          std::lock_guard lock(mutex);
-          if (!error) error = std::current_exception();
-          failed = true;
-          return;
-        }
-      }
-    };
-    const auto pool_size = static_cast<unsigned>(std::min<std::size_t>(threads, total));
-    if (pool_size <= 1) {
-      worker();
-    } else {
-      std::vector<std::thread> pool;
-      for (unsigned t = 0; t < pool_size; ++t) pool.emplace_back(worker);
-      for (auto& t : pool) t.join();
-    }
-    if (error) std::rethrow_exception(error);
+    std::vector<RunJob> jobs;
+    for (std::size_t point = 0; point < last - first; ++point)
+      for (std::size_t rep = 0; rep < n_reps; ++rep)
+        for (std::size_t arm = 0; arm < n_arms; ++arm) jobs.push_back({point, arm, static_cast<std::uint32_t>(rep)});
+    const std::vector<double> job_values = run_jobs(scenarios, plans, jobs, setup_.metrics, store_, threads);
     store_.trim();
     for (std::size_t r = first; r < last; ++r) {
       const std::size_t offset = (r - first) * per_point * n_metrics;

@@ -24,6 +24,7 @@ enum class Purpose : std::uint32_t {
   kPlaceholder = 8,
   kBootstrap = 9,  ///< experiment::bootstrap_interval resamples
   kSensitivity = 10,  ///< experiment::sensitivity designs (Morris, Latin hypercube) and bootstraps
+  kAttack = 11,       ///< experiment::attack: the design's shift and the local search's mutations
   kTest = 99,
 };
 
