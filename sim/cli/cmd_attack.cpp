@@ -62,7 +62,13 @@ void add_attack(CLI::App& app, Dispatch& d) {
       }
       experiment::attack::Options options = args->options;
       options.arms = args->arms;
-      options.progress = [](std::size_t done, std::size_t planned) { std::cerr << fmt::format("runs {}/{}\n", done, planned); };
+      // About every 5% of the planned runs.
+      options.progress = [last = std::size_t{0}](std::size_t done, std::size_t planned) mutable {
+        if (done == planned || (done - last) * 20 >= planned) {
+          std::cerr << fmt::format("runs {}/{}\n", done, planned);
+          last = done;
+        }
+      };
       const experiment::attack::Result result = experiment::attack::run_attack(text, origin, overrides, space, options);
       std::cout << experiment::attack::summary_text(result);
       write_files(args->out, {{"attack.json", experiment::attack::result_json(result).dump(2) + "\n"},

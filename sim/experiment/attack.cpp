@@ -255,28 +255,35 @@ class Attack {
     return config::load_scenario_text(text_, origin_, o);
   }
 
+  /// Runs every item on replications first .. first + count - 1, in chunks of kChunk items (a
+  /// progress line each; the scenarios of one chunk are held at a time). Values do not depend on
+  /// the chunks or the threads.
   std::vector<PerRun> evaluate(const std::vector<Item>& items, std::uint32_t first, std::uint32_t count) {
-    std::vector<config::Scenario> scenarios;
-    std::vector<std::vector<ArmPlan>> plans;
-    std::vector<RunJob> jobs;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      scenarios.push_back(variant(items[i]));
-      plans.push_back(build_arm_plans(scenarios.back()));
-      for (std::uint32_t rep = 0; rep < count; ++rep) jobs.push_back({i, 0, first + rep});
-    }
+    constexpr std::size_t kChunk = 24;
     const std::vector<std::string>& names = run_metrics();
-    const std::vector<double> values = run_jobs(scenarios, plans, jobs, names, store_, options_.threads);
-    store_.trim();
     const double account_weeks = static_cast<double>(accounts_) * base_.horizon_days / 7.0;
     std::vector<PerRun> out(items.size());
-    for (std::size_t j = 0; j < jobs.size(); ++j) {
-      PerRun& p = out[jobs[j].variant];
-      p.spam.push_back(values[j * names.size()] / account_weeks);
-      p.detection.push_back(values[j * names.size() + 1]);
-      p.days.push_back(values[j * names.size() + 2]);
+    for (std::size_t begin = 0; begin < items.size(); begin += kChunk) {
+      const std::size_t end = std::min(items.size(), begin + kChunk);
+      std::vector<config::Scenario> scenarios;
+      std::vector<std::vector<ArmPlan>> plans;
+      std::vector<RunJob> jobs;
+      for (std::size_t i = begin; i < end; ++i) {
+        scenarios.push_back(variant(items[i]));
+        plans.push_back(build_arm_plans(scenarios.back()));
+        for (std::uint32_t rep = 0; rep < count; ++rep) jobs.push_back({i - begin, 0, first + rep});
+      }
+      const std::vector<double> values = run_jobs(scenarios, plans, jobs, names, store_, options_.threads);
+      store_.trim();
+      for (std::size_t j = 0; j < jobs.size(); ++j) {
+        PerRun& p = out[begin + jobs[j].variant];
+        p.spam.push_back(values[j * names.size()] / account_weeks);
+        p.detection.push_back(values[j * names.size() + 1]);
+        p.days.push_back(values[j * names.size() + 2]);
+      }
+      done_ += jobs.size();
+      if (options_.progress) options_.progress(done_, planned_);
     }
-    done_ += jobs.size();
-    if (options_.progress) options_.progress(done_, planned_);
     return out;
   }
 
