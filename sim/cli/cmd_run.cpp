@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "linksim/experiment/arm_plan.hpp"
 #include "linksim/experiment/runner.hpp"
 #include "linksim/config/merge_patch.hpp"
 #include "linksim/report/channel_summary.hpp"
@@ -37,6 +38,7 @@ struct RunArgs {
   std::string out = "out";
   std::vector<std::string> sets;
   std::string trace;
+  std::vector<std::string> trace_senders, trace_events;
   std::string ci;
 };
 
@@ -101,7 +103,7 @@ void check_output_paths(const std::string& out, const std::string& trace) {
 }  // namespace
 
 RunReport run_and_write(const config::Scenario& scenario, const std::string& dir, unsigned threads,
-                        const nlohmann::json& extra, const std::string& trace_path) {
+                        const nlohmann::json& extra, const std::string& trace_path, const report::TraceFilter& trace_filter) {
   // --out is created when missing, as documented; the run says so (a typo in it is visible).
   const bool created_out = !std::filesystem::exists(dir);
   ProgressBar bar(isatty(STDERR_FILENO) != 0);
@@ -112,7 +114,7 @@ RunReport run_and_write(const config::Scenario& scenario, const std::string& dir
   std::signal(SIGINT, on_sigint);
   std::vector<std::string> arm_names;
   for (const auto& arm : scenario.arms) arm_names.push_back(arm.name);
-  report::TraceFileWriter trace(arm_names);
+  report::TraceFileWriter trace(arm_names, trace_filter);
   const auto model = experiment::make_model(scenario, trace_path.empty() ? nullptr : &trace,
                                             experiment::threads_per_replication(scenario, threads));
   const auto outcome = experiment::run_experiment(scenario, model, options);
@@ -173,6 +175,12 @@ void add_run(CLI::App& app, Dispatch& d) {
       ->check(CLI::IsMember({"t", "bootstrap_t", "bootstrap_percentile"}));
   cmd->add_option("--trace", args->trace,
                   "Write an event trace (JSON lines, replication 0 of every arm) to FILE; its directory must exist");
+  cmd->add_option("--trace-sender", args->trace_senders,
+                  "Trace only these senders: indices in the population or cohort names such as adaptive_spammer (comma-separated)")
+      ->delimiter(',');
+  cmd->add_option("--trace-events", args->trace_events,
+                  "Trace only these events, e.g. invite_denied,ladder (comma-separated; docs/trace-format.md)")
+      ->delimiter(',');
   cmd->callback([&d, args] {
     d.action = [args] {
       std::vector<std::string> sets = args->sets;
@@ -181,7 +189,17 @@ void add_run(CLI::App& app, Dispatch& d) {
       if (!args->ci.empty()) sets.push_back("statistics.ci=" + args->ci);
       const config::Scenario scenario = load(args->scenario, sets);
       check_output_paths(args->out, args->trace);
-      const RunReport report = run_and_write(scenario, args->out, args->threads, nlohmann::json(), args->trace);
+      report::TraceFilter filter;
+      if (!args->trace_senders.empty() || !args->trace_events.empty()) {
+        if (args->trace.empty())
+          throw config::InputError(args->trace_senders.empty() ? "--trace-events" : "--trace-sender", "--trace FILE as well",
+                                   "no --trace");
+        const experiment::ArmPlan plan = experiment::build_arm_plan(scenario, 0);
+        std::vector<std::string> cohorts;
+        for (const auto& c : plan.cohorts) cohorts.push_back(c.name);
+        filter = report::parse_trace_filter(args->trace_senders, args->trace_events, cohorts, plan.facts.senders);
+      }
+      const RunReport report = run_and_write(scenario, args->out, args->threads, nlohmann::json(), args->trace, filter);
       return report.code;
     };
   });

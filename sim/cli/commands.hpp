@@ -10,6 +10,7 @@
 
 #include "linksim/experiment/summary.hpp"
 #include "linksim/config/scenario.hpp"
+#include "linksim/report/trace_writer.hpp"
 
 namespace linksim::cli {
 
@@ -55,7 +56,8 @@ struct RunReport {
 /// Runs every arm × replication and writes results.json (+ daily.csv) into `dir`. `extra` keys
 /// are added to results.json; when non-empty the run is part of a sweep and prints no table.
 RunReport run_and_write(const config::Scenario& scenario, const std::string& dir, unsigned threads,
-                        const nlohmann::json& extra, const std::string& trace_path = {});
+                        const nlohmann::json& extra, const std::string& trace_path = {},
+                        const report::TraceFilter& trace_filter = {});
 /// True once SIGINT was received during a run.
 bool interrupted();
 

@@ -1,5 +1,7 @@
 #include "linksim/experiment/trace.hpp"
 
+#include <utility>
+
 namespace linksim::experiment {
 
 namespace {
@@ -30,6 +32,17 @@ std::string_view event_name(const TraceEvent& e) {
                              [](const trace::Post&) { return "post"; },
                              [](const trace::InboundAccepted&) { return "inbound_accepted"; }},
                     e);
+}
+
+namespace {
+template <std::size_t... I>
+std::vector<std::string_view> names_of(std::index_sequence<I...>) {
+  return {event_name(TraceEvent(std::in_place_index<I>))...};
+}
+}  // namespace
+
+std::vector<std::string_view> event_names() {
+  return names_of(std::make_index_sequence<std::variant_size_v<TraceEvent>>());
 }
 
 }  // namespace linksim::experiment

@@ -1,9 +1,12 @@
 // JSON-lines event traces.
 #include "linksim/report/trace_writer.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "linksim/config/errors.hpp"
 #include "linksim/report/results.hpp"
 
 namespace linksim::report {
@@ -75,7 +78,45 @@ std::string trace_reason(const experiment::TraceRecord& r) {
       r.event);
 }
 
+bool TraceFilter::wants(std::uint32_t sender, std::string_view cohort, bool focal) const {
+  if (senders.empty() && cohorts.empty()) return focal;
+  return std::find(senders.begin(), senders.end(), sender) != senders.end() ||
+         std::find(cohorts.begin(), cohorts.end(), cohort) != cohorts.end();
+}
+
+bool TraceFilter::wants_event(std::string_view event) const {
+  return events.empty() || std::find(events.begin(), events.end(), event) != events.end();
+}
+
+TraceFilter parse_trace_filter(const std::vector<std::string>& sender_items, const std::vector<std::string>& events,
+                               const std::vector<std::string>& cohorts, std::size_t senders) {
+  TraceFilter f;
+  for (const std::string& item : sender_items) {
+    if (!item.empty() && std::all_of(item.begin(), item.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      const unsigned long long index = item.size() > 9 ? senders : std::stoull(item);
+      if (index >= senders)
+        throw config::InputError("--trace-sender", fmt::format("a sender index below {} or a cohort name", senders), item);
+      f.senders.push_back(static_cast<std::uint32_t>(index));
+    } else if (std::find(cohorts.begin(), cohorts.end(), item) != cohorts.end()) {
+      f.cohorts.push_back(item);
+    } else {
+      throw config::InputError("--trace-sender", fmt::format("a sender index below {} or a cohort name", senders),
+                               fmt::format("\"{}\"", item), config::nearest(item, cohorts));
+    }
+  }
+  std::vector<std::string> known;
+  for (const std::string_view name : experiment::event_names()) known.emplace_back(name);
+  for (const std::string& e : events) {
+    if (std::find(known.begin(), known.end(), e) == known.end())
+      throw config::InputError("--trace-events", "event names of docs/trace-format.md", fmt::format("\"{}\"", e),
+                               config::nearest(e, known));
+    f.events.push_back(e);
+  }
+  return f;
+}
+
 void TraceFileWriter::write(const std::string& arm, std::uint32_t replication, const experiment::TraceRecord& r) {
+  if (!filter_.wants_event(experiment::event_name(r.event))) return;
   nlohmann::ordered_json j;
   j["arm"] = arm;
   j["replication"] = replication;
@@ -83,6 +124,8 @@ void TraceFileWriter::write(const std::string& arm, std::uint32_t replication, c
   j["when"] = fmt::format("day {} {:02}:{:02}", core::day_of(r.time), core::hour_of_day(r.time),
                           static_cast<int>(core::time_of_day(r.time) % core::kHour / core::kMinute));
   j["sender"] = r.sender;
+  j["cohort"] = r.cohort;
+  j["label"] = r.abusive ? "abusive" : "legit";
   j["event"] = experiment::event_name(r.event);
   if (r.member >= 0) j["member"] = r.member;
   if (auto reason = trace_reason(r); !reason.empty()) j["reason"] = std::move(reason);

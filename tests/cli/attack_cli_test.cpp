@@ -2,6 +2,7 @@
 // nothing; a small search writes attack.json and attack.csv that agree with each other.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 
 #include <nlohmann/json.hpp>

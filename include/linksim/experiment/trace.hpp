@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 #include "linksim/core/time.hpp"
 #include "linksim/model/email_delivery.hpp"
@@ -68,16 +69,23 @@ struct TraceRecord {
   std::uint32_t sender = 0;
   std::int64_t member = -1;  ///< -1 when no member is involved
   TraceEvent event;
+  std::string_view cohort;  ///< the sender's cohort (a population's cohorts are named after archetypes)
+  bool abusive = false;     ///< the cohort's ground-truth label
 };
 
 /// The event's name in trace files ("invite_sent", "reply", …).
 std::string_view event_name(const TraceEvent& e);
+/// Every event name, in the variant's order.
+std::vector<std::string_view> event_names();
 
 /// Receives trace records (the io module writes them as JSON lines). Called from one thread per
 /// replication; an implementation shared across threads must lock.
 class TraceSink {
  public:
   virtual ~TraceSink() = default;
+  /// Whether sender `sender` (its index in the population) of `cohort` is traced at all; by
+  /// default the focal senders (every sender of a pure population is focal).
+  virtual bool wants(std::uint32_t /*sender*/, std::string_view /*cohort*/, bool focal) const { return focal; }
   virtual void write(const std::string& arm, std::uint32_t replication, const TraceRecord& r) = 0;
 };
 

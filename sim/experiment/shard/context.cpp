@@ -40,6 +40,7 @@ ShardContext::ShardContext(const ReplicationInput& in, const ArmPlan& plan_, std
                                                                       std::min(1.0, st.content.posts_per_week / 5.0));
       s.focal = cohort.focal || !plan.facts.any_focal;  // a pure population: every sender is reported on
       s.abusive = cohort.label == Label::kAbusive;
+      s.traced = sink != nullptr && sink->wants(static_cast<std::uint32_t>(global), cohort.name, s.focal);
       s.new_account = cohort.new_account;
       s.member = seats[global].member;
       // Rings: consecutive accounts of the cohort in blocks of adapt.ring (the last may be smaller).

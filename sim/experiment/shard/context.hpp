@@ -66,6 +66,7 @@ struct alignas(64) Sender {
   bool exhausted = false;  ///< the prospect pool ran dry (prospector::next): no channel draws again
   bool retrying = false;  ///< the current attempt re-sends a refused prospect (not a new blocked invitation)
   bool focal = true, abusive = false, new_account = false;
+  bool traced = false;  ///< a trace is written and its sink wants this sender (TraceSink::wants)
   platform::PlanId plan = platform::PlanId::kFree;
   std::uint32_t cohort = 0;
   int inmails_this_week = 0, emails_today = 0;
@@ -147,14 +148,16 @@ class ShardContext {
   }
 
   /// `event` is a trace record, or a callable that makes one: some cost formatting, so they are
-  /// only made when a trace is being written (for focal senders).
+  /// only made when a trace is being written (for the senders the sink wants).
   template <class Make>
   void trace(std::uint32_t s, Time now, std::int64_t member, Make&& make) {
-    if (sink == nullptr || !senders[s].focal) return;
+    if (sink == nullptr || !senders[s].traced) return;
+    const CohortPlan& cohort = plan.cohorts[senders[s].cohort];
+    const bool abusive = cohort.label == Label::kAbusive;
     if constexpr (std::is_invocable_v<Make>)
-      sink->write(plan.name, rep, TraceRecord{now, s, member, TraceEvent(make())});
+      sink->write(plan.name, rep, TraceRecord{now, s, member, TraceEvent(make()), cohort.name, abusive});
     else
-      sink->write(plan.name, rep, TraceRecord{now, s, member, TraceEvent(std::forward<Make>(make))});
+      sink->write(plan.name, rep, TraceRecord{now, s, member, TraceEvent(std::forward<Make>(make)), cohort.name, abusive});
   }
 
   const graph::World& world;
