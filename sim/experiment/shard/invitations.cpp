@@ -172,6 +172,7 @@ bool Invitations::send(std::uint32_t s, std::uint32_t target, Time now, bool war
       // "You can't invite this person again yet": the sender moves on to the next prospect and
       // comes back to this one when the platform says it may.
       requeue(x, d.retry_at, target);
+      requeued_ = true;  // not carried to the next wake: it comes back from the queue
       if (!warmed) schedule_next_wake(s, now);
       gw_.sync(mark);
       return false;
