@@ -28,10 +28,15 @@ metrics::RunResult run_replication(const ReplicationInput& in) {
   if (in.plan == nullptr) own = build_arm_plan(in.scenario, in.arm);
   const ArmPlan& plan = in.plan != nullptr ? *in.plan : *own;
   const PopulationFacts& facts = plan.facts;
-  // A trace is written in event order by one loop. Otherwise small shards: a shard's senders,
-  // their rules' state and its event queue stay in cache while it runs its whole horizon.
+  // A trace is written in event order by one loop. So is a replication with a rule whose state is
+  // per member across senders (member_invite_budget: a member's budget is spent by every sender's
+  // invitations): each shard has its own Policy and sees only its own senders, so a budget split
+  // over shards would let each shard spend it again, and the result would depend on the shard
+  // count. Otherwise small shards: a shard's senders, their rules' state and its event queue stay
+  // in cache while it runs its whole horizon.
+  const bool one_loop = in.trace != nullptr || plan.platform.needs_member_view();
   const std::size_t want = in.shards != 0 ? in.shards : (facts.senders + kSendersPerShard - 1) / kSendersPerShard;
-  const auto shards = in.trace != nullptr ? 1u : static_cast<unsigned>(std::clamp<std::size_t>(want, 1, std::max<std::size_t>(facts.senders, 1)));
+  const auto shards = one_loop ? 1u : static_cast<unsigned>(std::clamp<std::size_t>(want, 1, std::max<std::size_t>(facts.senders, 1)));
   const unsigned threads = std::clamp(in.threads, 1u, shards);
   const std::vector<SenderSeat> seats = place_senders(in.world, plan, in.scenario.seed, in.replication);
   std::vector<ShardOut> parts(shards);

@@ -23,6 +23,7 @@ std::string_view notice_text(Notice n) {
     case Notice::kDailyLimit: return "you've reached today's message limit";
     case Notice::kMessageTooLong: return "your message is too long";
     case Notice::kInmailBanned: return "InMail sending is paused on your account";
+    case Notice::kMemberBudget: return "this member isn't accepting invitations right now";
   }
   return "unknown";
 }

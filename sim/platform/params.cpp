@@ -110,6 +110,10 @@ std::vector<std::string> platform_preset_names() {
 
 const json& platform_preset(std::string_view name) { return presets().at(std::string(name)); }
 
+bool PlatformParams::needs_member_view() const {
+  return std::any_of(rules.begin(), rules.end(), [](const RuleSpec& r) { return r.member_view; });
+}
+
 std::string PlatformParams::source_of(const std::string& pointer) const {
   for (std::string p = pointer;; p = p.substr(0, p.rfind('/'))) {
     const auto it = sources.find(p);

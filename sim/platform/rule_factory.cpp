@@ -11,6 +11,7 @@
 #include "linksim/platform/rules/inmail_violations.hpp"
 #include "linksim/platform/rules/invite_cap_calendar.hpp"
 #include "linksim/platform/rules/invite_cap_rolling.hpp"
+#include "linksim/platform/rules/member_invite_budget.hpp"
 #include "linksim/platform/rules/message_daily_cap.hpp"
 #include "linksim/platform/rules/notes.hpp"
 #include "linksim/platform/rules/pending_cap.hpp"
@@ -29,6 +30,7 @@ struct Entry {
   std::shared_ptr<const void> (*read)(const nlohmann::json&, const std::string&, Issues&);  // null on issues
   std::unique_ptr<Rule> (*build)(const void*, const SenderBook&);
   const void* type;
+  bool member_view;  ///< R::kMemberView (false when R has none)
 };
 
 template <class R>
@@ -46,7 +48,11 @@ constexpr Entry entry(std::string_view name) {
       [](const void* p, const SenderBook& book) -> std::unique_ptr<Rule> {
         return std::make_unique<R>(*static_cast<const P*>(p), book);
       },
-      &kParamsTag<P>};
+      &kParamsTag<P>,
+      [] {
+        if constexpr (requires { R::kMemberView; }) return R::kMemberView;
+        return false;
+      }()};
 }
 
 // One registration line per rule; the order is the order of checks: the weekly caps first, as the
@@ -59,6 +65,7 @@ constexpr std::array kRules = {
     entry<ReportThreshold>("report_threshold"),
     entry<Notes>("notes"),
     entry<ReinviteCooldown>("reinvite_cooldown"),
+    entry<MemberInviteBudget>("member_invite_budget"),
     entry<Burst>("burst"),
     entry<Scrutiny>("scrutiny"),
     entry<AcceptanceFloor>("acceptance_floor"),
@@ -107,7 +114,7 @@ std::optional<RuleSpec> read_rule(std::string_view name, const nlohmann::json& p
   }
   std::shared_ptr<const void> p = e->read(params, path, issues);
   if (!p) return std::nullopt;
-  return RuleSpec{e->name, std::move(p), e->build, e->type};
+  return RuleSpec{e->name, std::move(p), e->build, e->type, e->member_view};
 }
 
 void check_rule_params(std::string_view name, const nlohmann::json& params, const std::string& path, Issues& issues) {

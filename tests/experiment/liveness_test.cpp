@@ -143,6 +143,10 @@ const std::map<std::string, json>& contexts() {
       // threshold, which every parameter moves.
       {"platform/rules/abuse_score/",
        rules_patch({{"abuse_score", {{"min_evidence", 0}, {"p_zero_mutual_abusive", 0.95}, {"p_zero_mutual_legit", 0.5}}}})},
+      // The member budget binds at 1 invitation from strangers a week (the base's 14 senders rarely
+      // bring a member to 5), and its refusals strike from the second: every parameter moves them.
+      {"platform/rules/member_invite_budget/",
+       rules_patch({{"member_invite_budget", {{"budget", 1}, {"strike_after_denials", 2}}}})},
       {"world/response/inmail/seniority/3", strategy_everywhere({{"targeting", {{"seniority", {"vp"}}}}})},
       // Members' report propensity and the report ladder act once reports reach the rule.
       {"world/attributes/traits/accept_report_correlation", rules_patch({{"report_threshold", {{"reports", 1}}}})},

@@ -84,6 +84,16 @@ TEST_CASE("re-invitations are refused before the re-invite cooldown is over and 
   }
   CHECK(refused > 20);
   CHECK(resent > 20);
+  // A refused prospect is queued for the end of the cooldown, not retried at the sender's next
+  // attempt: one refusal per withdrawal (it was refused at every attempt of the day before).
+  for (const auto& [key, h] : histories(trace, "early")) {
+    std::map<core::Time, int> per_withdrawal;
+    for (const core::Time t : h.cooldown_denied) ++per_withdrawal[last_before(h.withdrawn, t)];
+    for (const auto& [w, n] : per_withdrawal) {
+      INFO("withdrawn at " << w);
+      CHECK(n == 1);
+    }
+  }
   // Re-invited 25 days after: never refused, sent 25 days (within the day's working hours) after the withdrawal.
   std::size_t late = 0;
   for (const auto& [key, h] : histories(trace, "late")) {

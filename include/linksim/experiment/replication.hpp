@@ -18,8 +18,9 @@ struct ReplicationInput {
   std::uint32_t replication = 0;
   const graph::World& world;
   TraceSink* trace = nullptr;  ///< null: no trace
-  /// Event loops the senders are split into (0: about 100 senders each; a trace forces one). The
-  /// result is the same for every value: senders share no state.
+  /// Event loops the senders are split into (0: about 100 senders each; a trace, or a rule with
+  /// state per member such as member_invite_budget, forces one). The result is the same for every
+  /// value: senders share no state, except through such a rule, which then sees them all in one loop.
   unsigned shards = 0;
   unsigned threads = 1;  ///< workers that run this replication's shards
   /// Second-degree pools shared with the other arms on this world (null: none shared). Pools are

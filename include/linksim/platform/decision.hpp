@@ -30,6 +30,7 @@ enum class Notice : std::uint8_t {
   kDailyLimit,       ///< daily message cap
   kMessageTooLong,
   kInmailBanned,     ///< InMail sending banned until retry_at
+  kMemberBudget,     ///< this member is not accepting invitations now (their budget of strangers' invitations is spent)
 };
 std::string_view notice_text(Notice n);
 

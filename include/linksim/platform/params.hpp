@@ -27,6 +27,9 @@ struct PlatformParams {
 
   /// Where the value at `pointer` (e.g. "/plans/free/weekly_invite_cap") comes from.
   std::string source_of(const std::string& pointer) const;
+  /// Whether an enabled rule keeps state per member across senders (RuleSpec::member_view): its
+  /// Policy must then see every sender, so the senders cannot be split into independent shards.
+  bool needs_member_view() const;
 };
 
 /// The names of the presets ("linkedin_2025", "linkedin_pre_2021").

@@ -29,6 +29,9 @@ struct RuleSpec {
   std::shared_ptr<const void> params;  ///< the rule's R::Params
   std::unique_ptr<Rule> (*build)(const void* params, const SenderBook& book) = nullptr;
   const void* type = nullptr;          ///< &kParamsTag<R::Params>
+  /// The rule keeps state per member (recipient) across senders (R::kMemberView), so it must see
+  /// every sender's actions: a replication with it runs its senders in one event loop.
+  bool member_view = false;
 
   /// The rule for the senders of `book` (its constructor re-checks the parameters: cheap, no JSON).
   std::unique_ptr<Rule> make(const SenderBook& book) const { return build(params.get(), book); }

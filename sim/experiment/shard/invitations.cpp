@@ -168,10 +168,12 @@ bool Invitations::send(std::uint32_t s, std::uint32_t target, Time now, bool war
     ctx_.denials.add(s, d.rule);
     if (!x.retrying) ++ctx_.stats[s].blocked;  // a new invitation refused (retries not counted again)
     ctx_.trace(s, now, target, [&] { return gw_.denial<trace::InviteDenied>(d, a, s, now); });
-    if (d.notice == platform::Notice::kReinviteCooldown) {
-      // "You can't invite this person again yet": the sender moves on to the next prospect and
-      // comes back to this one when the platform says it may.
+    if (d.notice == platform::Notice::kReinviteCooldown || d.notice == platform::Notice::kMemberBudget) {
+      // "You can't invite this person again yet", "this member isn't accepting invitations right
+      // now": a refusal about this prospect, not a limit of the sender's. The sender moves on to
+      // the next prospect and comes back to this one when the platform says it may.
       requeue(x, d.retry_at, target);
+      requeued_ = true;  // not carried to the next wake: it comes back from the queue
       if (!warmed) schedule_next_wake(s, now);
       gw_.sync(mark);
       return false;

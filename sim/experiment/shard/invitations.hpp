@@ -34,7 +34,7 @@ class Invitations {
 
   ShardContext& ctx_;
   PlatformGateway& gw_;
-  bool requeued_ = false;  ///< the last send was refused by the re-invite cooldown and queued again
+  bool requeued_ = false;  ///< the last send was refused for its prospect (re-invite cooldown, member budget) and queued again
 };
 
 }  // namespace linksim::experiment
