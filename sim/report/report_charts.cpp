@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "linksim/metrics/registry.hpp"
+#include "linksim/report/tradeoff_chart.hpp"
 
 namespace linksim::report {
 namespace {
@@ -319,7 +320,7 @@ std::optional<Chart> cost_per_lead_chart(const json& arms, const std::vector<std
 }
 
 std::optional<Chart> policy_chart(const json& arms, const std::vector<std::string>& names) {
-  json rows = json::array();
+  std::vector<TradeoffPoint> points;
   for (std::size_t a = 0; a < arms.size(); ++a) {
     const json* fpr = metric(arms[a], metrics::metric_name("legit_false_positive_rate"));
     const json* spam = metric(arms[a], metrics::metric_name("spam_invites_delivered"));
@@ -328,31 +329,14 @@ std::optional<Chart> policy_chart(const json& arms, const std::vector<std::strin
     const double s = *number_at(*spam, "mean");
     const auto fci = ci_of(*fpr);
     const auto sci = ci_of(*spam);
-    rows.push_back({{"arm", names[a]}, {"fpr", f}, {"fpr_lo", fci ? fci->first : f}, {"fpr_hi", fci ? fci->second : f},
-                    {"spam", s}, {"spam_lo", sci ? sci->first : s}, {"spam_hi", sci ? sci->second : s}});
+    points.push_back({names[a], f, fci ? fci->first : f, fci ? fci->second : f, s, sci ? sci->first : s, sci ? sci->second : s});
   }
-  if (rows.empty()) return std::nullopt;
-  const json x = {{"field", "fpr"}, {"type", "quantitative"}, {"title", "legitimate senders wrongly restricted (share)"},
-                  {"axis", {{"format", ".1%"}}}};
-  const json y = {{"field", "spam"}, {"type", "quantitative"}, {"title", "spam invitations delivered"}};
-  Chart chart{"chart-policy-tradeoff", "Policy trade-off",
-              "Each point is an arm (a rule set): towards the bottom left is better, fewer spam invitations "
-              "reach members and fewer legitimate senders are blocked. Lines are 95% CIs.",
-              {}};
-  chart.spec = {
-      {"width", kWidth},
-      {"height", 320},
-      {"data", {{"values", rows}}},
-      {"layer",
-       {{{"mark", {{"type", "rule"}}},
-         {"encoding", {{"x", {{"field", "fpr_lo"}, {"type", "quantitative"}, {"title", x["title"]}, {"axis", x["axis"]}}}, {"x2", {{"field", "fpr_hi"}}}, {"y", y}, {"color", color_by_arm(names, false)}}}},
-        {{"mark", {{"type", "rule"}}},
-         {"encoding", {{"x", x}, {"y", {{"field", "spam_lo"}, {"type", "quantitative"}, {"title", y["title"]}}}, {"y2", {{"field", "spam_hi"}}}, {"color", color_by_arm(names, false)}}}},
-        {{"mark", {{"type", "point"}, {"filled", true}, {"size", 90}}},
-         {"encoding", {{"x", x}, {"y", y}, {"color", color_by_arm(names)}}}},
-        {{"mark", {{"type", "text"}, {"align", "left"}, {"dx", 8}, {"dy", -8}}},
-         {"encoding", {{"x", x}, {"y", y}, {"text", {{"field", "arm"}}}}}}}}};
-  return chart;
+  if (points.empty()) return std::nullopt;
+  return tradeoff_chart(points, "chart-policy-tradeoff", "Policy trade-off",
+                        "Each numbered point is an arm (a rule set; the table below names it): towards the bottom "
+                        "left is better, fewer spam invitations reach members and fewer legitimate senders are "
+                        "restricted. Filled points are non-dominated, hollow ones are beaten on both axes by some "
+                        "other arm. Lines are 95% CIs; both axes start at zero.");
 }
 
 }  // namespace
@@ -365,6 +349,8 @@ std::vector<Chart> run_charts(const nlohmann::json& results) {
   const auto add = [&charts](std::optional<Chart> c) {
     if (c) charts.push_back(std::move(*c));
   };
+  // A policy scenario's headline comes first.
+  add(policy_chart(arms, names));
   add(band_chart(arms, names, metrics::daily_name("connections"),
                  {"chart-connections", "Connections over time",
                   "Cumulative connections gained per sender: line is the mean over replications, band the 95% CI.", {}},
@@ -379,7 +365,6 @@ std::vector<Chart> run_charts(const nlohmann::json& results) {
   add(restriction_chart(arms, names));
   add(funnel_chart(arms, names));
   add(cost_per_lead_chart(arms, names));
-  add(policy_chart(arms, names));
   return charts;
 }
 

@@ -64,6 +64,24 @@ std::vector<std::string> metric_order(const json& results) {
   return order;
 }
 
+// A banner listing `items` (escaped here): the first five in full; a long list (a few
+// replications of a many-arm scenario warn about hundreds of wide intervals) folds the rest
+// away so that it does not push the results down the page.
+std::string banner_list(const std::string& id, std::string_view heading, std::string_view noun,
+                        const std::vector<std::string>& items) {
+  if (items.empty()) return "";
+  constexpr std::size_t kShown = 5;
+  std::string out = fmt::format("<div class=\"banner warnings\" id=\"{}\"><strong>{}</strong><ul>\n", id, heading);
+  for (std::size_t i = 0; i < items.size() && i < kShown; ++i) out += "<li>" + html_escape(items[i]) + "</li>\n";
+  out += "</ul>\n";
+  if (items.size() > kShown) {
+    out += fmt::format("<details id=\"more-{}\"><summary>{} more {}</summary><ul>\n", id, items.size() - kShown, noun);
+    for (std::size_t i = kShown; i < items.size(); ++i) out += "<li>" + html_escape(items[i]) + "</li>\n";
+    out += "</ul></details>\n";
+  }
+  return out + "</div>\n";
+}
+
 std::string header_html(const json& results) {
   const json& scenario = object_at(results, "scenario");
   const std::string name = string_at(scenario, "name", "Unnamed scenario");
@@ -106,21 +124,14 @@ std::string header_html(const json& results) {
     if (done && planned) out += fmt::format(" after {} of {} replications", static_cast<long long>(*done), static_cast<long long>(*planned));
     out += "; the figures below use only the finished replications.</div>\n";
   }
-  const json& warnings = array_at(results, "warnings");
-  if (!warnings.empty()) {
-    out += "<div class=\"banner warnings\" id=\"warnings\"><strong>Warnings</strong><ul>\n";
-    for (const json& w : warnings) {
-      if (w.is_string()) out += "<li>" + html_escape(w.get<std::string>()) + "</li>\n";
-    }
-    out += "</ul></div>\n";
-  }
+  std::vector<std::string> warnings;
+  for (const json& w : array_at(results, "warnings"))
+    if (w.is_string()) warnings.push_back(w.get<std::string>());
+  out += banner_list("warnings", "Warnings", "warnings", warnings);
   // Computed from the metrics, so a results file written before the notes existed gets them too.
-  const auto notes = outreach_notes(results);
-  if (!notes.empty()) {
-    out += "<div class=\"banner warnings\" id=\"outreach-shortfall\"><strong>Outreach short of plan</strong><ul>\n";
-    for (const OutreachNote& n : notes) out += "<li>" + html_escape(n.text) + "</li>\n";
-    out += "</ul></div>\n";
-  }
+  std::vector<std::string> notes;
+  for (const OutreachNote& n : outreach_notes(results)) notes.push_back(n.text);
+  out += banner_list("outreach-shortfall", "Outreach short of plan", "notes", notes);
   return out;
 }
 
@@ -288,22 +299,25 @@ std::string comparisons_html(const json& results) {
   return out + "</section>\n";
 }
 
-std::string charts_html(const std::vector<report::Chart>& charts, bool leads_reported) {
-  struct Group {
-    const char* anchor;
-    const char* heading;
-    std::set<std::string> ids;
-  };
-  const std::vector<Group> groups = {
-      {"over-time", "Over time", {"chart-connections", "chart-weekly-invites", "chart-pending", "chart-restrictions"}},
-      {"outcomes", "Outcomes", {"chart-funnel", "chart-cost-per-lead"}},
-      {"policy", "Policy", {"chart-policy-tradeoff"}},
-  };
+// The chart groups in page order; the policy trade-off, a policy scenario's headline, comes
+// before the tables and every other chart.
+struct ChartGroup {
+  const char* anchor;
+  const char* heading;
+  std::set<std::string> ids;
+};
+const ChartGroup kPolicyGroup = {"policy", "Policy", {"chart-policy-tradeoff"}};
+const std::vector<ChartGroup> kOtherGroups = {
+    {"over-time", "Over time", {"chart-connections", "chart-weekly-invites", "chart-pending", "chart-restrictions"}},
+    {"outcomes", "Outcomes", {"chart-funnel", "chart-cost-per-lead"}},
+};
+
+std::string charts_html(const std::vector<report::Chart>& charts, const std::vector<ChartGroup>& groups, bool leads_reported) {
   const auto has = [&charts](std::string_view id) {
     return std::any_of(charts.begin(), charts.end(), [id](const report::Chart& c) { return c.id == id; });
   };
   std::string out;
-  for (const Group& g : groups) {
+  for (const ChartGroup& g : groups) {
     std::string figures;
     for (const auto& c : charts) {
       if (g.ids.count(c.id)) figures += report::figure_html(c);
@@ -315,7 +329,6 @@ std::string charts_html(const std::vector<report::Chart>& charts, bool leads_rep
       out += fmt::format("<section class=\"charts\" id=\"{}\">\n<h2>{}</h2>\n{}</section>\n", g.anchor, g.heading, figures);
     }
   }
-  if (charts.empty()) out += "<p class=\"note\">No daily series or funnel metrics in the results: no charts.</p>\n";
   return out;
 }
 
@@ -323,14 +336,16 @@ std::string charts_html(const std::vector<report::Chart>& charts, bool leads_rep
 
 std::string report_html(const nlohmann::json& results) {
   const auto charts = report::run_charts(results);
-  std::string body = header_html(results);
-  body += summary_html(results);
-  body += comparisons_html(results);
   bool leads_reported = false;
   for (const json& arm : array_at(results, "arms")) {
     leads_reported = leads_reported || number_at(object_at(object_at(arm, "metrics"), std::string(metrics::metric_name("leads")).c_str()), "mean");
   }
-  body += charts_html(charts, leads_reported);
+  std::string body = header_html(results);
+  body += charts_html(charts, {kPolicyGroup}, leads_reported);
+  body += summary_html(results);
+  body += comparisons_html(results);
+  body += charts_html(charts, kOtherGroups, leads_reported);
+  if (charts.empty()) body += "<p class=\"note\">No daily series or funnel metrics in the results: no charts.</p>\n";
   const std::string name = string_at(object_at(results, "scenario"), "name", "Unnamed scenario");
   return report::page_html("linksim report \u2013 " + name, body, charts);
 }

@@ -58,6 +58,11 @@ figure h3 { font-size: 16px; margin: 0 0 4px; }
 figure figcaption { font-size: 13px; color: var(--muted); max-width: 90ch; }
 .chart { min-height: 60px; }
 .note { font-size: 13px; color: var(--muted); }
+table.tradeoff-legend tr.front td { font-weight: 600; }
+table.tradeoff-legend th:nth-child(2), table.tradeoff-legend td:nth-child(2) { text-align: left; }
+span.marker { display: inline-block; width: 11px; height: 11px; border-radius: 50%; border: 2px solid #7b8794; margin-right: 6px; vertical-align: -1px; }
+span.marker.filled { background: #1f4e79; border-color: #1f4e79; }
+p.non-dominated { font-size: 14px; max-width: 90ch; }
 footer { margin-top: 40px; border-top: 1px solid var(--line); padding-top: 12px; font-size: 12px; color: var(--muted); }
 footer pre { white-space: pre-wrap; font-size: 11px; }
 #linksim-errors { background: #ffe3e3; border: 1px solid var(--bad); padding: 8px; white-space: pre-wrap; font-size: 12px; }
@@ -154,8 +159,8 @@ void append_licence(std::string& out, std::string_view name, std::string_view te
 std::string figure_html(const Chart& chart) {
   return fmt::format(
       "<figure class=\"chart-figure\">\n<h3>{}</h3>\n<div class=\"chart\" id=\"{}\"></div>\n"
-      "<figcaption>{}</figcaption>\n</figure>\n",
-      html_escape(chart.title), html_escape(chart.id), html_escape(chart.caption));
+      "<figcaption>{}</figcaption>\n{}</figure>\n",
+      html_escape(chart.title), html_escape(chart.id), html_escape(chart.caption), chart.after_html);
 }
 
 std::string page_html(std::string_view title, std::string_view body_html, const std::vector<Chart>& charts) {

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Opens fixture reports (run, sweep, and a one-arm/one-replication edge case) in headless Chromium and checks that every chart drew an
-# <svg>, that no script error, console error or console warning occurred, that a scenario named
-# <script>alert(1)</script> shows as text, and keeps screenshots next to the CLI
-# (build/report-screenshot.png, build/report-screenshot-full.png, build/sweep-screenshot.png).
+# Opens fixture reports (run, sweep, and a one-arm/one-replication edge case) and the report of a
+# small real policy run (scenarios/limiter_stress.json, 12 policy arms, 200 senders, 3
+# replications) in headless Chromium and checks that every chart drew an <svg>, that no script
+# error, console error or console warning occurred, that a scenario named
+# <script>alert(1)</script> shows as text; for the policy report also that the trade-off chart is
+# the first chart, that its point numbers as drawn do not overlap and that no axis of it shows a
+# negative value. Keeps screenshots next to the CLI (build/report-screenshot.png,
+# build/report-screenshot-full.png, build/sweep-screenshot.png, build/policy-report-screenshot.png).
 #
 # Usage (CMake runs it from the repository root): bash tests/external/report_chromium.sh BUILD/linksim
 # Exit 0: pass; 1: fail; 77: skipped (no Chromium outside CI, or no test binary).
-# The reports come from the hidden Catch2 test "[.report-fixture]" (tests/io/report_html_test.cpp).
+# The fixture reports come from the hidden Catch2 test "[.report-fixture]" (tests/report/report_html_test.cpp).
 set -uo pipefail
 
 cli=${1:?usage: report_chromium.sh PATH/TO/linksim}
@@ -40,6 +44,17 @@ if ! LINKSIM_REPORT_OUT=$out/report.html LINKSIM_SWEEP_REPORT_OUT=$out/sweep-rep
   cat "$out/fixture.log" >&2
   exit 1
 fi
+
+# A real policy run, small enough for a few seconds: the scenario named like the fixtures so the
+# escaping check below applies to it too.
+if ! "$cli" run scenarios/limiter_stress.json --reps 3 --threads 2 --set population.senders=200 \
+    --set world.members=20000 --set 'name=limiter stress <script>alert(1)</script>' \
+    --out "$out/policy-run" > "$out/policy-run.log" 2>&1; then
+  echo "FAIL: linksim run scenarios/limiter_stress.json failed:" >&2
+  cat "$out/policy-run.log" >&2
+  exit 1
+fi
+cp "$out/policy-run/report.html" "$out/policy-report.html"
 
 # A fresh profile per run; no network at all (any fetch the page tried would fail and be
 # reported as an error by the page), no GPU, no background services.
@@ -96,6 +111,67 @@ check_page() {
   fi
 }
 
+check_page "$out/policy-report.html" 5
+
+# The policy report: the trade-off chart is the first chart on the page, its legend table has a
+# row per arm, and (measured in the browser, through a probe page that opens the report in an
+# iframe) its point numbers do not overlap and no axis label is negative.
+policy_dom=$out/policy-report.dom.html
+# (vega-embed adds its own class to each chart element once it has drawn into it.)
+first_chart=$(grep -o '<div class="chart[^"]*" id="[^"]*"' "$policy_dom" | head -1 | sed 's/.* id="\([^"]*\)"/\1/')
+[ "$first_chart" = chart-policy-tradeoff ] ||
+  fail "policy-report: the first chart is '${first_chart:-none}', not the trade-off"
+arms=$(grep -o '<span class="marker[^"]*"></span>' "$policy_dom" | wc -l)
+[ "$arms" = 12 ] || fail "policy-report: the trade-off legend has $arms rows, not 12"
+grep -q '<p class="non-dominated"><strong>Non-dominated:</strong> [a-z_0-9]' "$policy_dom" ||
+  fail "policy-report: no non-dominated arms listed"
+cat > "$out/probe.html" <<'PROBE'
+<!DOCTYPE html>
+<html><body data-probe="pending"><iframe id="report" src="policy-report.html" width="1200" height="3000"></iframe>
+<script>
+(function () {
+  function done(status, detail) {
+    document.body.setAttribute('data-probe', status);
+    document.body.setAttribute('data-probe-detail', detail);
+  }
+  function check() {
+    var doc = null;
+    try { doc = document.getElementById('report').contentDocument; } catch (e) { done('error', 'no access to the report: ' + e); return; }
+    if (!doc || !doc.body || doc.body.getAttribute('data-render-state') !== 'done') { setTimeout(check, 100); return; }
+    var chart = doc.getElementById('chart-policy-tradeoff');
+    if (!chart) { done('fail', 'no trade-off chart'); return; }
+    var numbers = Array.prototype.slice.call(chart.querySelectorAll('g.mark-text.role-mark text'));
+    var boxes = numbers.map(function (t) { return t.getBoundingClientRect(); });
+    var problems = [];
+    for (var i = 0; i < boxes.length; i++) {
+      for (var j = i + 1; j < boxes.length; j++) {
+        var a = boxes[i], b = boxes[j];
+        // Half a pixel of tolerance for anti-aliasing.
+        if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5)
+          problems.push('numbers ' + numbers[i].textContent + ' and ' + numbers[j].textContent + ' overlap');
+      }
+    }
+    chart.querySelectorAll('g.role-axis-label text').forEach(function (t) {
+      if (/^[−-]/.test(t.textContent)) problems.push('negative axis label ' + t.textContent);
+    });
+    done(problems.length ? 'fail' : 'pass', numbers.length + ' numbers; ' + problems.join('; '));
+  }
+  check();
+})();
+</script></body></html>
+PROBE
+chrome --allow-file-access-from-files --virtual-time-budget=15000 --dump-dom "file://$out/probe.html" \
+  > "$out/probe.dom.html" 2> "$out/probe.chromium.log"
+probe=$(grep -o '<body[^>]*>' "$out/probe.dom.html" | head -1)
+probe_state=$(sed -n 's/.*data-probe="\([^"]*\)".*/\1/p' <<< "$probe")
+probe_detail=$(sed -n 's/.*data-probe-detail="\([^"]*\)".*/\1/p' <<< "$probe")
+echo "policy-report probe: ${probe_state:-?} (${probe_detail:-no detail})"
+[ "$probe_state" = pass ] || fail "policy-report: ${probe_detail:-the probe did not finish (log: $out/probe.chromium.log)}"
+case "$probe_detail" in
+  "12 numbers;"*) ;;
+  *) fail "policy-report: expected 12 point numbers on the trade-off chart: $probe_detail" ;;
+esac
+
 check_page "$out/report.html" 7
 check_page "$out/sweep-report.html" 2
 check_page "$out/edge-report.html" 4  # one arm, one replication, no leads, nobody restricted
@@ -116,6 +192,7 @@ screenshot() {
 screenshot "file://$out/report.html" "$build_dir/report-screenshot.png" 1280,2400
 screenshot "file://$out/report.html" "$build_dir/report-screenshot-full.png" 1280,7200
 screenshot "file://$out/sweep-report.html" "$build_dir/sweep-screenshot.png" 1280,2400
+screenshot "file://$out/policy-report.html" "$build_dir/policy-report-screenshot.png" 1200,3000
 
 if [ $failures -ne 0 ]; then
   echo "report_chromium: $failures check(s) failed; pages and logs in $out" >&2

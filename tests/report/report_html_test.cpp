@@ -58,9 +58,10 @@ fs::path fresh_dir(const std::string& name) {
   return dir;
 }
 
-const char* const kRunChartIds[] = {"chart-connections",   "chart-weekly-invites", "chart-pending",
-                                    "chart-restrictions",  "chart-funnel",         "chart-cost-per-lead",
-                                    "chart-policy-tradeoff"};
+// In page order: a policy scenario's trade-off first.
+const char* const kRunChartIds[] = {"chart-policy-tradeoff", "chart-connections", "chart-weekly-invites",
+                                    "chart-pending",         "chart-restrictions", "chart-funnel",
+                                    "chart-cost-per-lead"};
 
 }  // namespace
 
@@ -104,18 +105,63 @@ TEST_CASE("the run report holds every chart spec and both tables", "[report]") {
   }
   const auto charts = report::run_charts(results);
   REQUIRE(charts.size() == 7);
+  for (std::size_t i = 0; i < charts.size(); ++i) CHECK(charts[i].id == kRunChartIds[i]);
   // Connections carry CI bands; the weekly chart has the cap series.
-  CHECK(charts[0].spec["layer"].size() == 2);
-  CHECK(charts[0].spec["layer"][0]["mark"]["type"] == "area");
-  CHECK(charts[1].spec.dump().find("weekly cap") != std::string::npos);
+  CHECK(charts[1].spec["layer"].size() == 2);
+  CHECK(charts[1].spec["layer"][0]["mark"]["type"] == "area");
+  CHECK(charts[2].spec.dump().find("weekly cap") != std::string::npos);
   CHECK(html.find("id=\"summary-table\"") != std::string::npos);
   CHECK(html.find("id=\"comparisons-table\"") != std::string::npos);
   CHECK(html.find("Which note gets more connections") != std::string::npos);
   CHECK(html.find("id=\"warnings\"") != std::string::npos);
   CHECK(html.find("id=\"incomplete\"") == std::string::npos);
+  CHECK(html.find("id=\"more-warnings\"") == std::string::npos);  // one warning: nothing folded
   // Licences travel with the inlined libraries.
   CHECK(count(html, "BSD-3-Clause") >= 3);
   CHECK(html.find("University of Washington Interactive Data Lab") != std::string::npos);
+}
+
+TEST_CASE("a policy scenario's report opens with the trade-off chart", "[report]") {
+  const std::string html = report::report_html(linksim::testing::fixture_results());
+  // The first figure on the page is the trade-off, before the tables and every other chart.
+  const auto first_chart = html.find("<div class=\"chart\" id=\"");
+  REQUIRE(first_chart != std::string::npos);
+  CHECK(html.compare(first_chart, 52, "<div class=\"chart\" id=\"chart-policy-tradeoff\"></div>") == 0);
+  const auto tradeoff = html.find("id=\"chart-policy-tradeoff\"");
+  CHECK(tradeoff < html.find("id=\"summary-table\""));
+  CHECK(tradeoff < html.find("id=\"comparisons-table\""));
+  CHECK(tradeoff < html.find("id=\"chart-connections\""));
+  CHECK(html.find("<section class=\"charts\" id=\"policy\">\n<h2>Policy</h2>") < html.find("id=\"summary\""));
+  // Its legend table and the non-dominated arms come with it, inside its figure.
+  const auto legend = html.find("<table class=\"tradeoff-legend\">");
+  const auto non_dominated = html.find("<p class=\"non-dominated\"><strong>Non-dominated:</strong>");
+  CHECK(tradeoff < legend);
+  CHECK(legend < non_dominated);
+  CHECK(non_dominated < html.find("</figure>", tradeoff));
+  CHECK(html.find("</figure>", tradeoff) < html.find("id=\"summary-table\""));
+  CHECK(count(html, "<span class=\"marker") == 3);  // one row per arm
+  SECTION("without the policy metrics the report starts with its tables, then the charts over time") {
+    json results = linksim::testing::fixture_results();
+    for (json& arm : results["arms"]) arm["metrics"].erase("spam_invites_delivered");
+    const std::string plain = report::report_html(results);
+    CHECK(plain.find("id=\"policy\"") == std::string::npos);
+    CHECK(plain.find("<table class=\"tradeoff-legend\">") == std::string::npos);
+    const auto first = plain.find("<div class=\"chart\" id=\"");
+    CHECK(plain.compare(first, 48, "<div class=\"chart\" id=\"chart-connections\"></div>") == 0);
+    CHECK(plain.find("id=\"summary-table\"") < first);
+  }
+}
+
+TEST_CASE("a long list of warnings shows five and folds the rest away", "[report]") {
+  json results = linksim::testing::fixture_results();
+  results["warnings"] = json::array();
+  for (int i = 1; i <= 8; ++i) results["warnings"].push_back("warning <" + std::to_string(i) + ">");
+  const std::string html = report::report_html(results);
+  const auto folded = html.find("<details id=\"more-warnings\"><summary>3 more warnings</summary><ul>\n<li>warning &lt;6&gt;</li>");
+  REQUIRE(folded != std::string::npos);
+  CHECK(html.find("<li>warning &lt;5&gt;</li>\n</ul>\n<details") != std::string::npos);
+  CHECK(html.find("<li>warning &lt;8&gt;</li>\n</ul></details>\n</div>") != std::string::npos);
+  CHECK(count(html, "<li>warning") == 8);
 }
 
 TEST_CASE("the report is self-contained", "[report]") {
@@ -192,6 +238,18 @@ TEST_CASE("comparisons are coloured by direction and CI", "[report]") {
   CHECK(html.find("<td class=\"worse\">+0.5") != std::string::npos);
   CHECK(html.find("<td class=\"unclear\">+0.2") != std::string::npos);
   CHECK(html.find("x \u2212 base") != std::string::npos);
+  SECTION("abusive senders counted in the sender metrics: a clear difference is bold, never green or red") {
+    json abusive = results;
+    for (auto& arm : abusive["arms"])
+      arm["breakdown"] = {{"cohorts", {{"spammer", {{"label", "abusive"}, {"focal", true}}}}}, {"rules", json::object()}};
+    abusive["comparisons"][0]["metrics"]["spam_invites_delivered"] = {{"mean_diff", -40.0}, {"ci95", {-50.0, -30.0}}};
+    const std::string a = report::report_html(abusive);
+    CHECK(a.find("<td class=\"clear\">+1<span class=\"ci\">[0.5, 1.5]</span></td>") != std::string::npos);  // leads
+    CHECK(a.find("<td class=\"clear\">+0.5") != std::string::npos);  // restrictions
+    CHECK(a.find("<td class=\"better\">-40") != std::string::npos);  // the platform's metric keeps its colour
+    CHECK(count(a, "<td class=\"better\">") == 1);
+    CHECK(count(a, "<td class=\"worse\">") == 0);
+  }
   SECTION("metrics that are zero everywhere become a note, not rows of zeros") {
     json zero = results;
     zero["arms"][0]["metrics"]["suspended"] = {{"mean", 0.0}, {"ci95", {0.0, 0.0}}};
@@ -294,10 +352,22 @@ TEST_CASE("the sweep report charts each metric against the parameters", "[report
   const auto charts = report::sweep_charts(sweep);
   // connections_gained and restrictions vary; suspended is zero everywhere and is left out.
   REQUIRE(charts.size() == 2);
-  CHECK(charts[0].title == "connections gained against /platform/weekly_invites");
-  CHECK(charts[0].spec["facet"]["field"] == "group");  // one panel per plan
-  CHECK(charts[0].spec["spec"]["layer"][0]["encoding"]["x"]["type"] == "quantitative");
+  // Two parameters: a heat map per metric, weekly invitations across, plan up and down, one
+  // panel per arm.
+  CHECK(charts[0].title == "connections gained by /platform/weekly_invites and /sender/plan");
+  CHECK(charts[0].spec["facet"]["field"] == "panel");
+  CHECK(charts[0].spec["facet"]["sort"] == json({"cold", "personalized"}));
+  const json& cells = charts[0].spec["spec"]["layer"];
+  CHECK(cells[0]["mark"]["type"] == "rect");
+  CHECK(cells[0]["encoding"]["x"]["field"] == "x");
+  CHECK(cells[0]["encoding"]["x"]["sort"] == json({100.0, 150.0, 200.0}));
+  CHECK(cells[0]["encoding"]["y"]["sort"] == json({"free", "premium <b>", "sales_nav"}));
+  CHECK(cells[0]["encoding"]["color"]["field"] == "mean");
+  CHECK(cells[1]["mark"]["type"] == "text");  // the value in each cell
   CHECK(charts[0].spec["data"]["values"].size() == 18);  // 9 points × 2 arms
+  const double conn = 1.0 * 100.0 * 0.3 * 1.0;  // the fixture's first point, as it computes it
+  CHECK(charts[0].spec["data"]["values"][0] ==
+        json({{"arm", "cold"}, {"panel", "cold"}, {"x", 100.0}, {"y", "free"}, {"mean", conn}, {"lo", conn * 0.93}, {"hi", conn * 1.07}}));
   const std::string html = report::sweep_report_html(sweep);
   CHECK(html.find("<script>alert(1)") == std::string::npos);
   CHECK(html.find("Sweep &lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
@@ -322,6 +392,63 @@ TEST_CASE("the sweep report charts each metric against the parameters", "[report
   report::write_sweep_report_html(sweep, (dir / "report.html").string());
   CHECK(fs::file_size(dir / "report.html") == html.size());
   fs::remove_all(dir);
+}
+
+TEST_CASE("a one-parameter sweep: numeric order, whole-number ticks, axes from zero", "[report][sweep]") {
+  // Values given out of order; a CI that reaches below zero.
+  json sweep = {{"parameters", {"horizon_days"}}, {"points", json::array()}};
+  for (const int days : {84, 7, 28})
+    sweep["points"].push_back(
+        {{"values", {{"horizon_days", days}}},
+         {"arms", {{{"name", "a"},
+                    {"metrics", {{"restrictions", {{"mean", days / 28.0}, {"ci95", {days / 28.0 - 1, days / 28.0 + 1}}}},
+                                 {"acceptance_rate", {{"mean", 0.3}, {"ci95", {0.28, 0.32}}}}}}}}}});
+  const auto charts = report::sweep_charts(sweep);
+  REQUIRE(charts.size() == 2);
+  // Metrics in the order the document has them (nlohmann's objects: alphabetical).
+  REQUIRE(charts[0].title == "acceptance rate against horizon_days");
+  REQUIRE(charts[1].title == "restrictions against horizon_days");
+  const json& restrictions = charts[1].spec;
+  CHECK_FALSE(restrictions.contains("facet"));
+  const json& line = restrictions["layer"][1]["encoding"];
+  CHECK(line["x"]["type"] == "quantitative");
+  CHECK(line["x"]["axis"] == json({{"tickMinStep", 1}, {"format", "d"}}));
+  CHECK(line["y"]["scale"]["zero"] == true);
+  json xs = json::array();
+  for (const json& row : restrictions["data"]["values"]) xs.push_back(row["x"]);
+  CHECK(xs == json({7, 28, 84}));
+  // 7 days: 0.25 [-0.75, 1.25]; the count's interval stops at zero.
+  CHECK(restrictions["data"]["values"][0]["lo"] == 0.0);
+  CHECK(restrictions["data"]["values"][0]["hi"] == 1.25);
+  // A rate's axis runs from 0 to at most 1.
+  const json& rate_domain = charts[0].spec["layer"][1]["encoding"]["y"]["scale"]["domain"];
+  REQUIRE(rate_domain.size() == 2);
+  CHECK(rate_domain[0] == 0.0);
+  CHECK(rate_domain[1].get<double>() == Approx(0.4).epsilon(1e-12));  // 0.32 → 0.336 → 0.4
+  CHECK(charts[0].spec["layer"][1]["encoding"]["y"]["axis"]["format"] == ".0%");
+  CHECK_FALSE(line["y"].contains("axis"));  // a count: plain numbers
+  SECTION("fractional values: numeric axis without whole-number ticks") {
+    for (auto& p : sweep["points"]) p["values"]["horizon_days"] = p["values"]["horizon_days"].get<double>() / 10;
+    const auto c = report::sweep_charts(sweep);
+    CHECK(c[1].spec["layer"][1]["encoding"]["x"]["type"] == "quantitative");
+    CHECK_FALSE(c[1].spec["layer"][1]["encoding"]["x"].contains("axis"));
+  }
+}
+
+TEST_CASE("a three-parameter sweep: a heat map of the first two, a panel per value of the third", "[report][sweep]") {
+  json sweep = {{"parameters", {"p", "q", "r"}}, {"points", json::array()}};
+  for (const int p : {20, 10})
+    for (const double q : {0.5, 0.25})
+      for (const char* r : {"x", "y"})
+        sweep["points"].push_back({{"values", {{"p", p}, {"q", q}, {"r", r}}},
+                                   {"arms", {{{"name", "only"}, {"metrics", {{"leads", {{"mean", p * q}}}}}}}}});
+  const auto charts = report::sweep_charts(sweep);
+  REQUIRE(charts.size() == 1);
+  const json& spec = charts[0].spec;
+  CHECK(spec["facet"]["sort"] == json({"r = x", "r = y"}));  // one arm: no arm in the panel name
+  CHECK(spec["spec"]["layer"][0]["encoding"]["x"]["sort"] == json({10, 20}));
+  CHECK(spec["spec"]["layer"][0]["encoding"]["y"]["sort"] == json({0.5, 0.25}));  // larger values on top
+  CHECK(spec["data"]["values"].size() == 8);
 }
 
 TEST_CASE("a one-arm, one-replication run without leads still makes a report", "[report]") {

@@ -1,5 +1,5 @@
 // The sweep report's policy trade-off chart: one point per (sweep point, arm) that reports both
-// platform metrics, labelled with the point's parameter values.
+// platform metrics, named by the point's parameter values (and its arm, when there are several).
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -27,7 +27,8 @@ TEST_CASE("a policy sweep gets a false-positive against spam-delivered chart", "
   REQUIRE(it != charts.end());
   const json& rows = it->spec.at("data").at("values");
   REQUIRE(rows.size() == 3);
-  CHECK(rows[1].at("point") == "platform.plans.free.weekly_invite_cap = 200");
+  CHECK(rows[1].at("name") == "platform.plans.free.weekly_invite_cap = 200");
+  CHECK(it == charts.begin());  // a policy sweep's headline comes first
   CHECK(rows[1].at("fpr") == Approx(0.02));
   CHECK(rows[2].at("spam") == Approx(800000.0));
 

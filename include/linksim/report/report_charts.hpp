@@ -9,15 +9,17 @@
 
 namespace linksim::report {
 
-/// Charts of a run: connections with CI bands, rolling weekly invitations against the cap,
-/// pending invitations, restriction timeline, funnel, cost per lead and, when the policy
-/// metrics are present, the false-positive / spam-delivered trade-off. A chart whose data are
-/// missing from every arm is left out.
+/// Charts of a run: when the policy metrics are present, first the false-positive /
+/// spam-delivered trade-off (tradeoff_chart.hpp), then connections with CI bands, rolling weekly
+/// invitations against the cap, pending invitations, restriction timeline, funnel and cost per
+/// lead. A chart whose data are missing from every arm is left out.
 std::vector<Chart> run_charts(const nlohmann::json& results);
 
-/// Charts of a sweep: one metric-versus-parameter chart per metric (first parameter on the x
-/// axis, arms as colours, one panel per combination of the other parameters). Metrics that are
-/// zero at every point are left out.
+/// Charts of a sweep: for a policy sweep first the trade-off chart (a point per sweep point and
+/// arm), then one chart per metric that is not zero at every point. One parameter: the metric
+/// against it (numeric order, whole-number ticks for a whole-number parameter), a line per arm.
+/// Two or more: a heat map (first parameter across, second up and down, colour and number the
+/// metric), a panel per arm and per combination of the other parameters.
 std::vector<Chart> sweep_charts(const nlohmann::json& sweep);
 
 }  // namespace linksim::report

@@ -17,9 +17,11 @@ struct Chart {
   std::string title;    ///< heading above the chart (escaped when rendered)
   std::string caption;  ///< how to read the chart (escaped when rendered)
   nlohmann::json spec;  ///< Vega-Lite spec with its data inline
+  std::string after_html = {};  ///< markup under the caption (a legend table), already escaped
 };
 
-/// The <figure> holding a chart: heading, the element vega-embed draws into, caption.
+/// The <figure> holding a chart: heading, the element vega-embed draws into, caption, then the
+/// chart's after_html.
 std::string figure_html(const Chart& chart);
 
 /// A complete offline page: Vega, Vega-Lite and vega-embed inlined, `body_html` (already
