@@ -120,6 +120,12 @@ class Attack {
     r.options = options_;
     r.options.progress = nullptr;
     r.space = space_;
+    for (std::size_t a = 0; a < arms_.size(); ++a)
+      if (build_arm_plan(base_, arm_index_[a]).platform.needs_member_view())
+        r.notes.push_back(fmt::format(
+            "arm {}: a per-member invitation budget counts every sender's invitations; the attacker is simulated alone, "
+            "so the budget binds less than among the whole population and its figure is an upper bound",
+            arm_names_[a]));
     const std::size_t n_arms = arms_.size(), dims = space_.dimensions.size();
     const std::size_t shared = std::max<std::size_t>(1, options_.candidates / 2);  // with the start
     planned_ = n_arms * options_.candidates * options_.replications +
@@ -229,6 +235,7 @@ class Attack {
         throw config::InputError("--arms", "each arm once", fmt::format("\"{}\" twice", name));
       const auto index = static_cast<std::size_t>(it - all.begin());
       arm_names_.push_back(name);
+      arm_index_.push_back(index);
       arms_.push_back(listed ? doc_["arms"][index] : json());
     }
   }
@@ -348,6 +355,7 @@ class Attack {
   config::Scenario base_;
   json doc_;
   std::vector<std::string> arm_names_;
+  std::vector<std::size_t> arm_index_;  ///< each attacked arm's index in the scenario
   std::vector<json> arms_;  ///< each attacked arm as written (null: the scenario has no "arms")
   std::vector<std::string> archetypes_;  ///< the abusive archetypes, in the file's order
   std::size_t accounts_ = 0;

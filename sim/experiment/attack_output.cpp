@@ -89,6 +89,7 @@ json result_json(const Result& r) {
                       {"finalists", r.options.finalists},
                       {"runs", r.runs},
                       {"method", "the attacker's own strategy and a Sobol' design with a random shift, shared by every arm (half the candidates), then a (1+10) local search per arm from the best so far; the finalists and every fixed abusive archetype re-measured on fresh replications"}}},
+          {"notes", r.notes},
           {"space", std::move(space)},
           {"arms", std::move(arms)},
           {"candidates", std::move(candidates)}};
@@ -120,6 +121,7 @@ std::string summary_text(const Result& r) {
       "Worst case per policy: {} accounts of {} over {} days; spam invitations delivered per account-week "
       "(mean over {} fresh replications, 95% CI)\n",
       r.accounts, r.attacker, r.horizon_days, r.options.validation);
+  for (const std::string& note : r.notes) out += "note: " + note + "\n";
   for (const ArmResult& a : r.arms) {
     const Interval ci = t_interval(a.best.spam);
     const Measured& top = strongest(a);

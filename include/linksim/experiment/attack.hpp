@@ -96,6 +96,8 @@ struct Result {
   std::vector<ArmResult> arms;
   std::vector<Candidate> candidates;
   std::size_t runs = 0;
+  /// What the figures rest on that a reader should know (one sentence each).
+  std::vector<std::string> notes;
 };
 
 /// The point of `space` nearest to an effective strategy (strategy::effective_strategy_json).
