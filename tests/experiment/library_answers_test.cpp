@@ -291,4 +291,10 @@ TEST_CASE("limiter_stress.json: against adaptive abusers no policy catches every
   CHECK(stat(out, "linkedin_2025", "legit_invites_blocked").ci.hi < stat(out, "pending_500", "legit_invites_blocked").ci.lo);
   CHECK(stat(out, "pending_500", "legit_invites_blocked").ci.hi < stat(out, "token_bucket", "legit_invites_blocked").ci.lo);
   CHECK(out.diff("token_bucket", "linkedin_2025", "spammer_peak_invites_48h").ci.hi < -20.0);
+  // A per-member budget of 2 stranger invitations in 28 days: spam -2,400, but 60,800 honest
+  // invitations refused (21 times the preset's), and no honest sender restricted.
+  CHECK(out.diff("member_budget", "linkedin_2025", spam).ci.hi < 0.0);
+  CHECK(out.diff("member_budget", "linkedin_2025", spam).ci.lo > -10000.0);
+  CHECK(stat(out, "member_budget", "legit_invites_blocked").ci.lo > 10.0 * stat(out, "linkedin_2025", "legit_invites_blocked").ci.hi);
+  CHECK(stat(out, "member_budget", "legit_false_positive_rate").mean == 0.0);
 }
