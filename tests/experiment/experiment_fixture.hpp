@@ -13,6 +13,7 @@
 
 #include "linksim/experiment/replication.hpp"
 #include "linksim/experiment/runner.hpp"
+#include "linksim/experiment/world_cache.hpp"
 #include "linksim/experiment/summary.hpp"
 #include "linksim/config/scenario.hpp"
 #include "linksim/platform/rule_factory.hpp"
@@ -86,6 +87,15 @@ struct Outcome {
     throw std::out_of_range("no arm named " + arm_name);
   }
 };
+
+/// Replication 0 of arm 0 on its world, split into `shards` event loops run by `threads` workers.
+inline metrics::RunResult run_with(const config::Scenario& s, unsigned shards, unsigned threads = 1) {
+  experiment::WorldCache cache(s);
+  const auto world = cache.acquire(0, 0);
+  auto result = experiment::run_replication(experiment::ReplicationInput{s, 0, 0, *world, nullptr, shards, threads});
+  cache.release(0, 0);
+  return result;
+}
 
 /// Runs every arm and replication (two threads: the CI machine has two cores).
 inline Outcome run(const config::Scenario& s, experiment::TraceSink* trace = nullptr) {

@@ -38,14 +38,6 @@ json spam_doc() {
           {"arms", json::array({{{"name", "no_rules"}, {"patch", json::object()}}, {{"name", "budget"}, {"patch", budget_on}}})}};
 }
 
-metrics::RunResult run_with(const config::Scenario& s, unsigned shards, unsigned threads) {
-  experiment::WorldCache cache(s);
-  const auto world = cache.acquire(0, 0);
-  auto result = experiment::run_replication(experiment::ReplicationInput{s, 0, 0, *world, nullptr, shards, threads});
-  cache.release(0, 0);
-  return result;
-}
-
 }  // namespace
 
 TEST_CASE("the member budget lowers unwanted invitations per member (p99) and spam delivered", "[integration][policy]") {
@@ -114,15 +106,15 @@ TEST_CASE("with the member budget on, a replication is the same whatever the sha
                     {"population", {{"senders", 250}}},
                     {"platform", {{"rules", {{"member_invite_budget", {{"enabled", true}, {"budget", 1}}}}}}}};
   const auto s = testing::scenario(doc);
-  const auto one = run_with(s, 1, 1);
+  const auto one = testing::run_with(s, 1, 1);
   // Not vacuous: the rule changes the result.
   const json rule_off = {{"platform", {{"rules", {{"member_invite_budget", {{"enabled", false}}}}}}}};
-  const auto off = run_with(testing::scenario(doc, {rule_off}), 1, 1);
+  const auto off = testing::run_with(testing::scenario(doc, {rule_off}), 1, 1);
   REQUIRE(one.scalars.at("spam_invites_delivered") < off.scalars.at("spam_invites_delivered"));
   REQUIRE(one.scalars.at("legit_invites_blocked") > off.scalars.at("legit_invites_blocked"));
   for (const auto& [shards, threads] : std::vector<std::pair<unsigned, unsigned>>{{0, 1}, {0, 4}, {4, 4}, {7, 2}, {250, 2}}) {
     INFO(shards << " shards asked, on " << threads << " threads");
-    const auto other = run_with(s, shards, threads);
+    const auto other = testing::run_with(s, shards, threads);
     CHECK(other.scalars == one.scalars);
     CHECK(other.daily == one.daily);
     CHECK(other.events == one.events);

@@ -26,19 +26,11 @@ json mixed_doc() {
           {"population", {{"senders", 150}}}};
 }
 
-metrics::RunResult run_with(const config::Scenario& s, unsigned shards, unsigned threads = 1) {
-  experiment::WorldCache cache(s);
-  const auto world = cache.acquire(0, 0);
-  auto result = experiment::run_replication(experiment::ReplicationInput{s, 0, 0, *world, nullptr, shards, threads});
-  cache.release(0, 0);
-  return result;
-}
-
 }  // namespace
 
 TEST_CASE("a replication gives the same result, bit for bit, whatever number of shards runs it", "[integration][shards]") {
   const auto s = testing::scenario(mixed_doc());
-  const auto one = run_with(s, 1);
+  const auto one = testing::run_with(s, 1);
   // The scenario exercises what shards must not change (so the comparison is not vacuous).
   REQUIRE(one.scalars.at("spam_invites_delivered") > 0.0);
   REQUIRE(one.scalars.at("legit_connections_formed") > 0.0);
@@ -48,7 +40,7 @@ TEST_CASE("a replication gives the same result, bit for bit, whatever number of 
   // Shards of every size, run by one worker or two (the default, 0, is ~100 senders a shard).
   for (const auto& [shards, threads] : std::vector<std::pair<unsigned, unsigned>>{{2, 1}, {3, 2}, {7, 2}, {0, 2}, {160, 2}}) {
     INFO(shards << " shards on " << threads << " threads");
-    const auto split = run_with(s, shards, threads);
+    const auto split = testing::run_with(s, shards, threads);
     CHECK(split.scalars == one.scalars);
     CHECK(split.daily == one.daily);
     // Day ticks run in every shard but are counted once.
@@ -61,9 +53,9 @@ TEST_CASE("more shards than senders leaves no shard empty and changes nothing", 
   d.erase("population");
   d["senders"] = {{"few", {{"count", 2}, {"strategy", {{"preset", "targeted_cold"}}}}}};
   const auto s = testing::scenario(d);
-  const auto one = run_with(s, 1);
+  const auto one = testing::run_with(s, 1);
   REQUIRE(one.scalars.at("invites_sent") > 0.0);
-  const auto many = run_with(s, 16, 2);  // clamped to one shard per sender
+  const auto many = testing::run_with(s, 16, 2);  // clamped to one shard per sender
   CHECK(many.scalars == one.scalars);
   CHECK(many.daily == one.daily);
   CHECK(many.events == one.events);

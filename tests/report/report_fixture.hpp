@@ -1,9 +1,19 @@
 // Synthetic results and sweep documents for the report tests and the browser check
 // (tests/external/report_chromium.sh): 3 arms, every chart's data, hostile strings.
 #pragma once
+#include <cstddef>
+#include <string>
+
 #include <nlohmann/json.hpp>
 
 namespace linksim::testing {
+
+/// How many times `needle` occurs in `haystack` (overlaps counted).
+inline std::size_t count(const std::string& haystack, const std::string& needle) {
+  std::size_t n = 0;
+  for (auto pos = haystack.find(needle); pos != std::string::npos; pos = haystack.find(needle, pos + 1)) ++n;
+  return n;
+}
 
 /// The scenario's name is `<script>alert(1)</script>`, and other strings carry markup too.
 inline constexpr const char* kHostileName = "<script>alert(1)</script>";

@@ -19,13 +19,9 @@ namespace report = linksim::report;
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-namespace {
+using linksim::testing::count;
 
-std::size_t count(const std::string& haystack, const std::string& needle) {
-  std::size_t n = 0;
-  for (auto pos = haystack.find(needle); pos != std::string::npos; pos = haystack.find(needle, pos + 1)) ++n;
-  return n;
-}
+namespace {
 
 std::string read_file(const fs::path& p) {
   std::ifstream f(p, std::ios::binary);

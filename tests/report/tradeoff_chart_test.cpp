@@ -8,18 +8,15 @@
 #include <vector>
 
 #include "linksim/report/label_layout.hpp"
+#include "report_fixture.hpp"
 
 using linksim::report::TradeoffPoint;
 using linksim::report::tradeoff_chart;
 using nlohmann::json;
 
-namespace {
+using linksim::testing::count;
 
-std::size_t count(const std::string& haystack, const std::string& needle) {
-  std::size_t n = 0;
-  for (auto pos = haystack.find(needle); pos != std::string::npos; pos = haystack.find(needle, pos + 1)) ++n;
-  return n;
-}
+namespace {
 
 // Twelve arms shaped like scenarios/limiter_stress.json's: most bunched at a few tenths of a
 // percent of false positives and 80-90 thousand spam invitations, two far out.
