@@ -91,15 +91,16 @@ class Attack {
       const config::Scenario own = variant(Item{0, options_.attacker, nullptr});
       start_ = point_of(space_, strategy::effective_strategy_json(own.arms[0].config["senders"][options_.attacker]["strategy"]));
     }
-    // Every cell of every dimension, the others at their lower end: the schema sees each value once.
+    // Both ends of every range and every choice, the others at their lower end: the schema sees
+    // each extreme value once (values inside a range the schema accepts at both ends are valid).
     const std::size_t dims = space_.dimensions.size();
     for (std::size_t i = 0; i < dims; ++i) {
       const Dimension& d = space_.dimensions[i];
-      const std::size_t cells = d.type == DimensionType::kChoice ? d.choices.size() : 2;
+      const bool choice = d.type == DimensionType::kChoice;
+      const std::size_t cells = choice ? d.choices.size() : 2;
       for (std::size_t c = 0; c < cells; ++c) {
         std::vector<double> u(dims, 0.0);
-        u[i] = cells == 1 ? 0.0 : (static_cast<double>(c) + 0.5) / static_cast<double>(cells);
-        if (d.type != DimensionType::kChoice) u[i] = static_cast<double>(c);
+        u[i] = choice ? (static_cast<double>(c) + 0.5) / static_cast<double>(cells) : static_cast<double>(c);
         try {
           (void)variant(Item{0, options_.attacker, strategy_patch(space_, u)});
         } catch (const config::InputError& e) {
