@@ -1,7 +1,8 @@
 // `linksim attack` throughput: the best-response search on limiter_stress (the attacker's 50
 // accounts of its 1,000 senders, 12 weeks, the default 100,000-member world) against one policy
-// arm. The baseline row runs as many replications of the attacker's own strategy with no search,
-// so the ratio of the two rates is the search's own overhead (a scenario and plans per candidate).
+// arm. The baseline row runs as many replications of the attacker's own strategy with no search:
+// the ratio of the two rates is the search's overhead (a scenario and plans per candidate)
+// together with its candidates' own cost (most send more than the archetype's 30 a day).
 #include <fstream>
 #include <sstream>
 
