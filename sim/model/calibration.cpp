@@ -10,6 +10,7 @@
 #include "linksim/model/inmail.hpp"
 #include "linksim/model/reply.hpp"
 #include "linksim/model/sender_reputation.hpp"
+#include "model/target_features.hpp"
 
 namespace linksim::model {
 
@@ -24,26 +25,6 @@ std::size_t pick(core::Rng& rng, const double* shares, std::size_t n) {
     u -= shares[i];
   }
   return n - 1;
-}
-
-ReplyFeatures reply_features(const Target& t) {
-  ReplyFeatures r;
-  r.target_seniority = t.seniority;
-  r.mutual_connections = t.mutual_connections;
-  r.accept_propensity = t.accept_propensity;
-  r.activity = t.activity;
-  return r;
-}
-
-InMailFeatures inmail_features(const Target& t, bool personalized) {
-  InMailFeatures m;
-  m.target_seniority = t.seniority;
-  m.personalized = personalized;
-  m.mutual_connections = t.mutual_connections;
-  m.same_industry = t.same_industry;
-  m.accept_propensity = t.accept_propensity;
-  m.activity = t.activity;
-  return m;
 }
 
 struct EmailCampaign {

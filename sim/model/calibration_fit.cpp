@@ -14,6 +14,7 @@
 #include "linksim/model/email_delivery.hpp"
 #include "linksim/model/inmail.hpp"
 #include "linksim/model/reply.hpp"
+#include "model/target_features.hpp"
 
 namespace linksim::model {
 
@@ -38,26 +39,6 @@ double mean_over(const std::vector<Target>& targets, F f) {
   double sum = 0.0;
   for (const Target& t : targets) sum += f(t);
   return sum / static_cast<double>(targets.size());
-}
-
-ReplyFeatures reply_features(const Target& t) {
-  ReplyFeatures r;
-  r.target_seniority = t.seniority;
-  r.mutual_connections = t.mutual_connections;
-  r.accept_propensity = t.accept_propensity;
-  r.activity = t.activity;
-  return r;
-}
-
-InMailFeatures inmail_features(const Target& t, bool personalized) {
-  InMailFeatures m;
-  m.target_seniority = t.seniority;
-  m.personalized = personalized;
-  m.mutual_connections = t.mutual_connections;
-  m.same_industry = t.same_industry;
-  m.accept_propensity = t.accept_propensity;
-  m.activity = t.activity;
-  return m;
 }
 
 double personalized_accept_at(const ResponseParams& p, const std::vector<Target>& cold, std::uint8_t level) {
