@@ -87,6 +87,9 @@ StrategyParams resolve_strategy(const json& cohort_strategy, const std::string& 
   static const std::vector<std::string> rungs{"warning", "restricted_hours", "restricted_days", "restricted_week",
                                               "feature_limits", "account_review", "suspension"};
   p.adapt.rotate_rung = static_cast<int>(std::find(rungs.begin(), rungs.end(), ad.at("rotate_at").get<std::string>()) - rungs.begin());
+  const auto switch_to = ad.at("switch_to").get<std::string>();
+  p.adapt.switch_to = switch_to == "email" ? SwitchTo::kEmail : switch_to == "inmail" ? SwitchTo::kInmail : SwitchTo::kNone;
+  p.adapt.switch_rung = static_cast<int>(std::find(rungs.begin(), rungs.end(), ad.at("switch_at").get<std::string>()) - rungs.begin());
   p.followups = {s.at("followups").at("messages").get<int>(), s.at("followups").at("gap_days").get<int>()};
   p.inmail = {s.at("inmail").at("per_week").get<int>(), s.at("inmail").at("personalized").get<bool>()};
   p.network = {s.at("network").at("per_day").get<int>()};

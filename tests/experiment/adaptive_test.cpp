@@ -3,6 +3,7 @@
 // effect is judged on paired differences with 95% intervals over replications.
 #include <catch2/catch.hpp>
 
+#include "experiment/shard/adaptation.hpp"
 #include "experiment_fixture.hpp"
 
 using namespace linksim;
@@ -99,6 +100,64 @@ TEST_CASE("rotating to fresh accounts keeps a suspended spammer sending", "[adap
   CHECK(rotated <= 3.0);
   CHECK(out.metric("base", "accounts_rotated").stats.mean == 0.0);
   CHECK(diff(out, "invites_sent").ci.lo > 0);
+}
+
+TEST_CASE("switching channel after a warning: the platform sees less, the abuse goes on by email", "[adaptive]") {
+  // Three reports in 90 days are a strike; the first strike is a warning. Blasting 60 a day to
+  // strangers draws reports within days; the switching sender stops inviting at the warning and
+  // emails the same prospect list at the same pace instead, where no rule of the platform sees it.
+  const json reports = {{"report_threshold", {{"enabled", true}, {"reports", 3}, {"require_email", false}}}};
+  const auto out = testing::run(testing::scenario(doc(12, 60, 56, reports, {{"switch_to", "email"}, {"switch_at", "warning"}})));
+  INFO("invites base " << out.metric("base", "invites_sent").stats.mean << ", switching "
+                       << out.metric("adaptive", "invites_sent").stats.mean << "; other channels "
+                       << out.metric("adaptive", "spam_other_channels").stats.mean);
+  CHECK(out.metric("base", "warnings").stats.mean >= 1.0);
+  CHECK(diff(out, "invites_sent").ci.hi < 0);
+  CHECK(diff(out, "spam_invites_delivered").ci.hi < 0);
+  // Fewer invitations after the warning draw fewer reports: fewer restrictions, none suspended.
+  CHECK(diff(out, "restrictions").ci.hi < 0);
+  CHECK(out.metric("adaptive", "suspended").stats.mean <= out.metric("base", "suspended").stats.mean);
+  // The displaced volume: nothing by other channels before, about 60 first emails a day after.
+  CHECK(out.metric("base", "spam_other_channels").stats.mean == 0.0);
+  CHECK(diff(out, "spam_other_channels").ci.lo > 12 * 60 * 7);  // more than a week of it per sender
+}
+
+TEST_CASE("a channel switch moves the invitation volume at the penalty named, and a new account invites again", "[adaptive]") {
+  strategy::StrategyParams st;
+  st.invites.per_day = 40;
+  st.email.per_day = 10;
+  st.inmail.per_week = 15;
+  st.adapt.switch_to = strategy::SwitchTo::kEmail;
+  st.adapt.switch_rung = platform::rung(platform::Step::kRestrictedHours);
+  experiment::Sender x;
+  x.strategy = &st;
+  CHECK(experiment::adaptation::invite_pace(x, 40) == 40);
+  CHECK(experiment::adaptation::emails_per_day(x) == 10);
+  platform::Transition warning;
+  warning.effect = platform::Effect::kWarning;
+  warning.step = platform::Step::kWarning;
+  experiment::adaptation::on_penalty(x, warning, 1);
+  CHECK_FALSE(x.switched);  // a warning is below restricted_hours
+  platform::Transition hours = warning;
+  hours.effect = platform::Effect::kRestriction;
+  hours.step = platform::Step::kRestrictedHours;
+  experiment::adaptation::on_penalty(x, hours, 1);
+  REQUIRE(x.switched);
+  CHECK(experiment::adaptation::invite_pace(x, 40) == 0);
+  CHECK(experiment::adaptation::emails_per_day(x) == 40);    // the larger of 40 invitations and 10 emails
+  CHECK(experiment::adaptation::inmails_per_week(x) == 15);  // not the channel switched to
+  st.adapt.switch_to = strategy::SwitchTo::kInmail;
+  CHECK(experiment::adaptation::inmails_per_week(x) == 200);  // 5 working days × 40
+  CHECK(experiment::adaptation::emails_per_day(x) == 10);
+  experiment::adaptation::rotate(x, 9);
+  CHECK_FALSE(x.switched);
+  CHECK(experiment::adaptation::invite_pace(x, 40) == 40);
+  // A restriction outside the ladder (no step: an InMail ban) is no rung at all.
+  platform::Transition ban;
+  ban.effect = platform::Effect::kRestriction;
+  st.adapt.switch_rung = 0;
+  experiment::adaptation::on_penalty(x, ban, 1);
+  CHECK_FALSE(x.switched);
 }
 
 TEST_CASE("probing the weekly cap and staying under it avoids strikes for hitting it again and again", "[adaptive]") {

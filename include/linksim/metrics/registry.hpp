@@ -167,6 +167,7 @@ inline constexpr std::array kMetrics = [] {
       {"member_unwanted_invites_p99", kP, kN, kDown, "unwanted invitations per member (p99)", "99th percentile over members of invitations received from abusive senders"},
       {"restriction_precision", kP, Unit::kRate, kUp, "restriction precision", "share of abusive senders among the senders restricted at least once (0 when nobody was): the ladder as a detector", true},
       {"spam_invites_delivered", kP, kN, kDown, "spam invitations delivered", "invitations from abusive senders that the platform let through", true},
+      {"spam_other_channels", kP, kN, kDown, "spam by other channels", "InMails and first emails abusive senders sent: abuse that moved off invitations (strategy.adapt.switch_to) rather than stopped"},
       {"spammer_peak_invites_48h", kP, kN, kDown, "spammer peak invitations in 48 h", "mean over abusive senders of the most invitations delivered in any 48 hours"},
       {"spammer_recall", kP, Unit::kRate, kUp, "spammer recall", "share of abusive senders restricted at least once", true},
   });

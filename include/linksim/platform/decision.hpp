@@ -34,6 +34,11 @@ enum class Notice : std::uint8_t {
 };
 std::string_view notice_text(Notice n);
 
+/// A refusal about the recipient, not a limit of the sender's ("you can't invite this person
+/// again yet", "this member isn't accepting invitations right now"): a sender moves on to its
+/// next prospect and comes back to this one at retry_at.
+constexpr bool about_recipient(Notice n) { return n == Notice::kReinviteCooldown || n == Notice::kMemberBudget; }
+
 struct Decision {
   static constexpr std::uint8_t kNoRule = 0xFF;
   Verdict verdict = Verdict::kAllow;

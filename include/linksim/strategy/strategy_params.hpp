@@ -13,6 +13,8 @@ namespace linksim::strategy {
 enum class Pool { kAnyone, kSecondDegree, kIcp };
 enum class Note { kNone, kTemplate, kPersonalized };
 enum class Finder { kSingle, kChained };
+/// The channel an adaptive sender moves its invitation volume to after a penalty (adapt.switch_to).
+enum class SwitchTo { kNone, kEmail, kInmail };
 
 struct Targeting {
   Pool pool = Pool::kAnyone;
@@ -46,6 +48,8 @@ struct Adapt {
   int ring = 0;              ///< accounts per ring (0, 1: none)
   int rotate_accounts = 0;   ///< fresh accounts after a restriction at rotate_rung or above
   int rotate_rung = 2;       ///< platform::rung() of the step that makes the sender rotate
+  SwitchTo switch_to = SwitchTo::kNone;  ///< where the invitation volume goes after a penalty
+  int switch_rung = 0;       ///< platform::rung() of the penalty that makes the sender switch (0: a warning)
 };
 struct InMail { int per_week = 0; bool personalized = false; };
 /// Messages to the sender's first-degree connections (re-engagement, referral asks).

@@ -21,6 +21,9 @@ int below(double limit, double margin) { return std::max(1, static_cast<int>(std
 void on_penalty(Sender& x, const platform::Transition& t, std::uint32_t accounts) {
   const auto& a = x.strategy->adapt;
   x.pace_scale *= a.slow_factor;
+  // A warning is rung 0; a restriction outside the ladder (an InMail ban) has no rung.
+  const int rung = t.step ? platform::rung(*t.step) : t.effect == platform::Effect::kWarning ? 0 : -1;
+  if (a.switch_to != strategy::SwitchTo::kNone && rung >= a.switch_rung) x.switched = true;
   if (t.effect != platform::Effect::kRestriction || !t.step) return;
   if (platform::rung(*t.step) >= a.rotate_rung && x.account + 1u < accounts &&
       x.account < static_cast<std::uint32_t>(a.rotate_accounts))
@@ -60,6 +63,20 @@ bool under_ceiling(Sender& x, std::uint32_t pending, Time now) {
   return false;
 }
 
+int invite_pace(const Sender& x, int pace) { return x.switched ? 0 : scaled_pace(x, pace); }
+
+int inmails_per_week(const Sender& x) {
+  const auto& st = *x.strategy;
+  if (!x.switched || st.adapt.switch_to != strategy::SwitchTo::kInmail) return st.inmail.per_week;
+  return std::max(st.inmail.per_week, 5 * st.invites.per_day);
+}
+
+int emails_per_day(const Sender& x) {
+  const auto& st = *x.strategy;
+  if (!x.switched || st.adapt.switch_to != strategy::SwitchTo::kEmail) return st.email.per_day;
+  return std::max(st.email.per_day, st.invites.per_day);
+}
+
 int scaled_pace(const Sender& x, int pace) {
   if (pace <= 0 || x.pace_scale >= 1.0) return pace;
   return std::max(1, static_cast<int>(std::lround(pace * x.pace_scale)));
@@ -68,6 +85,7 @@ int scaled_pace(const Sender& x, int pace) {
 void rotate(Sender& x, int day) {
   ++x.account;
   x.rotate_due = false;
+  x.switched = false;
   x.account_day = day;
   x.new_account = true;
   x.pace_scale = 1.0;

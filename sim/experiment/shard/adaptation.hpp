@@ -11,8 +11,9 @@
 
 namespace linksim::experiment::adaptation {
 
-/// A warning or restriction of the sender's current account: the pace drops by slow_factor, and
-/// a restriction at adapt.rotate_at or higher marks the account for abandonment while one of the
+/// A warning or restriction of the sender's current account: the pace drops by slow_factor, a
+/// penalty at adapt.switch_at or higher moves the invitation volume to adapt.switch_to, and a
+/// restriction at adapt.rotate_at or higher marks the account for abandonment while one of the
 /// `accounts` identities is left.
 void on_penalty(Sender& x, const platform::Transition& t, std::uint32_t accounts);
 
@@ -31,9 +32,16 @@ bool under_ceiling(Sender& x, std::uint32_t pending, Time now);
 /// The day's planned pace after slowing (at least 1 when `pace` > 0).
 int scaled_pace(const Sender& x, int pace);
 
+/// Today's invitation pace, InMails a week and first emails a day: after a switch (adapt.switch_to)
+/// the account invites no more and the strategy's invites.per_day goes to the chosen channel
+/// (InMail: five working days' worth a week), or the channel's own volume if that is larger.
+int invite_pace(const Sender& x, int pace);
+int inmails_per_week(const Sender& x);
+int emails_per_day(const Sender& x);
+
 /// Switch to the next account on simulated day `day` (adapt.rotate_accounts): it inherits nothing
 /// — no connections (a new account to recipients), no pace reduction, the ramp-up starts over —
-/// but the person keeps what it learned about the caps and its list of prospects (a prospect
+/// — and it invites again after a channel switch — but the person keeps what it learned about the caps and its list of prospects (a prospect
 /// refused on the old account is tried first on the new one).
 void rotate(Sender& x, int day);
 

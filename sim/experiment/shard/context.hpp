@@ -87,6 +87,7 @@ struct alignas(64) Sender {
   std::deque<Time> sent_week;    ///< probe_cap: send times of the last 7 days
   std::uint8_t account = 0;      ///< current account (0: the original; rotate_accounts more)
   bool rotate_due = false;       ///< the current account was restricted at rotate_at: switch next morning
+  bool switched = false;         ///< adapt.switch_to: the current account stopped inviting after a penalty
   int account_day = 0;           ///< first day of the current account (its ramp-up starts there)
   std::vector<std::uint32_t> ring;  ///< members of the other accounts of its ring (adapt.ring)
   int ring_account = -1;         ///< the account whose ring has formed

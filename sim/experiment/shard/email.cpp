@@ -1,5 +1,6 @@
 #include "experiment/shard/email.hpp"
 
+#include "experiment/shard/adaptation.hpp"
 #include "experiment/shard/events.hpp"
 #include "experiment/shard/prospector.hpp"
 #include "linksim/model/email_delivery.hpp"
@@ -9,7 +10,7 @@ namespace linksim::experiment {
 
 void EmailChannel::plan_day(std::uint32_t s, Time now) {
   Sender& x = ctx_.senders[s];
-  if (x.strategy->email.per_day > 0) ctx_.schedule(ShardContext::window_open(now) + ctx_.jitter(x, ShardContext::kBatchStart), ev::kEmailWake, s);
+  if (adaptation::emails_per_day(x) > 0) ctx_.schedule(ShardContext::window_open(now) + ctx_.jitter(x, ShardContext::kBatchStart), ev::kEmailWake, s);
 }
 
 void EmailChannel::on_wake(std::uint32_t s, Time now) {
@@ -19,11 +20,12 @@ void EmailChannel::on_wake(std::uint32_t s, Time now) {
   const unsigned providers = st.finder == strategy::Finder::kChained ? 3u : 1u;
   // Email has no platform limit: the sender works through today's quota in one batch.
   auto& stat = ctx_.stats[s];
-  stat.emails_planned += st.per_day;
-  while (x.emails_today < st.per_day) {
+  const int per_day = adaptation::emails_per_day(x);
+  stat.emails_planned += per_day;
+  while (x.emails_today < per_day) {
     const auto target = prospector::next(x, stat, now);
     if (!target) {
-      stat.emails_lost_to_pool += st.per_day - x.emails_today;
+      stat.emails_lost_to_pool += per_day - x.emails_today;
       return;
     }
     ++x.emails_today;

@@ -1,5 +1,6 @@
 #include "experiment/shard/inmail.hpp"
 
+#include "experiment/shard/adaptation.hpp"
 #include "experiment/shard/events.hpp"
 #include "experiment/shard/prospector.hpp"
 #include "linksim/model/inmail.hpp"
@@ -13,7 +14,7 @@ constexpr std::uint16_t kInmailChars = 1000;
 
 void InMailChannel::plan_day(std::uint32_t s, Time now) {
   Sender& x = ctx_.senders[s];
-  if (x.strategy->inmail.per_week > 0) ctx_.schedule(ShardContext::window_open(now) + ctx_.jitter(x, ShardContext::kBatchStart), ev::kInmailWake, s);
+  if (adaptation::inmails_per_week(x) > 0) ctx_.schedule(ShardContext::window_open(now) + ctx_.jitter(x, ShardContext::kBatchStart), ev::kInmailWake, s);
 }
 
 void InMailChannel::on_wake(std::uint32_t s, Time now) {
@@ -22,8 +23,9 @@ void InMailChannel::on_wake(std::uint32_t s, Time now) {
   const auto& world = ctx_.world;
   // Spread the weekly InMail budget over the five working days.
   const int dow = core::day_of_week(now);
-  const int due = (st.per_week * (dow + 1) + 4) / 5;
-  ctx_.stats[s].inmails_planned += due - (dow == 0 ? 0 : (st.per_week * dow + 4) / 5);  // today's share
+  const int per_week = adaptation::inmails_per_week(x);
+  const int due = (per_week * (dow + 1) + 4) / 5;
+  ctx_.stats[s].inmails_planned += due - (dow == 0 ? 0 : (per_week * dow + 4) / 5);  // today's share
   while (x.inmails_this_week < due) {
     const auto target = prospector::next(x, ctx_.stats[s], now);
     if (!target) {

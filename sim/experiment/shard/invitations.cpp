@@ -41,7 +41,7 @@ void Invitations::plan_day(std::uint32_t s, Time now, Time open, int day) {
   const bool today = day >= st.start_day && ((st.days_mask >> core::day_of_week(now)) & 1u) != 0;
   // The ramp-up counts from the account's first day: a fresh account ramps up again.
   const int first = std::max(st.start_day, x.account_day);
-  x.pace_today = today ? adaptation::scaled_pace(x, st.pace_on_day(day - first)) : 0;
+  x.pace_today = today ? adaptation::invite_pace(x, st.pace_on_day(day - first)) : 0;
   ctx_.stats[s].invites_planned += x.pace_today;
   if (idle(x)) ctx_.stats[s].invites_lost_to_pool += x.pace_today;
   // A day lost to a restriction (or the back-off after one): its planned invitations count as
@@ -168,10 +168,9 @@ bool Invitations::send(std::uint32_t s, std::uint32_t target, Time now, bool war
     ctx_.denials.add(s, d.rule);
     if (!x.retrying) ++ctx_.stats[s].blocked;  // a new invitation refused (retries not counted again)
     ctx_.trace(s, now, target, [&] { return gw_.denial<trace::InviteDenied>(d, a, s, now); });
-    if (d.notice == platform::Notice::kReinviteCooldown || d.notice == platform::Notice::kMemberBudget) {
-      // "You can't invite this person again yet", "this member isn't accepting invitations right
-      // now": a refusal about this prospect, not a limit of the sender's. The sender moves on to
-      // the next prospect and comes back to this one when the platform says it may.
+    if (platform::about_recipient(d.notice)) {
+      // The sender moves on to the next prospect and comes back to this one when the platform
+      // says it may.
       requeue(x, d.retry_at, target);
       requeued_ = true;  // not carried to the next wake: it comes back from the queue
       if (!warmed) schedule_next_wake(s, now);

@@ -15,7 +15,7 @@ void score_policy(const std::vector<metrics::SenderStats>& stats, const std::vec
                   const std::vector<core::Time>& first_restricted, const std::vector<double>& peak, std::vector<ShardOut>& parts,
                   const PopulationFacts& facts, int horizon, std::size_t members, metrics::RunResult& result) {
   double spam_delivered = 0, legit_blocked = 0, legit_connections = 0, legit = 0, legit_restricted = 0;
-  double abusive_n = 0, abusive_restricted = 0, peak_sum = 0;
+  double abusive_n = 0, abusive_restricted = 0, peak_sum = 0, spam_other = 0;
   std::vector<double> days_to_restrict;
   for (std::uint32_t g = 0; g < facts.senders; ++g) {
     const auto& st = stats[g];
@@ -23,6 +23,7 @@ void score_policy(const std::vector<metrics::SenderStats>& stats, const std::vec
     if (abusive[g]) {
       ++abusive_n;
       spam_delivered += st.invites_sent;
+      spam_other += st.inmails_sent + st.email_threads;
       abusive_restricted += restricted ? 1 : 0;
       // Censored at the horizon: a spammer never restricted counts as "not within the run".
       days_to_restrict.push_back(restricted ? static_cast<double>(first_restricted[g]) / core::kDay : static_cast<double>(horizon));
@@ -40,6 +41,7 @@ void score_policy(const std::vector<metrics::SenderStats>& stats, const std::vec
   m[std::string(metrics::policy_metric("legit_false_positive_rate"))] = legit > 0 ? legit_restricted / legit : 0.0;
   if (!facts.any_abusive) return;
   m[std::string(metrics::policy_metric("spam_invites_delivered"))] = spam_delivered;
+  m[std::string(metrics::policy_metric("spam_other_channels"))] = spam_other;
   m[std::string(metrics::policy_metric("spammer_recall"))] = abusive_restricted / abusive_n;
   // The ladder as a detector: of the senders it restricted, the abusive share (0 when none).
   const double restricted = abusive_restricted + legit_restricted;
