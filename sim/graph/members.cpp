@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+
+#include <boost/math/distributions/normal.hpp>
 
 #include "linksim/core/rng.hpp"
 
@@ -76,6 +79,13 @@ const char* to_string(EmailClass e) {
   return names[static_cast<int>(e)];
 }
 
+double open_networker_threshold(double accept_sd, double share) {
+  if (!(share > 0.0)) return std::numeric_limits<double>::infinity();
+  if (share >= 0.5) return 0.0;  // the median (the schema's bound)
+  // Phi^{-1}(1 - share) as the upper-tail quantile of share: exact for a tiny share.
+  return accept_sd * boost::math::quantile(boost::math::complement(boost::math::normal(), share));
+}
+
 Members generate_members(const GraphParams& p, std::uint64_t seed, std::uint32_t replication,
                          unsigned threads) {
   const std::uint32_t n = p.members;
@@ -106,6 +116,7 @@ Members generate_members(const GraphParams& p, std::uint64_t seed, std::uint32_t
   const double c = t.accept_report_correlation, c_rest = std::sqrt(1.0 - c * c);
   const double content_mid = logit(t.content_affinity_median);
   const double profile_mid = logit(t.profile_strength_median);
+  m.open_networker_above = open_networker_threshold(t.accept_sd, t.open_networker_share);
 
   const std::size_t chunks = (n + kChunk - 1) / kChunk;
   parallel_chunks(chunks, threads, [&](std::size_t chunk) {

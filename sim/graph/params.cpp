@@ -105,6 +105,7 @@ GraphParams graph_params_from_json(const nlohmann::json& world, const std::strin
   tr.accept_sd = r.get<double>(t, "accept_sd", tp, "a number >= 0");
   tr.report_sd = r.get<double>(t, "report_sd", tp, "a number >= 0");
   tr.accept_report_correlation = r.get<double>(t, "accept_report_correlation", tp, "a number in [-1, 1]");
+  tr.open_networker_share = r.get<double>(t, "open_networker_share", tp, "a number in [0, 0.5]");
   tr.content_affinity_median = r.get<double>(t, "content_affinity_median", tp, "a number in (0, 1)");
   tr.content_affinity_sd = r.get<double>(t, "content_affinity_sd", tp, "a number >= 0");
   tr.creator_share = r.get<double>(t, "creator_share", tp, "a number in [0, 1]");

@@ -112,6 +112,7 @@ void check_graph_params(const GraphParams& p, const std::string& path, std::vect
   c.range(t.accept_sd, 0.0, 10.0, tp + "/accept_sd", "a standard deviation in [0, 10]");
   c.range(t.report_sd, 0.0, 10.0, tp + "/report_sd", "a standard deviation in [0, 10]");
   c.range(t.accept_report_correlation, -1.0, 1.0, tp + "/accept_report_correlation", "a correlation in [-1, 1]");
+  c.range(t.open_networker_share, 0.0, 0.5, tp + "/open_networker_share", "a share in [0, 0.5]");
   if (!(t.content_affinity_median > 0.0 && t.content_affinity_median < 1.0))
     out.push_back({tp + "/content_affinity_median", "a probability in (0, 1)", num(t.content_affinity_median), {}});
   c.range(t.content_affinity_sd, 0.0, 10.0, tp + "/content_affinity_sd", "a standard deviation in [0, 10]");

@@ -105,6 +105,9 @@ Prospects::Prospects(const graph::World& world, std::uint32_t sender, const Targ
 // return the same member twice).
 bool Prospects::eligible(std::uint32_t v, bool on_profile) const {
   if (v == sender_ || mine_.contains(v)) return false;
+  // The sender reads every result's profile: one who wants open networkers skips an off-profile
+  // result that does not advertise it too (the plan's search precision is about the filters).
+  if (!on_profile && t_.open_networkers && !world_.open_networker(v)) return false;
   return matches(v) == on_profile;
 }
 
@@ -121,6 +124,8 @@ bool Prospects::matches(std::uint32_t v) const {
   if (!t_.seniority.empty() &&
       std::find(t_.seniority.begin(), t_.seniority.end(), static_cast<int>(m.seniority[v])) == t_.seniority.end())
     return false;
+  // A cut on one float per member (World::open_networker): the profile's headline says it.
+  if (t_.open_networkers && !world_.open_networker(v)) return false;
   return true;
 }
 
@@ -134,9 +139,9 @@ std::optional<std::uint32_t> Prospects::walk(const Permutation& perm, std::uint6
 }
 
 void Prospects::build_second_degree() {
-  // Another arm on this world may have built this sender's pool already. Seniority levels
-  // outside 0..31 (rejected by the scenario checks) are not cached.
-  PoolKey key{sender_, static_cast<std::uint32_t>(std::max(1, t_.min_mutual)), 0, pool_limit_};
+  // Another arm on this world may have built this sender's pool already (the key holds every
+  // filter). Seniority levels outside 0..31 (rejected by the scenario checks) are not cached.
+  PoolKey key{sender_, static_cast<std::uint32_t>(std::max(1, t_.min_mutual)), 0, pool_limit_, t_.open_networkers};
   bool cacheable = cache_ != nullptr;
   for (const int level : t_.seniority) {
     if (level < 0 || level > 31) cacheable = false;
@@ -212,7 +217,7 @@ void Prospects::build_second_degree() {
     }
   };
   const std::uint32_t min_mutual = std::max(1, t_.min_mutual);
-  const bool filtered = t_.pool == Pool::kIcp || !t_.seniority.empty();  // else matches() is always true
+  const bool filtered = t_.pool == Pool::kIcp || !t_.seniority.empty() || t_.open_networkers;  // else matches() is always true
   std::uint32_t most = 0;
   counted.clear();
   auto mine_at = mine.begin();
@@ -288,7 +293,7 @@ std::uint32_t Prospects::mutual_count(std::uint32_t v) {
 
 std::uint64_t Prospects::count_profile() const {
   // Industry (and region) alone: the id range is the profile.
-  if (profile_is_range() && t_.seniority.empty()) return std::uint64_t{range_hi_} - range_lo_;
+  if (profile_is_range() && t_.seniority.empty() && !t_.open_networkers) return std::uint64_t{range_hi_} - range_lo_;
   std::uint64_t n = 0;
   for (std::uint32_t v = range_lo_; v < range_hi_; ++v) n += matches(v) ? 1 : 0;
   return n;
@@ -302,8 +307,8 @@ std::uint64_t Prospects::pool_size() {
     return *pool_size_;
   }
   // The profile's members, counted once per world and profile when a cache is shared: the id
-  // range, the region (when it is not part of the range) and the seniority levels.
-  ProfileKey key{range_lo_, range_hi_, UINT32_MAX, 0};
+  // range, the region (when it is not part of the range), the seniority levels and open networking.
+  ProfileKey key{range_lo_, range_hi_, UINT32_MAX, 0, t_.open_networkers};
   bool cacheable = cache_ != nullptr;
   if (t_.pool == Pool::kIcp && t_.same_region && !profile_is_range()) key.region = world_.members().region[sender_];
   for (const int level : t_.seniority) {

@@ -118,7 +118,8 @@ class Prospects final {
       if (second_->members[i - 1] == v) return i;
     return 0;
   }
-  /// A profile on industry (and region) is exactly the id range [range_lo_, range_hi_).
+  /// A profile on industry (and region) is exactly the id range [range_lo_, range_hi_) (other
+  /// filters, seniority and open networking, are still checked member by member).
   bool profile_is_range() const { return t_.pool == Pool::kIcp && t_.same_industry; }
 
   const graph::World& world_;

@@ -54,6 +54,7 @@ StrategyParams resolve_strategy(const json& cohort_strategy, const std::string& 
   p.targeting.min_mutual = t.at("min_mutual").get<int>();
   p.targeting.same_industry = t.at("same_industry").get<bool>();
   p.targeting.same_region = t.at("same_region").get<bool>();
+  p.targeting.open_networkers = t.at("open_networkers").get<bool>();
   p.targeting.teamlink = t.at("teamlink").get<bool>();
   static const std::vector<std::string> levels{"ic", "manager", "director", "vp", "c_suite"};
   for (const auto& level : t.at("seniority"))

@@ -148,6 +148,8 @@ const std::map<std::string, json>& contexts() {
       {"platform/rules/member_invite_budget/",
        rules_patch({{"member_invite_budget", {{"budget", 1}, {"strike_after_denials", 2}}}})},
       {"world/response/inmail/seniority/3", strategy_everywhere({{"targeting", {{"seniority", {"vp"}}}}})},
+      // Who advertises open networking matters only to a sender who targets open networkers.
+      {"world/attributes/traits/open_networker_share", strategy_everywhere({{"targeting", {{"open_networkers", true}}}})},
       // Members' report propensity and the report ladder act once reports reach the rule.
       {"world/attributes/traits/accept_report_correlation", rules_patch({{"report_threshold", {{"reports", 1}}}})},
       {"world/response/invite/report/", rules_patch({{"report_threshold", {{"reports", 1}}}})},

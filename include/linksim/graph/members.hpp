@@ -2,6 +2,7 @@
 // indexed by member id), so that scans over one attribute touch only that attribute.
 #pragma once
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -29,9 +30,18 @@ struct Members {
   std::vector<EmailClass> email;            ///< what an email finder returns for the member
   std::vector<float> sociability;           ///< latent N(0,1) score that drives target degree
   std::vector<std::string> industry_names, region_names, company_size_names;
+  /// A member whose accept propensity is strictly above this advertises open networking (LION,
+  /// "I accept all invitations"): open_networker_threshold() of the traits; +infinity = nobody.
+  double open_networker_above = std::numeric_limits<double>::infinity();
 
   std::uint32_t size() const { return static_cast<std::uint32_t>(industry.size()); }
 };
+
+/// The accept propensity above which a member advertises open networking: the top `share` of
+/// its N(0, accept_sd) distribution, accept_sd * Phi^{-1}(1 - share). An analytic cut, so no
+/// draw is added. share 0 gives +infinity (nobody); accept_sd 0 gives 0, and since every
+/// propensity is then exactly 0 and the cut is strict, nobody either.
+double open_networker_threshold(double accept_sd, double share);
 
 /// Draws every member's attributes from the parameters, then renumbers members so that each
 /// community (industry-major, then region) holds a contiguous range of ids, in draw order inside

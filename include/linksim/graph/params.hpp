@@ -48,6 +48,7 @@ struct TraitParams {
   double accept_sd = 0;                  ///< sd of the accept-propensity logit shift
   double report_sd = 0;                  ///< sd of the report-propensity logit shift
   double accept_report_correlation = 0;  ///< correlation of the two shifts
+  double open_networker_share = 0;       ///< share advertising open networking: the top tail of accept propensity
   double content_affinity_median = 0;    ///< median engagement probability with a seen post
   double content_affinity_sd = 0;        ///< sd on the log-odds scale
   double creator_share = 0;              ///< share of members who post regularly

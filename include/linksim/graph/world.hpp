@@ -58,6 +58,9 @@ class World final {
   std::uint8_t company_size(std::uint32_t v) const { return members_.company_size[v]; }
   double activity(std::uint32_t v) const { return members_.activity[v]; }
   double accept_propensity(std::uint32_t v) const { return members_.accept_propensity[v]; }
+  /// True if v's profile advertises open networking (LION): the top tail of accept propensity
+  /// (traits.open_networker_share; Members::open_networker_above).
+  bool open_networker(std::uint32_t v) const { return members_.accept_propensity[v] > members_.open_networker_above; }
   double report_propensity(std::uint32_t v) const { return members_.report_propensity[v]; }
   double content_affinity(std::uint32_t v) const { return members_.content_affinity[v]; }
   double profile_strength(std::uint32_t v) const { return members_.profile_strength[v]; }

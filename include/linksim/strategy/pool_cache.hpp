@@ -1,6 +1,6 @@
 // Second-degree prospect pools (and the sizes of ICP profiles) shared by the arms of a replication. Policy arms run the same
 // senders on the same world (common random numbers), and a pool depends only on the sender's
-// member, the targeting and the limit, so an arm finds the pool an earlier arm built instead of
+// member, the targeting (every filter of it is in the key) and the limit, so an arm finds the pool an earlier arm built instead of
 // counting ~50,000 paths again (the largest cost of a 10^6-member population). Thread-safe; two
 // arms that ask at the same moment may both build it, and keep the same result.
 #pragma once
@@ -24,13 +24,16 @@ struct PoolKey {
   std::uint32_t min_mutual = 0;
   std::uint32_t seniority_mask = 0;  ///< bit l set: seniority level l wanted (0: all levels)
   std::uint64_t limit = 0;
+  bool open_networkers = false;  ///< only members who advertise open networking
   bool operator==(const PoolKey&) const = default;
 };
 
 /// A targeting profile, for counting its members: an id range (industry, region), a region
-/// outside the range (UINT32_MAX: none) and the seniority levels wanted (0: all).
+/// outside the range (UINT32_MAX: none), the seniority levels wanted (0: all) and whether only
+/// open networkers count.
 struct ProfileKey {
   std::uint32_t lo = 0, hi = 0, region = UINT32_MAX, seniority_mask = 0;
+  bool open_networkers = false;
   bool operator==(const ProfileKey&) const = default;
 };
 
@@ -74,14 +77,15 @@ class PoolCache final {
   struct Hash {
     std::size_t operator()(const PoolKey& k) const {
       std::uint64_t h = k.member * 0x9E3779B97F4A7C15ull;
-      h ^= (std::uint64_t{k.min_mutual} << 40) ^ (std::uint64_t{k.seniority_mask} << 20) ^ k.limit;
+      h ^= (std::uint64_t{k.min_mutual} << 40) ^ (std::uint64_t{k.seniority_mask} << 20) ^ k.limit ^
+           (std::uint64_t{k.open_networkers} << 63);
       return static_cast<std::size_t>(h * 0xBF58476D1CE4E5B9ull >> 16);
     }
   };
   struct ProfileHash {
     std::size_t operator()(const ProfileKey& k) const {
       std::uint64_t h = (std::uint64_t{k.lo} << 32 | k.hi) * 0x9E3779B97F4A7C15ull;
-      h ^= (std::uint64_t{k.region} << 32 | k.seniority_mask) * 0xBF58476D1CE4E5B9ull;
+      h ^= (std::uint64_t{k.region} << 32 | k.seniority_mask | std::uint64_t{k.open_networkers} << 31) * 0xBF58476D1CE4E5B9ull;
       return static_cast<std::size_t>(h ^ (h >> 29));
     }
   };

@@ -20,6 +20,7 @@ struct Targeting {
   Pool pool = Pool::kAnyone;
   int min_mutual = 0;
   bool same_industry = false, same_region = false, teamlink = false;
+  bool open_networkers = false;  ///< only members who advertise open networking (World::open_networker)
   std::vector<int> seniority;  ///< seniority levels 0 (IC) … 4 (C-suite); empty = all
 };
 struct Invites {
