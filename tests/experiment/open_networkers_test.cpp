@@ -13,7 +13,7 @@ using nlohmann::json;
 
 namespace {
 
-int reps() { return testing::fast_mode() ? 6 : 10; }
+int open_reps() { return testing::fast_mode() ? 6 : 10; }
 
 /// 40 thin-profile abusers blasting 30 invitations a day to anyone (no note) for six weeks, with
 /// only the acceptance floor on: 30% over the last 100 answers (at least 50), each breach a
@@ -26,7 +26,7 @@ json doc() {
   return {{"name", "open_networkers"},
           {"description", "abusers targeting open networkers against an acceptance floor"},
           {"horizon_days", 42},
-          {"replications", reps()},
+          {"replications", open_reps()},
           {"seed", 23},
           {"world", {{"members", testing::fast_mode() ? 8000 : 20000}, {"attributes", {{"traits", {{"open_networker_share", 0.05}}}}}}},
           {"platform", {{"rules", rules}}},
