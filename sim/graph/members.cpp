@@ -16,7 +16,7 @@
 namespace linksim::graph {
 namespace {
 
-constexpr std::uint32_t kChunk = 4096;
+constexpr std::uint32_t kMemberChunk = 4096;
 
 /// Cumulative shares, last forced to 1 so rounding can never fall off the end.
 template <class Shares>
@@ -118,11 +118,11 @@ Members generate_members(const GraphParams& p, std::uint64_t seed, std::uint32_t
   const double profile_mid = logit(t.profile_strength_median);
   m.open_networker_above = open_networker_threshold(t.accept_sd, t.open_networker_share);
 
-  const std::size_t chunks = (n + kChunk - 1) / kChunk;
+  const std::size_t chunks = (n + kMemberChunk - 1) / kMemberChunk;
   parallel_chunks(chunks, threads, [&](std::size_t chunk) {
     auto rng = core::make_rng(seed, replication, core::Purpose::kMembers, chunk);
-    const auto end = static_cast<std::uint32_t>(std::min<std::size_t>(n, (chunk + 1) * kChunk));
-    for (auto i = static_cast<std::uint32_t>(chunk * kChunk); i < end; ++i) {
+    const auto end = static_cast<std::uint32_t>(std::min<std::size_t>(n, (chunk + 1) * kMemberChunk));
+    for (auto i = static_cast<std::uint32_t>(chunk * kMemberChunk); i < end; ++i) {
       m.industry[i] = static_cast<std::uint16_t>(pick(ind, core::uniform01(rng)));
       m.region[i] = static_cast<std::uint16_t>(pick(reg, core::uniform01(rng)));
       m.seniority[i] = static_cast<Seniority>(pick(sen, core::uniform01(rng)));
