@@ -74,7 +74,7 @@ TEST_CASE("attack space: each type maps the unit interval onto its values exactl
   CHECK(d[0].value(d[0].coordinate(false)) == false);
 }
 
-TEST_CASE("attack space: a point becomes a nested strategy patch; a choice of objects merges", "[attack]") {
+TEST_CASE("attack space: a point becomes a nested strategy patch and a choice of objects merges", "[attack]") {
   const Space space = parse_space(json::parse(R"({"dimensions": {
       "invites.per_day": {"type": "integer", "low": 10, "high": 20},
       "invites": {"type": "choice", "choices": [{"note": "none", "note_chars": 0}, {"note": "template", "note_chars": 200}]},

@@ -85,7 +85,7 @@ std::vector<double> gained(const testing::Outcome& out, const std::string& arm, 
 }
 }  // namespace
 
-TEST_CASE("cold_vs_content_6m.json: after six months targeted cold still leads on every outcome; content gains speed",
+TEST_CASE("cold_vs_content_6m.json: after six months targeted cold still leads on every outcome, content gains speed",
           "[integration][library]") {
   if (testing::fast_mode()) return;
   const auto out = run_library("cold_vs_content_6m.json", 6);

@@ -110,7 +110,7 @@ TEST_CASE("A Latin hypercube has one point in every stratum of every dimension",
   CHECK(same_stratum < 10);  // about 1 expected
 }
 
-TEST_CASE("Same seed, same design; another seed, another design", "[sensitivity]") {
+TEST_CASE("Same seed, same design, another seed, another design", "[sensitivity]") {
   const auto ps = unit_parameters(4);
   CHECK(same_bytes(sa::latin_hypercube(64, 3, 7), sa::latin_hypercube(64, 3, 7)));
   CHECK_FALSE(same_bytes(sa::latin_hypercube(64, 3, 7), sa::latin_hypercube(64, 3, 8)));

@@ -182,7 +182,7 @@ TEST_CASE("min_evidence holds the strike back until that many outcomes", "[platf
   }
 }
 
-TEST_CASE("a 35%-acceptance sender never strikes over 1,000 outcomes; a 5%-acceptance one strikes every 20", "[platform]") {
+TEST_CASE("a 35%-acceptance sender never strikes over 1,000 outcomes, a 5%-acceptance one strikes every 20", "[platform]") {
   Harness h(worked(), 2);
   double highest = 0.0;
   for (int i = 0; i < 1000; ++i) {
