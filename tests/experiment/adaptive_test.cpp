@@ -102,6 +102,38 @@ TEST_CASE("rotating to fresh accounts keeps a suspended spammer sending", "[adap
   CHECK(diff(out, "invites_sent").ci.lo > 0);
 }
 
+TEST_CASE("abusers who target open networkers are accepted more and restricted less and later by an acceptance floor",
+          "[adaptive][open_networkers]") {
+  // 40 thin-profile blasters, 30 a day to anyone for six weeks, only the acceptance floor on (30%
+  // over the last 100 answers, at least 50, each breach a strike); 5% of the members advertise
+  // open networking (1,000 of 20,000: more than a sender can invite before the floor acts).
+  const json floor = {{"acceptance_floor", {{"enabled", true}, {"effect", "strike"}, {"floor", 0.3}, {"min_responses", 50}, {"last_k", 100}}}};
+  json d = doc(40, 30, 42, floor, json::object(), {{"targeting", {{"open_networkers", true}}}});
+  d["seed"] = 23;
+  d["world"]["attributes"]["traits"]["open_networker_share"] = 0.05;
+  const auto out = testing::run(testing::scenario(d));
+  const auto& base = out.metric("base", "acceptance_rate").stats;
+  const auto& open = out.metric("adaptive", "acceptance_rate").stats;
+  INFO("acceptance base " << base.mean << " [" << base.ci.lo << ", " << base.ci.hi << "], open " << open.mean << " ["
+                          << open.ci.lo << ", " << open.ci.hi << "]");
+  // Separate intervals: the open arm's lowest plausible mean above the base's highest.
+  CHECK(open.ci.lo > base.ci.hi);
+  CHECK(open.mean > base.mean + 0.1);
+  // acceptance_rate is over invitations sent (pending ones too); the floor reads the last 100
+  // answers. The base's rate is under the floor (30%) either way and it is struck; the open
+  // networkers' answers keep the rate over the floor and it never is (below).
+  CHECK(base.mean < 0.3);
+  const auto& r_base = out.metric("base", "restrictions").stats;
+  const auto& r_open = out.metric("adaptive", "restrictions").stats;
+  INFO("restrictions base " << r_base.mean << ", open " << r_open.mean);
+  CHECK(r_open.ci.hi < r_base.ci.lo);
+  CHECK(diff(out, "restrictions").ci.hi < 0);
+  // Restricted later (the median is censored at the horizon when most are never restricted).
+  CHECK(out.metric("adaptive", "median_days_to_restrict_spammers").stats.mean >
+        out.metric("base", "median_days_to_restrict_spammers").stats.mean);
+  CHECK(diff(out, "median_days_to_restrict_spammers").ci.lo > 0);
+}
+
 TEST_CASE("switching channel after a warning: the platform sees less, the abuse goes on by email", "[adaptive]") {
   // Three reports in 90 days are a strike; the first strike is a warning. Blasting 60 a day to
   // strangers draws reports within days; the switching sender stops inviting at the warning and
