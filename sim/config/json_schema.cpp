@@ -68,6 +68,21 @@ std::string number_text(const json& v) { return v.dump(); }
 JsonSchema::JsonSchema(json root) : root_(std::move(root)) {
   if (!root_.is_object()) throw std::invalid_argument("schema: root must be an object");
   check_keywords(root_, "#");
+  index_refs(root_);
+}
+
+void JsonSchema::index_refs(const json& node) {
+  if (node.is_object()) {
+    if (node.contains("$ref")) {
+      const json* n = &node;
+      for (int depth = 0; depth < 32 && n->is_object() && n->contains("$ref"); ++depth)
+        n = &root_.at(json::json_pointer(n->at("$ref").get<std::string>().substr(1)));
+      refs_.emplace(&node, n);
+    }
+    for (const auto& [key, value] : node.items()) index_refs(value);
+  } else if (node.is_array()) {
+    for (const auto& value : node) index_refs(value);
+  }
 }
 
 const JsonSchema& JsonSchema::scenario() {
@@ -96,10 +111,8 @@ void JsonSchema::check_keywords(const json& node, const std::string& where) cons
 }
 
 const json& JsonSchema::resolve(const json& node) const {
-  const json* n = &node;
-  for (int depth = 0; depth < 32 && n->is_object() && n->contains("$ref"); ++depth)
-    n = &root_.at(json::json_pointer(n->at("$ref").get<std::string>().substr(1)));
-  return *n;
+  const auto it = refs_.find(&node);
+  return it == refs_.end() ? node : *it->second;
 }
 
 void JsonSchema::validate(const json& doc, const std::string& base_path, std::vector<Issue>& out) const {
@@ -175,13 +188,13 @@ void JsonSchema::validate_node(const json& schema_in, const json& doc, const std
           out.push_back({join_path(path, key.get<std::string>()), "required key \"" + key.get<std::string>() + "\"", "nothing", {}});
     const json* props = schema.contains("properties") ? &schema["properties"] : nullptr;
     const auto additional = schema.find("additionalProperties");
-    std::vector<std::string> known;
-    if (props) for (const auto& [k, _] : props->items()) known.push_back(k);
     for (const auto& [key, value] : doc.items()) {
-      if (props && props->contains(key)) {
-        validate_node((*props)[key], value, join_path(path, key), out);
+      if (const auto sub = props ? props->find(key) : json::const_iterator{}; props && sub != props->end()) {
+        validate_node(*sub, value, join_path(path, key), out);
       } else if (additional != schema.end()) {
         if (additional->is_boolean() && !additional->get<bool>()) {
+          std::vector<std::string> known;
+          if (props) for (const auto& [k, _] : props->items()) known.push_back(k);
           const std::string near = nearest(key, known);
           out.push_back({join_path(path, key), known.size() <= 16 ? "one of the keys " + list_names(known) : "a known key",
                          "unknown key \"" + key + "\"", near.empty() ? "" : "did you mean \"" + near + "\"?"});
@@ -222,10 +235,13 @@ void JsonSchema::defaults_node(const json& schema_in, json& doc) const {
         if (!doc.contains(key) && sub.contains("default")) doc[key] = sub["default"];
       }
     }
+    const auto found = schema.find("properties");
+    const json* props = found != schema.end() ? &*found : nullptr;
+    const auto add = schema.find("additionalProperties");
     for (auto& [key, value] : doc.items()) {
-      if (auto props = schema.find("properties"); props != schema.end() && props->contains(key))
-        defaults_node((*props)[key], value);
-      else if (auto add = schema.find("additionalProperties"); add != schema.end() && add->is_object())
+      if (const auto sub = props ? props->find(key) : json::const_iterator{}; props && sub != props->end())
+        defaults_node(*sub, value);
+      else if (add != schema.end() && add->is_object())
         defaults_node(*add, value);
     }
   } else if (doc.is_array()) {
