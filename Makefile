@@ -5,7 +5,8 @@ BUILD      ?= build
 ASAN_BUILD ?= build-asan
 TSAN_BUILD ?= build-tsan
 FUZZ_BUILD ?= build-fuzz
-FUZZ_SECONDS ?= 60
+FUZZ_SECONDS ?=
+FUZZ_RUNS ?=
 FUZZ_HARNESSES ?= scenario merge_patch set vary run_output
 # Catch2 test spec for test-tsan: the tests that run code on several threads. Left out: the
 # library-scenario runs (full-size worlds, minutes each under TSan; their threading is that of the
@@ -76,14 +77,15 @@ test-tsan: deps
 	cd $(TSAN_BUILD) && TSAN_OPTIONS="halt_on_error=1 abort_on_error=0 exitcode=66 second_deadlock_stack=1" \
 	  LINKSIM_SLOW_TESTS=0 ./linksim_tsan_tests '$(TSAN_TESTS)' --durations yes
 
-# libFuzzer harnesses (fuzz/, clang) over the input layer, FUZZ_SECONDS each; docs/fuzzing.md.
+# libFuzzer harnesses (fuzz/, clang) over the input layer, FUZZ_SECONDS each (60 unless FUZZ_RUNS,
+# a number of executions, is given); docs/fuzzing.md.
 # They link the Release build's library, so only the linksim target of $(BUILD) is built here.
 fuzz: deps-fuzz $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS) --target linksim
 	cmake -S fuzz -B $(FUZZ_BUILD) -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE= \
 	  -DLINKSIM_BUILD_DIR=$(abspath $(BUILD))
 	cmake --build $(FUZZ_BUILD) -j $(JOBS)
-	FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_HARNESSES)
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_RUNS=$(FUZZ_RUNS) fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_HARNESSES)
 
 # Builds only the command-line program (not the tests and benchmarks `make test` builds).
 demo: deps $(BUILD)/build.ninja

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# A bounded libFuzzer campaign: each harness for FUZZ_SECONDS (default 60), one after another,
+# A bounded libFuzzer campaign: each harness for FUZZ_SECONDS (default 60) — or, with FUZZ_RUNS
+# set, for that many executions (FUZZ_SECONDS then only if given too) — one after another,
 # from the seed corpus (fuzz/seeds/<harness>, plus scenarios/ and tests/data/bad/ for the file
 # harness) and the corpus earlier campaigns grew in BUILD_FUZZ/corpus/<harness>.
 # Prints executions and coverage per harness; exits 1 when a harness crashed, leaked, hung
@@ -7,13 +8,15 @@
 # BUILD_FUZZ/artifacts/ — make it a regression file (tests/data/bad/fuzz-*.json).
 #
 #   fuzz/run.sh BUILD_FUZZ [harness...]      (make fuzz FUZZ_SECONDS=600 FUZZ_HARNESSES="scenario set")
+#   FUZZ_RUNS=1000000 fuzz/run.sh BUILD_FUZZ set   (make fuzz FUZZ_RUNS=1000000 FUZZ_HARNESSES=set)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="$(cd "${1:?usage: fuzz/run.sh BUILD_FUZZ [harness...]}" && pwd)"
 shift
 harnesses=("$@")
 [ ${#harnesses[@]} -gt 0 ] || harnesses=(scenario merge_patch set vary run_output)
-seconds="${FUZZ_SECONDS:-60}"
+runs="${FUZZ_RUNS:--1}"
+if [ "$runs" != -1 ]; then seconds="${FUZZ_SECONDS:-0}"; else seconds="${FUZZ_SECONDS:-60}"; fi
 timeout_s="${FUZZ_TIMEOUT:-10}"
 
 # Keys and enum values of the schema: a dictionary lets the fuzzer write them whole.
@@ -35,7 +38,7 @@ for h in "${harnesses[@]}"; do
   start=$(date +%s)
   set +e
   ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=0" UBSAN_OPTIONS="print_stacktrace=1" \
-    "$build/fuzz_$h" -max_total_time="$seconds" -timeout="$timeout_s" -rss_limit_mb=2048 \
+    "$build/fuzz_$h" -max_total_time="$seconds" -runs="$runs" -timeout="$timeout_s" -rss_limit_mb=2048 \
       -max_len=65536 -dict="$dict" -print_final_stats=1 -artifact_prefix="$build/artifacts/$h-" \
       "$corpus" "$seeds" >"$log" 2>&1
   rc=$?
