@@ -4,12 +4,10 @@
 #include "linksim/experiment/replication.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
 #include <optional>
-#include <thread>
 #include <vector>
 
+#include "experiment/job_pool.hpp"
 #include "experiment/shard/shard_loop.hpp"
 #include "linksim/experiment/sender_network.hpp"
 
@@ -40,25 +38,7 @@ metrics::RunResult run_replication(const ReplicationInput& in) {
   const unsigned threads = std::clamp(in.threads, 1u, shards);
   const std::vector<SenderSeat> seats = place_senders(in.world, plan, in.scenario.seed, in.replication);
   std::vector<ShardOut> parts(shards);
-  std::vector<std::exception_ptr> errors(shards);
-  std::atomic<unsigned> next{0};
-  std::atomic<bool> failed{false};
-  auto worker = [&] {
-    for (unsigned k; !failed.load() && (k = next.fetch_add(1)) < shards;) {
-      try {
-        parts[k] = ShardLoop(in, plan, seats, k, shards).run();
-      } catch (...) {
-        errors[k] = std::current_exception();
-        failed = true;
-      }
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
-  for (auto& e : errors)
-    if (e) std::rethrow_exception(e);
+  run_pool(shards, threads, [&](std::size_t k) { parts[k] = ShardLoop(in, plan, seats, static_cast<unsigned>(k), shards).run(); });
   return combine(parts, plan, in.world.num_members());
 }
 

@@ -1,11 +1,12 @@
 // Thread-pool runner over (replication, arm) jobs.
 #include "linksim/experiment/runner.hpp"
 
-#include <exception>
+#include <algorithm>
 #include <mutex>
 #include <optional>
 #include <thread>
 
+#include "experiment/job_pool.hpp"
 #include "linksim/experiment/replication.hpp"
 #include "linksim/experiment/world_cache.hpp"
 
@@ -42,42 +43,17 @@ RunOutcome run_experiment(const config::Scenario& scenario, const ModelFn& model
   // Replication-major job order: replication r of every arm finishes before r+1 starts in
   // earnest, so an interrupted run keeps as many complete pairs as possible.
   std::vector<std::optional<metrics::RunResult>> slots(total);
-  std::atomic<std::size_t> next{0};
-  std::atomic<bool> failed{false};
-  std::exception_ptr error;
   std::mutex mutex;
   std::size_t done = 0;
-
-  auto worker = [&] {
-    for (;;) {
-      if (failed.load() || (options.stop && options.stop->load())) return;
-      const std::size_t job = next.fetch_add(1);
-      if (job >= total) return;
-      const std::size_t rep = job / n_arms, arm = job % n_arms;
-      try {
-        auto result = model(scenario, arm, static_cast<std::uint32_t>(rep));
-        std::lock_guard lock(mutex);
-        slots[job] = std::move(result);
-        ++done;
-        if (options.progress) options.progress(done, total);
-      } catch (...) {
-        std::lock_guard lock(mutex);
-        if (!error) error = std::current_exception();
-        failed = true;
-        return;
-      }
-    }
-  };
-  unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(total, 1)));
-  if (threads <= 1) {
-    worker();
-  } else {
-    std::vector<std::thread> pool;
-    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
-    for (auto& t : pool) t.join();
-  }
-  if (error) std::rethrow_exception(error);
+  const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  run_pool(total, threads, [&](std::size_t job) {
+    const std::size_t rep = job / n_arms, arm = job % n_arms;
+    auto result = model(scenario, arm, static_cast<std::uint32_t>(rep));
+    std::lock_guard lock(mutex);
+    slots[job] = std::move(result);
+    ++done;
+    if (options.progress) options.progress(done, total);
+  }, options.stop);
 
   RunOutcome out;
   for (const auto& arm : scenario.arms) out.arms.push_back(ArmRuns{arm.name, arm.description, {}});
