@@ -69,6 +69,27 @@ JsonSchema::JsonSchema(json root) : root_(std::move(root)) {
   if (!root_.is_object()) throw std::invalid_argument("schema: root must be an object");
   check_keywords(root_, "#");
   index_refs(root_);
+  index_defaults(root_);
+}
+
+void JsonSchema::index_defaults(const json& node) {
+  if (node.is_object()) {
+    DefaultsInfo info;
+    if (const auto p = node.find("properties"); p != node.end() && p->is_object()) {
+      info.properties = &*p;
+      for (const auto& [key, sub_in] : p->items()) {
+        const json& sub = resolve(sub_in);
+        if (const auto d = sub.is_object() ? sub.find("default") : sub.end(); sub.is_object() && d != sub.end())
+          info.defaults.emplace_back(&key, &*d);
+      }
+    }
+    if (const auto a = node.find("additionalProperties"); a != node.end() && a->is_object()) info.additional = &*a;
+    if (const auto i = node.find("items"); i != node.end()) info.items = &*i;
+    defaults_.emplace(&node, std::move(info));
+    for (const auto& [key, value] : node.items()) index_defaults(value);
+  } else if (node.is_array()) {
+    for (const auto& value : node) index_defaults(value);
+  }
 }
 
 void JsonSchema::index_refs(const json& node) {
@@ -226,27 +247,22 @@ void JsonSchema::validate_node(const json& schema_in, const json& doc, const std
 void JsonSchema::apply_defaults(json& doc) const { defaults_node(root_, doc); }
 
 void JsonSchema::defaults_node(const json& schema_in, json& doc) const {
-  const json& schema = resolve(schema_in);
-  if (!schema.is_object()) return;
+  const auto found = defaults_.find(&resolve(schema_in));
+  if (found == defaults_.end()) return;  // not a schema object
+  const DefaultsInfo& info = found->second;
   if (doc.is_object()) {
-    if (auto props = schema.find("properties"); props != schema.end()) {
-      for (const auto& [key, sub_in] : props->items()) {
-        const json& sub = resolve(sub_in);
-        if (!doc.contains(key) && sub.contains("default")) doc[key] = sub["default"];
-      }
-    }
-    const auto found = schema.find("properties");
-    const json* props = found != schema.end() ? &*found : nullptr;
-    const auto add = schema.find("additionalProperties");
+    for (const auto& [key, value] : info.defaults)
+      if (doc.find(*key) == doc.end()) doc[*key] = *value;
     for (auto& [key, value] : doc.items()) {
-      if (const auto sub = props ? props->find(key) : json::const_iterator{}; props && sub != props->end())
+      if (const auto sub = info.properties ? info.properties->find(key) : json::const_iterator{};
+          info.properties && sub != info.properties->end())
         defaults_node(*sub, value);
-      else if (add != schema.end() && add->is_object())
-        defaults_node(*add, value);
+      else if (info.additional)
+        defaults_node(*info.additional, value);
     }
   } else if (doc.is_array()) {
-    if (auto items = schema.find("items"); items != schema.end())
-      for (auto& v : doc) defaults_node(*items, v);
+    if (info.items)
+      for (auto& v : doc) defaults_node(*info.items, v);
   }
 }
 

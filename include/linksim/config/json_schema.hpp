@@ -3,6 +3,7 @@
 #pragma once
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -43,11 +44,23 @@ class JsonSchema final {
   void defaults_node(const nlohmann::json& schema, nlohmann::json& doc) const;
 
   void index_refs(const nlohmann::json& node);
+  void index_defaults(const nlohmann::json& node);
+
+  /// What applying defaults reads of a schema object, looked up once.
+  struct DefaultsInfo {
+    const nlohmann::json* properties = nullptr;  ///< "properties", if any
+    const nlohmann::json* additional = nullptr;  ///< "additionalProperties" if it is a schema
+    const nlohmann::json* items = nullptr;       ///< "items", if any
+    /// (key, default) of every property whose (resolved) schema has a default.
+    std::vector<std::pair<const std::string*, const nlohmann::json*>> defaults;
+  };
 
   nlohmann::json root_;
   /// Each schema node holding a local "$ref" → the node it names (chains followed), built once:
   /// applying defaults and validating resolve thousands of refs per scenario.
   std::unordered_map<const nlohmann::json*, const nlohmann::json*> refs_;
+  /// Each schema object → what apply_defaults needs of it.
+  std::unordered_map<const nlohmann::json*, DefaultsInfo> defaults_;
 };
 
 }  // namespace linksim::config
