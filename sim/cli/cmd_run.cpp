@@ -12,6 +12,7 @@
 
 #include "commands.hpp"
 #include "linksim/experiment/arm_plan.hpp"
+#include "linksim/experiment/partial.hpp"
 #include "linksim/experiment/runner.hpp"
 #include "linksim/config/merge_patch.hpp"
 #include "linksim/report/channel_summary.hpp"
@@ -40,6 +41,7 @@ struct RunArgs {
   std::string trace;
   std::vector<std::string> trace_senders, trace_events;
   std::string ci;
+  std::string shard;
 };
 
 class ProgressBar {
@@ -103,12 +105,14 @@ void check_output_paths(const std::string& out, const std::string& trace) {
 }  // namespace
 
 RunReport run_and_write(const config::Scenario& scenario, const std::string& dir, unsigned threads,
-                        const nlohmann::json& extra, const std::string& trace_path, const report::TraceFilter& trace_filter) {
+                        const nlohmann::json& extra, const std::string& trace_path, const report::TraceFilter& trace_filter,
+                        experiment::Shard shard) {
   // --out is created when missing, as documented; the run says so (a typo in it is visible).
   const bool created_out = !std::filesystem::exists(dir);
   ProgressBar bar(isatty(STDERR_FILENO) != 0);
   experiment::RunOptions options;
   options.threads = threads;
+  options.shard = shard;
   options.stop = &g_stop;
   options.progress = [&bar](std::size_t done, std::size_t total) { bar.update(done, total); };
   std::signal(SIGINT, on_sigint);
@@ -116,16 +120,33 @@ RunReport run_and_write(const config::Scenario& scenario, const std::string& dir
   for (const auto& arm : scenario.arms) arm_names.push_back(arm.name);
   report::TraceFileWriter trace(arm_names, trace_filter);
   const auto model = experiment::make_model(scenario, trace_path.empty() ? nullptr : &trace,
-                                            experiment::threads_per_replication(scenario, threads));
+                                            experiment::threads_per_replication(scenario, threads), shard);
   const auto outcome = experiment::run_experiment(scenario, model, options);
   if (!trace_path.empty()) trace.save(trace_path);
   std::signal(SIGINT, SIG_DFL);
   RunReport report;
-  if (outcome.replications_completed == 0) {
+  if (outcome.replications_completed == 0 && shard.size(static_cast<std::uint32_t>(scenario.replications)) > 0) {
     std::cerr << "linksim: interrupted before any replication finished; nothing written\n";
     report.code = 130;
     return report;
   }
+  if (shard.count > 1) {
+    const std::string path = fmt::format("{}/partial-{}-of-{}.json", dir, shard.index, shard.count);
+    std::filesystem::create_directories(dir);
+    report::write_file_atomic(path, experiment::partial_json(scenario, outcome, shard).dump() + "\n");
+    std::cout << fmt::format("wrote {} (shard {}/{}: {} of {} replications{}); combine the {} partials with: linksim merge {}/partial-*-of-{}.json --out {}\n",
+                             path, shard.index, shard.count, outcome.replications_completed, scenario.replications,
+                             outcome.complete ? "" : ", interrupted", shard.count, dir, shard.count, dir);
+    report.code = outcome.complete ? 0 : 130;
+    return report;
+  }
+  return write_outputs(scenario, outcome, dir, extra, created_out);
+}
+
+RunReport write_outputs(const config::Scenario& scenario, const experiment::RunOutcome& outcome, const std::string& dir,
+                        const nlohmann::json& extra, bool created_out) {
+  RunReport report;
+  std::filesystem::create_directories(dir);
   report.summary = experiment::summarize(outcome.arms, experiment::summary_options(scenario));
   nlohmann::json results = report::results_json(scenario, report.summary, outcome.complete);
   for (const auto& [k, v] : extra.items()) results[k] = v;
@@ -173,6 +194,9 @@ void add_run(CLI::App& app, Dispatch& d) {
   cmd->add_option("--set", args->sets, "Override a scenario value: PATH=VALUE (dotted path; VALUE is JSON or a string)");
   cmd->add_option("--ci", args->ci, "Interval method for every metric (overrides statistics.ci)")
       ->check(CLI::IsMember({"t", "bootstrap_t", "bootstrap_percentile"}));
+  cmd->add_option("--shard", args->shard,
+                  "Run only replications r with r mod N = I and write DIR/partial-I-of-N.json; `linksim merge` combines the N partials "
+                  "into exactly what one process writes (docs/scaling.md)");
   cmd->add_option("--trace", args->trace,
                   "Write an event trace (JSON lines, replication 0 of every arm) to FILE; its directory must exist");
   cmd->add_option("--trace-sender", args->trace_senders,
@@ -189,6 +213,10 @@ void add_run(CLI::App& app, Dispatch& d) {
       if (!args->ci.empty()) sets.push_back("statistics.ci=" + args->ci);
       const config::Scenario scenario = load(args->scenario, sets);
       check_output_paths(args->out, args->trace);
+      const experiment::Shard shard = args->shard.empty() ? experiment::Shard{} : experiment::parse_shard(args->shard);
+      if (!args->trace.empty() && !shard.owns(0))
+        throw config::InputError("--trace", "--shard 0/N (replication 0, the one traced, is in shard 0)",
+                                 "--shard " + args->shard, "trace from shard 0 only");
       report::TraceFilter filter;
       if (!args->trace_senders.empty() || !args->trace_events.empty()) {
         if (args->trace.empty())
@@ -199,7 +227,7 @@ void add_run(CLI::App& app, Dispatch& d) {
         for (const auto& c : plan.cohorts) cohorts.push_back(c.name);
         filter = report::parse_trace_filter(args->trace_senders, args->trace_events, cohorts, plan.facts.senders);
       }
-      const RunReport report = run_and_write(scenario, args->out, args->threads, nlohmann::json(), args->trace, filter);
+      const RunReport report = run_and_write(scenario, args->out, args->threads, nlohmann::json(), args->trace, filter, shard);
       return report.code;
     };
   });

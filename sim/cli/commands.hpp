@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "linksim/experiment/runner.hpp"
 #include "linksim/experiment/summary.hpp"
 #include "linksim/config/scenario.hpp"
 #include "linksim/report/trace_writer.hpp"
@@ -28,6 +29,7 @@ void add_scenarios(CLI::App& app, Dispatch& d);
 void add_sensitivity(CLI::App& app, Dispatch& d);
 void add_robustness(CLI::App& app, Dispatch& d);
 void add_attack(CLI::App& app, Dispatch& d);
+void add_merge(CLI::App& app, Dispatch& d);
 
 /// The directories `linksim scenarios` lists: ./scenarios, then the source tree's.
 std::vector<std::filesystem::path> library_dirs();
@@ -55,9 +57,14 @@ struct RunReport {
 };
 /// Runs every arm × replication and writes results.json (+ daily.csv) into `dir`. `extra` keys
 /// are added to results.json; when non-empty the run is part of a sweep and prints no table.
+/// With a shard of several, writes only DIR/partial-I-of-N.json (results stay empty).
 RunReport run_and_write(const config::Scenario& scenario, const std::string& dir, unsigned threads,
                         const nlohmann::json& extra, const std::string& trace_path = {},
-                        const report::TraceFilter& trace_filter = {});
+                        const report::TraceFilter& trace_filter = {}, experiment::Shard shard = {});
+/// What a run writes from its outcome: results.json, daily.csv, report.html, and the summary
+/// table when `extra` is empty (`linksim run` and `linksim merge`).
+RunReport write_outputs(const config::Scenario& scenario, const experiment::RunOutcome& outcome, const std::string& dir,
+                        const nlohmann::json& extra, bool created_out);
 /// True once SIGINT was received during a run.
 bool interrupted();
 

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   add_sensitivity(app, dispatch);
   add_robustness(app, dispatch);
   add_attack(app, dispatch);
+  add_merge(app, dispatch);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -18,8 +18,8 @@ unsigned threads_per_replication(const config::Scenario& scenario, unsigned thre
   return static_cast<unsigned>(std::max<std::size_t>(1, threads / jobs));
 }
 
-ModelFn make_model(const config::Scenario& scenario, TraceSink* trace, unsigned threads) {
-  auto cache = std::make_shared<WorldCache>(scenario);
+ModelFn make_model(const config::Scenario& scenario, TraceSink* trace, unsigned threads, Shard shard) {
+  auto cache = std::make_shared<WorldCache>(scenario, shard.count);
   // Parsed once: every replication of an arm (on any thread) reads the same plan.
   auto plans = std::make_shared<const std::vector<ArmPlan>>(build_arm_plans(scenario));
   return [cache, plans, trace, threads](const config::Scenario& s, std::size_t arm, std::uint32_t replication) {
@@ -38,7 +38,8 @@ ModelFn make_model(const config::Scenario& scenario, TraceSink* trace, unsigned 
 
 RunOutcome run_experiment(const config::Scenario& scenario, const ModelFn& model, const RunOptions& options) {
   const std::size_t n_arms = scenario.arms.size();
-  const auto n_reps = static_cast<std::size_t>(scenario.replications);
+  const Shard shard = options.shard;
+  const std::size_t n_reps = shard.size(static_cast<std::uint32_t>(scenario.replications));  // of this shard
   const std::size_t total = n_arms * n_reps;
   // Replication-major job order: replication r of every arm finishes before r+1 starts in
   // earnest, so an interrupted run keeps as many complete pairs as possible.
@@ -47,8 +48,8 @@ RunOutcome run_experiment(const config::Scenario& scenario, const ModelFn& model
   std::size_t done = 0;
   const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   run_pool(total, threads, [&](std::size_t job) {
-    const std::size_t rep = job / n_arms, arm = job % n_arms;
-    auto result = model(scenario, arm, static_cast<std::uint32_t>(rep));
+    const std::size_t k = job / n_arms, arm = job % n_arms;
+    auto result = model(scenario, arm, shard.replication(static_cast<std::uint32_t>(k)));
     std::lock_guard lock(mutex);
     slots[job] = std::move(result);
     ++done;
@@ -62,6 +63,7 @@ RunOutcome run_experiment(const config::Scenario& scenario, const ModelFn& model
     for (std::size_t a = 0; a < n_arms; ++a) all = all && slots[rep * n_arms + a].has_value();
     if (!all) continue;
     for (std::size_t a = 0; a < n_arms; ++a) out.arms[a].runs.push_back(std::move(*slots[rep * n_arms + a]));
+    out.replications.push_back(shard.replication(static_cast<std::uint32_t>(rep)));
     ++out.replications_completed;
   }
   out.complete = out.replications_completed == n_reps;

@@ -6,7 +6,7 @@
 
 namespace linksim::experiment {
 
-WorldCache::WorldCache(const config::Scenario& scenario) : scenario_(scenario) {
+WorldCache::WorldCache(const config::Scenario& scenario, std::uint32_t stride) : scenario_(scenario), stride_(stride) {
   for (const auto& arm : scenario.arms) {
     nlohmann::json world = arm.config.at("world");
     world.erase("response");  // how members respond does not change the graph
@@ -31,14 +31,14 @@ std::shared_ptr<const graph::World> WorldCache::acquire(std::size_t arm, std::ui
       // Another thread is generating this world. Rather than idle, generate the next
       // replication's (worlds depend only on (seed, replication), so who builds one and when
       // changes nothing); at most one world ahead, to bound memory.
-      const auto next = replication + 1;
-      if (next < static_cast<std::uint32_t>(scenario_.replications)) {
-        auto [nit, fresh] = entries_.try_emplace(std::make_pair(next, keys_[arm]));
+      const std::uint64_t next = std::uint64_t{replication} + stride_;
+      if (next < static_cast<std::uint64_t>(scenario_.replications)) {
+        auto [nit, fresh] = entries_.try_emplace(std::make_pair(static_cast<std::uint32_t>(next), keys_[arm]));
         if (fresh) {
           prefetch.emplace();
           nit->second.world = prefetch->get_future().share();
           nit->second.users_left = arms_per_key_[keys_[arm]];
-          prefetch_replication = next;
+          prefetch_replication = static_cast<std::uint32_t>(next);
         }
       }
     }

@@ -19,7 +19,7 @@ namespace {
 
 GraphParams params_with(std::uint32_t members, double share, double accept_sd = 1.0) {
   return graph_params_from_json(
-      graph::testing::default_world(members, {{"attributes", {{"traits", {{"open_networker_share", share}, {"accept_sd", accept_sd}}}}}}),
+      linksim::graph::testing::default_world(members, {{"attributes", {{"traits", {{"open_networker_share", share}, {"accept_sd", accept_sd}}}}}}),
       "/world");
 }
 
@@ -137,7 +137,7 @@ TEST_CASE("targeting open networkers: prospects accept far more readily than the
   // accept_sd * phi(z) / share with z = Phi^-1(0.98) (2.42 for sd 1), against about 0 for the
   // population; the check asks for a margin of 2 sd of the trait and the tail mean within 0.05.
   const World& w = big_world();
-  const auto p = graph::testing::default_params(graph::testing::big_size());
+  const auto p = linksim::graph::testing::default_params(linksim::graph::testing::big_size());
   const double share = p.traits.open_networker_share, sd = p.traits.accept_sd;
   REQUIRE(share == 0.02);
   double population = 0;

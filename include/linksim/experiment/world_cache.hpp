@@ -16,9 +16,10 @@ namespace linksim::experiment {
 
 class WorldCache final {
  public:
-  explicit WorldCache(const config::Scenario& scenario);
+  /// `stride`: the replications asked for are r, r + stride, … (a shard of a run: --shard I/N).
+  explicit WorldCache(const config::Scenario& scenario, std::uint32_t stride = 1);
   /// The world of (arm, replication). While another thread generates it, the caller builds the
-  /// next replication's world (if nobody has started it), then waits.
+  /// next replication's world (replication + stride, if nobody has started it), then waits.
   std::shared_ptr<const graph::World> acquire(std::size_t arm, std::uint32_t replication);
   /// Second-degree pools shared by the arms that use the world of (arm, replication); null when
   /// only one arm uses it. Call between acquire and release.
@@ -34,6 +35,7 @@ class WorldCache final {
     std::shared_ptr<strategy::PoolCache> pools;  ///< null when one arm uses the world
   };
   const config::Scenario& scenario_;
+  std::uint32_t stride_;
   std::vector<std::string> keys_;    ///< per arm: the graph-relevant part of its world config
   std::map<std::string, std::size_t> arms_per_key_;
   std::map<std::pair<std::uint32_t, std::string>, Entry> entries_;
