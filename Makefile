@@ -21,7 +21,7 @@ DEB_PACKAGES := build-essential cmake ninja-build libboost-graph-dev libpcg-cpp-
 FUZZ_DEB_PACKAGES := clang libclang-rt-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps deps-fuzz build test test-asan test-tsan fuzz demo bench clean npm-tools
+.PHONY: deps deps-fuzz build test test-long test-asan test-tsan fuzz demo bench clean npm-tools
 
 # Installs only what is missing (the packages in $(1)), so a second run costs a dpkg query.
 define install_missing
@@ -54,6 +54,11 @@ build: deps $(BUILD)/build.ninja
 
 test: build npm-tools
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# The tests that take over 30 s (Catch2 tag [.long], hidden from ctest so that `make test` stays
+# quick; each asserts a library scenario's answer on full-size runs). CI runs them after `make test`.
+test-long: build
+	$(BUILD)/linksim_tests "[long]" --durations yes
 
 # The same suite under AddressSanitizer + UndefinedBehaviorSanitizer (CI runs this after `make test`).
 test-asan: deps npm-tools

@@ -273,7 +273,7 @@ TEST_CASE("sensitivity and robustness CLI: bad input exits 2 naming it, good inp
 }
 
 TEST_CASE("cold_vs_content.json across 32 plausible worlds: targeted cold's lead over blasting never flips, content's is a coin flip at best",
-          "[robustness][library]") {
+          "[robustness][library][.long]") {
   // The answer scenarios/README.md gives for `linksim robustness cold_vs_content --samples 32`
   // (Release only: 192 full-size runs, ~40 s). Deterministic: the design and the runs are seeded.
   if (testing::fast_mode()) return;
