@@ -37,7 +37,7 @@ for h in "${harnesses[@]}"; do
   log="$build/fuzz_$h.log"
   start=$(date +%s)
   set +e
-  ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=0" UBSAN_OPTIONS="print_stacktrace=1" \
+  ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=0:malloc_context_size=2" UBSAN_OPTIONS="print_stacktrace=1" \
     "$build/fuzz_$h" -max_total_time="$seconds" -runs="$runs" -timeout="$timeout_s" -rss_limit_mb=2048 \
       -max_len=65536 -dict="$dict" -print_final_stats=1 -artifact_prefix="$build/artifacts/$h-" \
       "$corpus" "$seeds" >"$log" 2>&1
