@@ -79,8 +79,8 @@ void JsonSchema::index_defaults(const json& node) {
       info.properties = &*p;
       for (const auto& [key, sub_in] : p->items()) {
         const json& sub = resolve(sub_in);
-        if (const auto d = sub.is_object() ? sub.find("default") : sub.end(); sub.is_object() && d != sub.end())
-          info.defaults.emplace_back(&key, &*d);
+        if (!sub.is_object()) continue;
+        if (const auto d = sub.find("default"); d != sub.end()) info.defaults.emplace_back(&key, &*d);
       }
     }
     if (const auto a = node.find("additionalProperties"); a != node.end() && a->is_object()) info.additional = &*a;

@@ -1,7 +1,6 @@
 // Shards of a run and their merge (see the header).
 #include "linksim/experiment/partial.hpp"
 
-#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <limits>
