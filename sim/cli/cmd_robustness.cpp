@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "linksim/experiment/process_group.hpp"
 #include "linksim/experiment/robustness.hpp"
 #include "variant_args.hpp"
 
@@ -36,6 +37,8 @@ void add_robustness(CLI::App& app, Dispatch& d) {
       options.samples = args->samples;
       options.progress = progress_printer("sample");
       const experiment::RobustnessResult result = experiment::run_robustness(runner, options);
+      // Under mpirun every process has every result; rank 0 alone writes them.
+      if (experiment::process_group().rank() != 0) return 0;
       for (const auto& v : result.verdicts) std::cout << experiment::verdict_line(result, v) << '\n';
       write_files(args->variant.out, {{"robustness.json", experiment::robustness_json(result).dump(2) + "\n"},
                                       {"robustness.csv", experiment::robustness_csv(result)}});

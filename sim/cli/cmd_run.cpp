@@ -13,6 +13,7 @@
 #include "commands.hpp"
 #include "linksim/experiment/arm_plan.hpp"
 #include "linksim/experiment/partial.hpp"
+#include "linksim/experiment/process_group.hpp"
 #include "linksim/experiment/runner.hpp"
 #include "linksim/config/merge_patch.hpp"
 #include "linksim/report/channel_summary.hpp"
@@ -104,11 +105,10 @@ void check_output_paths(const std::string& out, const std::string& trace) {
 }
 }  // namespace
 
-RunReport run_and_write(const config::Scenario& scenario, const std::string& dir, unsigned threads,
-                        const nlohmann::json& extra, const std::string& trace_path, const report::TraceFilter& trace_filter,
-                        experiment::Shard shard) {
-  // --out is created when missing, as documented; the run says so (a typo in it is visible).
-  const bool created_out = !std::filesystem::exists(dir);
+namespace {
+// Runs `shard`'s replications of every arm; the trace (when asked) is saved once the run ends.
+experiment::RunOutcome run_outcome(const config::Scenario& scenario, unsigned threads, const std::string& trace_path,
+                                   const report::TraceFilter& trace_filter, experiment::Shard shard) {
   ProgressBar bar(isatty(STDERR_FILENO) != 0);
   experiment::RunOptions options;
   options.threads = threads;
@@ -121,9 +121,42 @@ RunReport run_and_write(const config::Scenario& scenario, const std::string& dir
   report::TraceFileWriter trace(arm_names, trace_filter);
   const auto model = experiment::make_model(scenario, trace_path.empty() ? nullptr : &trace,
                                             experiment::threads_per_replication(scenario, threads), shard);
-  const auto outcome = experiment::run_experiment(scenario, model, options);
+  auto outcome = experiment::run_experiment(scenario, model, options);
   if (!trace_path.empty()) trace.save(trace_path);
   std::signal(SIGINT, SIG_DFL);
+  return outcome;
+}
+
+// `linksim run` under mpirun: process I of N runs shard I/N, every process sends its partial
+// result to the others, and rank 0 merges them and writes what one process would have written
+// (the merge of `linksim merge`, so the bytes are the same).
+int run_on_ranks(const config::Scenario& scenario, const std::string& dir, unsigned threads, const std::string& trace_path,
+                 const report::TraceFilter& trace_filter) {
+  experiment::ProcessGroup& group = experiment::process_group();
+  const experiment::Shard shard{static_cast<std::uint32_t>(group.rank()), static_cast<std::uint32_t>(group.size())};
+  const bool created_out = !std::filesystem::exists(dir);
+  group.start_work();
+  const auto outcome = run_outcome(scenario, threads, shard.owns(0) ? trace_path : std::string(), trace_filter, shard);
+  const std::vector<std::string> texts = group.all_gather(experiment::partial_json(scenario, outcome, shard).dump());
+  if (group.rank() != 0) return outcome.complete ? 0 : 130;
+  std::vector<experiment::Partial> partials;
+  for (std::size_t r = 0; r < texts.size(); ++r) {
+    partials.push_back(experiment::partial_from_json(nlohmann::json::parse(texts[r]), fmt::format("rank {}", r)));
+    if (!partials.back().outcome.complete) {
+      std::cerr << "interrupted: rank " << r << " stopped before its replications finished; nothing written\n";
+      return 130;
+    }
+  }
+  return write_outputs(scenario, experiment::merge_partials(partials), dir, nlohmann::json(), created_out).code;
+}
+}  // namespace
+
+RunReport run_and_write(const config::Scenario& scenario, const std::string& dir, unsigned threads,
+                        const nlohmann::json& extra, const std::string& trace_path, const report::TraceFilter& trace_filter,
+                        experiment::Shard shard) {
+  // --out is created when missing, as documented; the run says so (a typo in it is visible).
+  const bool created_out = !std::filesystem::exists(dir);
+  const auto outcome = run_outcome(scenario, threads, trace_path, trace_filter, shard);
   RunReport report;
   if (outcome.replications_completed == 0 && shard.size(static_cast<std::uint32_t>(scenario.replications)) > 0) {
     std::cerr << "linksim: interrupted before any replication finished; nothing written\n";
@@ -226,6 +259,12 @@ void add_run(CLI::App& app, Dispatch& d) {
         std::vector<std::string> cohorts;
         for (const auto& c : plan.cohorts) cohorts.push_back(c.name);
         filter = report::parse_trace_filter(args->trace_senders, args->trace_events, cohorts, plan.facts.senders);
+      }
+      if (experiment::process_group().size() > 1) {
+        if (!args->shard.empty())
+          throw config::InputError("--shard", "no --shard under mpirun (each MPI process runs one shard of the replications)",
+                                   "--shard " + args->shard, "use either mpirun or --shard and linksim merge");
+        return run_on_ranks(scenario, args->out, args->threads, args->trace, filter);
       }
       const RunReport report = run_and_write(scenario, args->out, args->threads, nlohmann::json(), args->trace, filter, shard);
       return report.code;

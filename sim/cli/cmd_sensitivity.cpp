@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "linksim/experiment/process_group.hpp"
 #include "linksim/experiment/screening.hpp"
 #include "variant_args.hpp"
 
@@ -40,6 +41,8 @@ void add_sensitivity(CLI::App& app, Dispatch& d) {
                                runner.parameters().size(), points, runner.arms().size(), runner.base().replications);
       options.progress = progress_printer("point");
       const experiment::ScreeningResult result = experiment::run_screening(runner, options);
+      // Under mpirun every process has every result; rank 0 alone writes them.
+      if (experiment::process_group().rank() != 0) return 0;
       std::cout << experiment::screening_table(result);
       write_files(args->variant.out, {{"sensitivity.json", experiment::screening_json(result).dump(2) + "\n"},
                                       {"sensitivity.csv", experiment::screening_csv(result)}});

@@ -9,6 +9,7 @@
 
 #include "commands.hpp"
 #include "linksim/config/config_hash.hpp"
+#include "linksim/experiment/process_group.hpp"
 #include "linksim/experiment/statistics.hpp"
 #include "linksim/experiment/sweep.hpp"
 #include "linksim/report/report_html.hpp"
@@ -81,9 +82,15 @@ void add_sweep(CLI::App& app, Dispatch& d) {
       std::string csv = "point";
       for (const auto& a : axes) csv += "," + a.path;
       csv += ",arm,metric,mean,ci95_lo,ci95_hi\n";
+      // Under mpirun, process I of N runs the points i with i mod N = I (each writes its points'
+      // directories) and rank 0 gathers their results; one process runs them all.
+      experiment::ProcessGroup& group = experiment::process_group();
+      const auto rank = static_cast<std::size_t>(group.rank()), ranks = static_cast<std::size_t>(group.size());
+      if (ranks > 1) group.start_work();
+      std::vector<nlohmann::json> point_results(points.size());
       std::size_t reused = 0;
       int code = 0;
-      for (std::size_t i = 0; i < points.size(); ++i) {
+      for (std::size_t i = rank; i < points.size(); i += ranks) {
         const std::string dir = fmt::format("{}/points/{:03}", args->out, i);
         nlohmann::json results;
         const std::string why = stale_reason(dir + "/results.json", config::config_hash(scenarios[i]), results);
@@ -100,6 +107,26 @@ void add_sweep(CLI::App& app, Dispatch& d) {
           }
           results = std::move(r.results);
         }
+        point_results[i] = std::move(results);
+      }
+      if (ranks > 1) {
+        nlohmann::json mine = {{"code", code}, {"reused", reused}, {"points", nlohmann::json::object()}};
+        for (std::size_t i = rank; i < points.size(); i += ranks)
+          if (!point_results[i].is_null()) mine["points"][std::to_string(i)] = point_results[i];
+        const std::vector<std::string> all = group.all_gather(mine.dump());
+        if (rank != 0) return code;
+        reused = 0;
+        for (const std::string& text : all) {
+          const nlohmann::json theirs = nlohmann::json::parse(text);
+          if (code == 0) code = theirs.at("code").get<int>();
+          reused += theirs.at("reused").get<std::size_t>();
+          for (const auto& [index, results] : theirs.at("points").items()) point_results[std::stoul(index)] = results;
+        }
+      }
+      for (std::size_t i = 0; i < points.size(); ++i) {
+        const nlohmann::json& results = point_results[i];
+        // An interrupted sweep writes the points that finished.
+        if (results.is_null()) continue;
         nlohmann::json point = {{"values", points[i].values}, {"arms", nlohmann::json::array()}};
         for (const auto& arm : results["arms"]) {
           nlohmann::json metrics = nlohmann::json::object();

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "experiment/job_pool.hpp"
+#include "linksim/experiment/process_group.hpp"
 #include "linksim/experiment/replication.hpp"
 
 namespace linksim::experiment {
@@ -14,7 +15,7 @@ std::vector<double> run_jobs(std::span<const config::Scenario> scenarios, std::s
                              unsigned threads) {
   const std::size_t n_metrics = metrics.size();
   std::vector<double> values(jobs.size() * n_metrics, 0.0);
-  const unsigned want = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned want = threads ? threads : default_threads();
   run_pool(jobs.size(), want, [&](std::size_t j) {
     const RunJob& job = jobs[j];
     const config::Scenario& s = scenarios[job.variant];

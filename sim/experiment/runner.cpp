@@ -7,13 +7,14 @@
 #include <thread>
 
 #include "experiment/job_pool.hpp"
+#include "linksim/experiment/process_group.hpp"
 #include "linksim/experiment/replication.hpp"
 #include "linksim/experiment/world_cache.hpp"
 
 namespace linksim::experiment {
 
 unsigned threads_per_replication(const config::Scenario& scenario, unsigned threads) {
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  if (threads == 0) threads = default_threads();
   const std::size_t jobs = std::max<std::size_t>(1, scenario.arms.size() * static_cast<std::size_t>(scenario.replications));
   return static_cast<unsigned>(std::max<std::size_t>(1, threads / jobs));
 }
@@ -46,7 +47,7 @@ RunOutcome run_experiment(const config::Scenario& scenario, const ModelFn& model
   std::vector<std::optional<metrics::RunResult>> slots(total);
   std::mutex mutex;
   std::size_t done = 0;
-  const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned threads = options.threads ? options.threads : default_threads();
   run_pool(total, threads, [&](std::size_t job) {
     const std::size_t k = job / n_arms, arm = job % n_arms;
     auto result = model(scenario, arm, shard.replication(static_cast<std::uint32_t>(k)));

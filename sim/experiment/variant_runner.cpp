@@ -9,6 +9,7 @@
 #include "linksim/config/errors.hpp"
 #include "linksim/experiment/arm_plan.hpp"
 #include "linksim/experiment/check.hpp"
+#include "linksim/experiment/process_group.hpp"
 #include "linksim/experiment/run_jobs.hpp"
 #include "linksim/metrics/registry.hpp"
 
@@ -100,16 +101,22 @@ void VariantRunner::summarize_point(std::span<const double> job_values, std::spa
 sensitivity::Matrix VariantRunner::run_all(const sensitivity::Matrix& values,
                                            const std::function<void(std::size_t, std::size_t)>& progress) {
   sensitivity::Matrix out(values.rows, columns_.size());
-  const unsigned threads = setup_.threads ? setup_.threads : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned threads = setup_.threads ? setup_.threads : default_threads();
   const std::size_t n_arms = arms_.size(), n_metrics = setup_.metrics.size();
   const auto n_reps = static_cast<std::size_t>(base_.replications);
   const std::size_t per_point = n_reps * n_arms;
+  // Under MPI each process runs one contiguous block of the rows (neighbouring rows share worlds:
+  // a Morris trajectory moves one parameter at a time), then every process receives every row.
+  // A row's values depend on the row alone, so the matrix is the one a single process computes.
+  ProcessGroup& group = process_group();
+  group.start_work();
+  const Block mine = block_of(values.rows, group.rank(), group.size());
   // Points run in batches, every (point, replication, arm) of a batch on one pool of threads, so
   // the cores stay busy across the ends of points. Results are stored by index: the thread count
   // changes no value.
   const std::size_t batch = std::max<std::size_t>(4, 2 * threads);
-  for (std::size_t first = 0; first < values.rows; first += batch) {
-    const std::size_t last = std::min(values.rows, first + batch);
+  for (std::size_t first = mine.first; first < mine.last; first += batch) {
+    const std::size_t last = std::min(mine.last, first + batch);
     std::vector<config::Scenario> scenarios;
     std::vector<std::vector<ArmPlan>> plans;
     for (std::size_t r = first; r < last; ++r) {
@@ -125,7 +132,21 @@ sensitivity::Matrix VariantRunner::run_all(const sensitivity::Matrix& values,
     for (std::size_t r = first; r < last; ++r) {
       const std::size_t offset = (r - first) * per_point * n_metrics;
       summarize_point(std::span<const double>(job_values).subspan(offset, per_point * n_metrics), out.row(r));
-      if (progress) progress(r + 1, values.rows);
+      // Under MPI, rank 0's progress counts its own block (the others run theirs alongside).
+      if (progress) progress(r + 1 - mine.first, mine.last - mine.first);
+    }
+  }
+  if (group.size() > 1) {
+    const std::size_t cols = columns_.size();
+    const std::vector<std::string> blocks = group.all_gather(
+        pack_doubles(std::span<const double>(out.data).subspan(mine.first * cols, (mine.last - mine.first) * cols)));
+    for (int rank = 0; rank < group.size(); ++rank) {
+      const Block b = block_of(values.rows, rank, group.size());
+      const std::vector<double> rows = unpack_doubles(blocks[static_cast<std::size_t>(rank)]);
+      if (rows.size() != (b.last - b.first) * cols)
+        throw std::runtime_error(fmt::format("process {} sent {} values for rows {}..{} of {} columns", rank, rows.size(),
+                                             b.first, b.last, cols));
+      std::copy(rows.begin(), rows.end(), out.data.begin() + static_cast<std::ptrdiff_t>(b.first * cols));
     }
   }
   return out;

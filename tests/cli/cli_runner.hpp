@@ -17,8 +17,9 @@ struct CliResult {
   std::string out;  ///< stdout and stderr together
 };
 
-inline CliResult run_cli(const std::string& args) {
-  const std::string cmd = std::string(LINKSIM_CLI_PATH) + " " + args + " 2>&1";
+/// A shell command's exit code and output (stdout and stderr together).
+inline CliResult run_command(const std::string& command) {
+  const std::string cmd = command + " 2>&1";
   FILE* pipe = popen(cmd.c_str(), "r");
   REQUIRE(pipe != nullptr);
   std::string out;
@@ -27,6 +28,8 @@ inline CliResult run_cli(const std::string& args) {
   const int status = pclose(pipe);
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
+
+inline CliResult run_cli(const std::string& args) { return run_command(std::string(LINKSIM_CLI_PATH) + " " + args); }
 
 /// A file's bytes.
 inline std::string slurp(const std::filesystem::path& p) {

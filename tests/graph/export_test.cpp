@@ -29,7 +29,7 @@ std::vector<std::string> lines(const fs::path& file) {
 }  // namespace
 
 TEST_CASE("export_csv writes one line per edge and per member, and no temporary files", "[graph]") {
-  const World w = generate_world(graph::testing::default_params(2000), 1, 0);
+  const World w = generate_world(linksim::graph::testing::default_params(2000), 1, 0);
   const fs::path dir = fresh_dir("export");
   export_csv(w, (dir / "nested").string());
   const auto edges = lines(dir / "nested" / "edges.csv");
@@ -44,7 +44,7 @@ TEST_CASE("export_csv writes one line per edge and per member, and no temporary 
 }
 
 TEST_CASE("export_csv quotes names that need it", "[graph]") {
-  auto world = graph::testing::default_world(500);
+  auto world = linksim::graph::testing::default_world(500);
   world["attributes"]["industries"] = {{{"name", "arts, \"culture\""}, {"share", 0.5}}, {{"name", "b"}, {"share", 0.5}}};
   const World w = generate_world(graph_params_from_json(world, "/world"), 1, 0);
   const fs::path dir = fresh_dir("quote");
@@ -56,14 +56,14 @@ TEST_CASE("export_csv quotes names that need it", "[graph]") {
 TEST_CASE("graph_command prints stats as JSON and exports", "[graph]") {
   const fs::path dir = fresh_dir("command");
   std::ostringstream out;
-  CHECK(graph_command(graph::testing::default_world(3000), "/world", 9, true, true, dir.string(), out) == 0);
+  CHECK(graph_command(linksim::graph::testing::default_world(3000), "/world", 9, true, true, dir.string(), out) == 0);
   const auto j = nlohmann::json::parse(out.str());
   CHECK(j.at("members") == 3000);
   CHECK(lines(dir / "edges.csv").size() == j.at("edges").get<std::size_t>() + 1);
   std::ostringstream table;
-  graph_command(graph::testing::default_world(3000), "/world", 9, true, false, "", table);
+  graph_command(linksim::graph::testing::default_world(3000), "/world", 9, true, false, "", table);
   CHECK(table.str().find("giant component") != std::string::npos);
-  nlohmann::json bad = graph::testing::default_world(3000);
+  nlohmann::json bad = linksim::graph::testing::default_world(3000);
   bad["graph"]["mean_degree"] = 5000;
   CHECK_THROWS_AS(graph_command(bad, "/world", 9, true, true, "", out), InputError);
   fs::remove_all(dir);

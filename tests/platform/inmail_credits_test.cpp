@@ -15,7 +15,7 @@ struct Harness {
         ladder(params.ladder, 1),
         rule(p, book) {}
   bool send(MemberId to, linksim::core::Time t) {
-    const Action a = act(ActionKind::kInmail, to);
+    const auto a = act(ActionKind::kInmail, to);
     if (!rule.check(a, 0, t, book).ok) return false;
     Context ctx{book, ladder};
     rule.commit(a, 0, t, ctx);

@@ -1,0 +1,129 @@
+// `mpirun -np N linksim run|sweep|sensitivity|robustness`: the processes share the work and rank 0
+// writes byte for byte what one process writes; input errors end every process with exit code 2.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <string>
+
+#include "cli_runner.hpp"
+
+#ifndef LINKSIM_MPIEXEC
+#define LINKSIM_MPIEXEC ""
+#endif
+
+
+namespace {
+using linksim::testing::run_cli;
+using linksim::testing::slurp;
+
+std::string mpi_dir(const std::string& name) { return linksim::testing::fresh_temp_dir("linksim_mpi_test_", name); }
+
+// `mpirun -np ranks linksim args`. Root may start it only when it says so (CI runs as root);
+// --oversubscribe: more processes than cores is allowed. Open MPI's own allocations at exit are
+// not leaks of linksim's: LeakSanitizer skips them in the sanitizer build (tests/data/lsan_mpi.supp).
+linksim::testing::CliResult run_mpi(int ranks, const std::string& args) {
+  const std::string prefix = std::string("env OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_rmaps_base_oversubscribe=1 ") +
+                             "LSAN_OPTIONS=suppressions=" + LINKSIM_TEST_DATA + "/lsan_mpi.supp " + LINKSIM_MPIEXEC +
+                             " -np " + std::to_string(ranks) + " ";
+  return linksim::testing::run_command(prefix + LINKSIM_CLI_PATH + " " + args);
+}
+
+void check_same_files(const std::string& a, const std::string& b, std::initializer_list<const char*> files) {
+  for (const char* file : files) {
+    INFO(file);
+    REQUIRE(std::filesystem::exists(a + "/" + file));
+    REQUIRE(std::filesystem::exists(b + "/" + file));
+    CHECK(slurp(a + "/" + file) == slurp(b + "/" + file));
+  }
+}
+
+const std::string kMpiSmall = "--set world.members=3000 --set horizon_days=21 --set population.senders=4";
+}  // namespace
+
+TEST_CASE("the launcher is there: make installs Open MPI and CMake found it", "[cli][mpi]") {
+  INFO("LINKSIM_MPIEXEC is empty: CMake did not find MPI (install openmpi-bin and libopenmpi-dev, then reconfigure)");
+  CHECK(std::string(LINKSIM_MPIEXEC) != "");
+}
+
+
+TEST_CASE("mpirun -np 2 and -np 3 linksim run write byte for byte what one process writes, trace included", "[cli][mpi]") {
+  if (std::string(LINKSIM_MPIEXEC).empty()) return;
+  const std::string dir = mpi_dir("run");
+  std::filesystem::create_directories(dir);
+  const std::string args = "run " + kMpiSmall + " --reps 5 --threads 1 --trace ";
+  const auto one = run_cli(args + dir + "/one.jsonl --out " + dir + "/one");
+  INFO(one.out);
+  REQUIRE(one.code == 0);
+  for (int ranks : {2, 3}) {
+    const std::string out = dir + "/np" + std::to_string(ranks);
+    const auto many = run_mpi(ranks, args + out + ".jsonl --out " + out);
+    INFO(many.out);
+    REQUIRE(many.code == 0);
+    check_same_files(dir + "/one", out, {"results.json", "daily.csv", "report.html"});
+    CHECK(slurp(dir + "/one.jsonl") == slurp(out + ".jsonl"));
+    // Only rank 0 prints: the table once.
+    const auto first = many.out.find("wrote " + out + "/results.json");
+    CHECK(first != std::string::npos);
+    CHECK(many.out.find("wrote " + out + "/results.json", first + 1) == std::string::npos);
+  }
+}
+
+TEST_CASE("mpirun -np 3 with 2 replications: a process with no replication changes nothing", "[cli][mpi]") {
+  if (std::string(LINKSIM_MPIEXEC).empty()) return;
+  const std::string dir = mpi_dir("idle");
+  const std::string args = "run " + kMpiSmall + " --reps 2 --threads 1 --out ";
+  REQUIRE(run_cli(args + dir + "/one").code == 0);
+  const auto many = run_mpi(3, args + dir + "/np3");
+  INFO(many.out);
+  REQUIRE(many.code == 0);
+  check_same_files(dir + "/one", dir + "/np3", {"results.json", "daily.csv"});
+}
+
+TEST_CASE("mpirun -np 2 linksim sweep, sensitivity and robustness write what one process writes", "[cli][mpi]") {
+  if (std::string(LINKSIM_MPIEXEC).empty()) return;
+  const std::string dir = mpi_dir("studies");
+  const std::string small = kMpiSmall + " --reps 1 --threads 1";
+  const std::string sweep = "sweep default " + small + " --vary horizon_days=7,14,21 --out ";
+  REQUIRE(run_cli(sweep + dir + "/sweep1").code == 0);
+  const auto swept = run_mpi(2, sweep + dir + "/sweep2");
+  INFO(swept.out);
+  REQUIRE(swept.code == 0);
+  check_same_files(dir + "/sweep1", dir + "/sweep2",
+                   {"sweep.json", "sweep.csv", "report.html", "points/000/results.json", "points/001/results.json",
+                    "points/002/results.json", "points/001/daily.csv"});
+
+  const std::string sens = "sensitivity " + small + " --params invite.accept.intercept,activity.dormant_share,inmail.intercept "
+                           "--trajectories 3 --out ";
+  REQUIRE(run_cli(sens + dir + "/sens1").code == 0);
+  const auto sensed = run_mpi(2, sens + dir + "/sens2");
+  INFO(sensed.out);
+  REQUIRE(sensed.code == 0);
+  check_same_files(dir + "/sens1", dir + "/sens2", {"sensitivity.json", "sensitivity.csv"});
+
+  const std::string rob = "robustness cold_vs_content " + small + " --samples 5 --out ";
+  REQUIRE(run_cli(rob + dir + "/rob1").code == 0);
+  const auto robust = run_mpi(2, rob + dir + "/rob2");
+  INFO(robust.out);
+  REQUIRE(robust.code == 0);
+  check_same_files(dir + "/rob1", dir + "/rob2", {"robustness.json", "robustness.csv"});
+}
+
+TEST_CASE("under mpirun an input error ends every process with exit code 2, said once, nothing written", "[cli][mpi]") {
+  if (std::string(LINKSIM_MPIEXEC).empty()) return;
+  const std::string dir = mpi_dir("errors");
+  const auto bad = run_mpi(2, "run --set world.members=-1 --out " + dir + "/bad");
+  INFO(bad.out);
+  CHECK(bad.code == 2);
+  const std::string message = "error: /world/members: expected integer >= 2, found -1";
+  const auto at = bad.out.find(message);
+  CHECK(at != std::string::npos);
+  CHECK(bad.out.find(message, at + 1) == std::string::npos);
+  CHECK(!std::filesystem::exists(dir + "/bad"));
+
+  const auto shard = run_mpi(2, "run " + kMpiSmall + " --shard 0/2 --out " + dir + "/shard");
+  INFO(shard.out);
+  CHECK(shard.code == 2);
+  CHECK(shard.out.find("error: --shard: expected no --shard under mpirun") != std::string::npos);
+  CHECK(!std::filesystem::exists(dir + "/shard"));
+}
+
