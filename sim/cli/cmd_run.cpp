@@ -12,6 +12,7 @@
 
 #include "commands.hpp"
 #include "linksim/experiment/arm_plan.hpp"
+#include "linksim/experiment/checkpoint.hpp"
 #include "linksim/experiment/partial.hpp"
 #include "linksim/experiment/process_group.hpp"
 #include "linksim/experiment/runner.hpp"
@@ -107,23 +108,47 @@ void check_output_paths(const std::string& out, const std::string& trace) {
 
 namespace {
 // Runs `shard`'s replications of every arm; the trace (when asked) is saved once the run ends.
-experiment::RunOutcome run_outcome(const config::Scenario& scenario, unsigned threads, const std::string& trace_path,
-                                   const report::TraceFilter& trace_filter, experiment::Shard shard) {
+// Resumes from DIR's checkpoint of the same configuration and shard; on Ctrl-C or SIGTERM writes
+// the finished replications there, and removes it once the shard is complete.
+experiment::RunOutcome run_outcome(const config::Scenario& scenario, const std::string& dir, unsigned threads,
+                                   const std::string& trace_path, const report::TraceFilter& trace_filter, experiment::Shard shard) {
+  const std::string checkpoint = experiment::checkpoint_path(dir, shard);
+  experiment::Resumed resumed = experiment::read_checkpoint(checkpoint, scenario, shard);
+  // The trace records replication 0: it runs again when a trace is asked for.
+  if (!trace_path.empty() && !resumed.done.replications.empty() && resumed.done.replications.front() == 0) {
+    for (auto& arm : resumed.done.arms) arm.runs.erase(arm.runs.begin());
+    resumed.done.replications.erase(resumed.done.replications.begin());
+    --resumed.done.replications_completed;
+  }
+  if (!resumed.note.empty()) std::cerr << "note: " << resumed.note << '\n';
   ProgressBar bar(isatty(STDERR_FILENO) != 0);
   experiment::RunOptions options;
   options.threads = threads;
   options.shard = shard;
+  options.skip = resumed.done.replications;
   options.stop = &g_stop;
   options.progress = [&bar](std::size_t done, std::size_t total) { bar.update(done, total); };
   std::signal(SIGINT, on_sigint);
+  std::signal(SIGTERM, on_sigint);
   std::vector<std::string> arm_names;
   for (const auto& arm : scenario.arms) arm_names.push_back(arm.name);
   report::TraceFileWriter trace(arm_names, trace_filter);
   const auto model = experiment::make_model(scenario, trace_path.empty() ? nullptr : &trace,
                                             experiment::threads_per_replication(scenario, threads), shard);
-  auto outcome = experiment::run_experiment(scenario, model, options);
+  auto outcome = experiment::combine_outcomes(std::move(resumed.done), experiment::run_experiment(scenario, model, options),
+                                              shard.size(static_cast<std::uint32_t>(scenario.replications)));
   if (!trace_path.empty()) trace.save(trace_path);
   std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
+  std::error_code ec;
+  if (outcome.complete) {
+    std::filesystem::remove(checkpoint, ec);
+  } else if (outcome.replications_completed > 0) {
+    report::write_file_atomic(checkpoint, experiment::checkpoint_text(scenario, outcome, shard));
+    std::cerr << fmt::format("checkpoint: {} of {} replications finished are kept in {}; the same command resumes from them\n",
+                             outcome.replications_completed, shard.size(static_cast<std::uint32_t>(scenario.replications)),
+                             checkpoint);
+  }
   return outcome;
 }
 
@@ -136,14 +161,15 @@ int run_on_ranks(const config::Scenario& scenario, const std::string& dir, unsig
   const experiment::Shard shard{static_cast<std::uint32_t>(group.rank()), static_cast<std::uint32_t>(group.size())};
   const bool created_out = !std::filesystem::exists(dir);
   group.start_work();
-  const auto outcome = run_outcome(scenario, threads, shard.owns(0) ? trace_path : std::string(), trace_filter, shard);
+  const auto outcome = run_outcome(scenario, dir, threads, shard.owns(0) ? trace_path : std::string(), trace_filter, shard);
   const std::vector<std::string> texts = group.all_gather(experiment::partial_json(scenario, outcome, shard).dump());
   if (group.rank() != 0) return outcome.complete ? 0 : 130;
   std::vector<experiment::Partial> partials;
   for (std::size_t r = 0; r < texts.size(); ++r) {
     partials.push_back(experiment::partial_from_json(nlohmann::json::parse(texts[r]), fmt::format("rank {}", r)));
     if (!partials.back().outcome.complete) {
-      std::cerr << "interrupted: rank " << r << " stopped before its replications finished; nothing written\n";
+      std::cerr << "interrupted: rank " << r << " stopped before its replications finished; nothing written "
+                   "(each rank kept what it finished in " << dir << "/checkpoint-I-of-N.json: the same command resumes)\n";
       return 130;
     }
   }
@@ -156,7 +182,7 @@ RunReport run_and_write(const config::Scenario& scenario, const std::string& dir
                         experiment::Shard shard) {
   // --out is created when missing, as documented; the run says so (a typo in it is visible).
   const bool created_out = !std::filesystem::exists(dir);
-  const auto outcome = run_outcome(scenario, threads, trace_path, trace_filter, shard);
+  const auto outcome = run_outcome(scenario, dir, threads, trace_path, trace_filter, shard);
   RunReport report;
   if (outcome.replications_completed == 0 && shard.size(static_cast<std::uint32_t>(scenario.replications)) > 0) {
     std::cerr << "linksim: interrupted before any replication finished; nothing written\n";

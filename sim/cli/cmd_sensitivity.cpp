@@ -46,6 +46,9 @@ void add_sensitivity(CLI::App& app, Dispatch& d) {
       std::cout << experiment::screening_table(result);
       write_files(args->variant.out, {{"sensitivity.json", experiment::screening_json(result).dump(2) + "\n"},
                                       {"sensitivity.csv", experiment::screening_csv(result)}});
+      runner.discard_checkpoint();
+      if (runner.rows_resumed() > 0)
+        std::cerr << fmt::format("resumed {} design points from the checkpoint of an interrupted run\n", runner.rows_resumed());
       const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       std::cerr << fmt::format("{} runs in {:.1f} s; {} worlds generated\n", points * runner.arms().size() * result.replications,
                                seconds, runner.worlds_generated());

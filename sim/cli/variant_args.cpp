@@ -49,6 +49,7 @@ experiment::VariantSetup variant_setup(const VariantArgs& args) {
   setup.parameters = experiment::select_ranged(args.params);
   setup.metrics = experiment::select_metrics(args.metrics);
   setup.threads = args.threads;
+  setup.checkpoint_dir = args.out;
   return setup;
 }
 

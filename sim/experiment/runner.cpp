@@ -40,7 +40,11 @@ ModelFn make_model(const config::Scenario& scenario, TraceSink* trace, unsigned 
 RunOutcome run_experiment(const config::Scenario& scenario, const ModelFn& model, const RunOptions& options) {
   const std::size_t n_arms = scenario.arms.size();
   const Shard shard = options.shard;
-  const std::size_t n_reps = shard.size(static_cast<std::uint32_t>(scenario.replications));  // of this shard
+  // The shard's replications, less those finished earlier.
+  std::vector<std::uint32_t> todo;
+  for (std::uint32_t k = 0; k < shard.size(static_cast<std::uint32_t>(scenario.replications)); ++k)
+    if (!std::binary_search(options.skip.begin(), options.skip.end(), shard.replication(k))) todo.push_back(shard.replication(k));
+  const std::size_t n_reps = todo.size();
   const std::size_t total = n_arms * n_reps;
   // Replication-major job order: replication r of every arm finishes before r+1 starts in
   // earnest, so an interrupted run keeps as many complete pairs as possible.
@@ -50,7 +54,7 @@ RunOutcome run_experiment(const config::Scenario& scenario, const ModelFn& model
   const unsigned threads = options.threads ? options.threads : default_threads();
   run_pool(total, threads, [&](std::size_t job) {
     const std::size_t k = job / n_arms, arm = job % n_arms;
-    auto result = model(scenario, arm, shard.replication(static_cast<std::uint32_t>(k)));
+    auto result = model(scenario, arm, todo[k]);
     std::lock_guard lock(mutex);
     slots[job] = std::move(result);
     ++done;
@@ -64,7 +68,7 @@ RunOutcome run_experiment(const config::Scenario& scenario, const ModelFn& model
     for (std::size_t a = 0; a < n_arms; ++a) all = all && slots[rep * n_arms + a].has_value();
     if (!all) continue;
     for (std::size_t a = 0; a < n_arms; ++a) out.arms[a].runs.push_back(std::move(*slots[rep * n_arms + a]));
-    out.replications.push_back(shard.replication(static_cast<std::uint32_t>(rep)));
+    out.replications.push_back(todo[rep]);
     ++out.replications_completed;
   }
   out.complete = out.replications_completed == n_reps;

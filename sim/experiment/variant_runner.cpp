@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "linksim/config/config_hash.hpp"
 #include "linksim/config/errors.hpp"
 #include "linksim/experiment/arm_plan.hpp"
 #include "linksim/experiment/check.hpp"
@@ -68,6 +69,8 @@ VariantRunner::VariantRunner(VariantSetup setup) : setup_(std::move(setup)) {
     for (const auto& m : setup_.metrics) columns_.push_back({arm, "", m});
   for (std::size_t a = 1; a < arms_.size(); ++a)
     for (const auto& m : setup_.metrics) columns_.push_back({arms_[a], arms_[0], m});
+  journal_ = RowJournal(setup_.checkpoint_dir, process_group().rank());
+  config_hash_ = config::config_hash(base_);
 }
 
 config::Scenario VariantRunner::scenario_at(std::span<const double> values) const {
@@ -102,15 +105,41 @@ sensitivity::Matrix VariantRunner::run_all(const sensitivity::Matrix& values,
                                            const std::function<void(std::size_t, std::size_t)>& progress) {
   sensitivity::Matrix out(values.rows, columns_.size());
   const unsigned threads = setup_.threads ? setup_.threads : default_threads();
-  const std::size_t n_arms = arms_.size(), n_metrics = setup_.metrics.size();
+  const std::size_t n_arms = arms_.size(), n_metrics = setup_.metrics.size(), cols = columns_.size();
   const auto n_reps = static_cast<std::size_t>(base_.replications);
   const std::size_t per_point = n_reps * n_arms;
-  // Under MPI each process runs one contiguous block of the rows (neighbouring rows share worlds:
-  // a Morris trajectory moves one parameter at a time), then every process receives every row.
-  // A row's values depend on the row alone, so the matrix is the one a single process computes.
   ProcessGroup& group = process_group();
+
+  // Rows finished by an earlier, interrupted run of the same study are taken from the journal.
+  std::vector<std::string> keys(values.rows);
+  std::vector<std::size_t> todo;
+  {
+    const auto earlier = journal_.load();
+    for (std::size_t r = 0; r < values.rows; ++r) {
+      keys[r] = row_key(config_hash_, setup_.metrics, r, values.row(r));
+      const auto it = earlier.find(keys[r]);
+      if (it != earlier.end() && it->second.size() == cols) {
+        std::copy(it->second.begin(), it->second.end(), out.row(r).begin());
+        ++rows_resumed_;
+      } else {
+        todo.push_back(r);
+      }
+    }
+  }
+  // Under MPI each process runs one contiguous block of the rows to run (neighbouring rows share
+  // worlds: a Morris trajectory moves one parameter at a time), then every process receives every
+  // row. A row's values depend on the row alone, so the matrix is the one a single process computes.
+  // Every process takes rank 0's list of rows to run: the journal files may change while the
+  // processes read them (another process has started to append).
   group.start_work();
-  const Block mine = block_of(values.rows, group.rank(), group.size());
+  if (group.size() > 1) {
+    std::vector<double> list(todo.begin(), todo.end());
+    const auto lists = group.all_gather(group.rank() == 0 ? pack_doubles(list) : std::string());
+    const std::vector<double> root = unpack_doubles(lists[0]);
+    todo.assign(root.begin(), root.end());
+  }
+  const Block mine = block_of(todo.size(), group.rank(), group.size());
+  const std::size_t resumed = values.rows - todo.size();
   // Points run in batches, every (point, replication, arm) of a batch on one pool of threads, so
   // the cores stay busy across the ends of points. Results are stored by index: the thread count
   // changes no value.
@@ -119,8 +148,8 @@ sensitivity::Matrix VariantRunner::run_all(const sensitivity::Matrix& values,
     const std::size_t last = std::min(mine.last, first + batch);
     std::vector<config::Scenario> scenarios;
     std::vector<std::vector<ArmPlan>> plans;
-    for (std::size_t r = first; r < last; ++r) {
-      scenarios.push_back(scenario_at(values.row(r)));
+    for (std::size_t i = first; i < last; ++i) {
+      scenarios.push_back(scenario_at(values.row(todo[i])));
       plans.push_back(build_arm_plans(scenarios.back()));
     }
     std::vector<RunJob> jobs;
@@ -129,24 +158,38 @@ sensitivity::Matrix VariantRunner::run_all(const sensitivity::Matrix& values,
         for (std::size_t arm = 0; arm < n_arms; ++arm) jobs.push_back({point, arm, static_cast<std::uint32_t>(rep)});
     const std::vector<double> job_values = run_jobs(scenarios, plans, jobs, setup_.metrics, store_, threads);
     store_.trim();
-    for (std::size_t r = first; r < last; ++r) {
-      const std::size_t offset = (r - first) * per_point * n_metrics;
-      summarize_point(std::span<const double>(job_values).subspan(offset, per_point * n_metrics), out.row(r));
+    for (std::size_t i = first; i < last; ++i) {
+      const std::size_t offset = (i - first) * per_point * n_metrics;
+      summarize_point(std::span<const double>(job_values).subspan(offset, per_point * n_metrics), out.row(todo[i]));
+      journal_.append(keys[todo[i]], out.row(todo[i]));
       // Under MPI, rank 0's progress counts its own block (the others run theirs alongside).
-      if (progress) progress(r + 1 - mine.first, mine.last - mine.first);
+      if (progress) progress(resumed + i + 1 - mine.first, resumed + mine.last - mine.first);
     }
   }
   if (group.size() > 1) {
-    const std::size_t cols = columns_.size();
-    const std::vector<std::string> blocks = group.all_gather(
-        pack_doubles(std::span<const double>(out.data).subspan(mine.first * cols, (mine.last - mine.first) * cols)));
+    // Each process sends the rows of its block; rank 0 also the rows it took from the journal.
+    std::vector<std::size_t> resumed_rows;
+    for (std::size_t r = 0; r < values.rows; ++r)
+      if (!std::binary_search(todo.begin(), todo.end(), r)) resumed_rows.push_back(r);
+    std::vector<double> rows;
+    for (std::size_t i = mine.first; i < mine.last; ++i) rows.insert(rows.end(), out.row(todo[i]).begin(), out.row(todo[i]).end());
+    if (group.rank() == 0)
+      for (const std::size_t r : resumed_rows) rows.insert(rows.end(), out.row(r).begin(), out.row(r).end());
+    const std::vector<std::string> blocks = group.all_gather(pack_doubles(rows));
     for (int rank = 0; rank < group.size(); ++rank) {
-      const Block b = block_of(values.rows, rank, group.size());
-      const std::vector<double> rows = unpack_doubles(blocks[static_cast<std::size_t>(rank)]);
-      if (rows.size() != (b.last - b.first) * cols)
-        throw std::runtime_error(fmt::format("process {} sent {} values for rows {}..{} of {} columns", rank, rows.size(),
-                                             b.first, b.last, cols));
-      std::copy(rows.begin(), rows.end(), out.data.begin() + static_cast<std::ptrdiff_t>(b.first * cols));
+      const Block b = block_of(todo.size(), rank, group.size());
+      const std::vector<double> theirs = unpack_doubles(blocks[static_cast<std::size_t>(rank)]);
+      const std::size_t expected = (b.last - b.first + (rank == 0 ? resumed_rows.size() : 0)) * cols;
+      if (theirs.size() != expected)
+        throw std::runtime_error(fmt::format("process {} sent {} values, not {}", rank, theirs.size(), expected));
+      auto from = theirs.begin();
+      for (std::size_t i = b.first; i < b.last; ++i, from += static_cast<std::ptrdiff_t>(cols))
+        std::copy_n(from, cols, out.row(todo[i]).begin());
+      if (rank == 0)
+        for (const std::size_t r : resumed_rows) {
+          std::copy_n(from, cols, out.row(r).begin());
+          from += static_cast<std::ptrdiff_t>(cols);
+        }
     }
   }
   return out;

@@ -17,8 +17,8 @@ namespace {
 
 using nlohmann::json;
 
-constexpr double kWidth = 760;   // plot area, pixels
-constexpr double kHeight = 360;
+constexpr double kTradeoffWidth = 760;   // plot area, pixels
+constexpr double kTradeoffHeight = 360;
 constexpr double kMarkerSize = 100;  // Vega-Lite point size: area in square pixels
 constexpr double kMarkerRadius = 7;  // sqrt(100 / pi) = 5.6, plus the hollow marker's stroke
 constexpr double kFontSize = 11;
@@ -87,10 +87,10 @@ Chart tradeoff_chart(const std::vector<TradeoffPoint>& input, std::string id, st
   std::vector<LabelRequest> requests;
   for (std::size_t i = 0; i < points.size(); ++i) {
     const double chars = static_cast<double>(std::to_string(i + 1).size());
-    requests.push_back({points[i].fpr / x_top * kWidth, kHeight - points[i].spam / y_top * kHeight,
+    requests.push_back({points[i].fpr / x_top * kTradeoffWidth, kTradeoffHeight - points[i].spam / y_top * kTradeoffHeight,
                         chars * kCharWidth + kLabelPadding, kLabelHeight});
   }
-  const auto placed = place_labels(requests, kMarkerRadius, kWidth, kHeight);
+  const auto placed = place_labels(requests, kMarkerRadius, kTradeoffWidth, kTradeoffHeight);
 
   json rows = json::array();
   for (std::size_t i = 0; i < points.size(); ++i) {
@@ -101,8 +101,8 @@ Chart tradeoff_chart(const std::vector<TradeoffPoint>& input, std::string id, st
                 {"placed", placed[i].placed}, {"leader", placed[i].placed && placed[i].far}};
     if (placed[i].placed) {
       const LabelBox& b = placed[i].box;
-      row["label_x"] = (b.x0 + b.x1) / 2 / kWidth * x_top;
-      row["label_y"] = (kHeight - (b.y0 + b.y1) / 2) / kHeight * y_top;
+      row["label_x"] = (b.x0 + b.x1) / 2 / kTradeoffWidth * x_top;
+      row["label_y"] = (kTradeoffHeight - (b.y0 + b.y1) / 2) / kTradeoffHeight * y_top;
     }
     rows.push_back(std::move(row));
   }
@@ -144,7 +144,7 @@ Chart tradeoff_chart(const std::vector<TradeoffPoint>& input, std::string id, st
                     {"encoding", {{"x", x("label_x")}, {"y", y("label_y")}, {"text", {{"field", "n"}}}}}});
 
   Chart chart{std::move(id), std::move(title), std::move(caption), {}};
-  chart.spec = {{"width", kWidth}, {"height", kHeight}, {"data", {{"values", rows}}}, {"layer", layers}};
+  chart.spec = {{"width", kTradeoffWidth}, {"height", kTradeoffHeight}, {"data", {{"values", rows}}}, {"layer", layers}};
   chart.after_html = legend_html(points, front);
   return chart;
 }

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <vector>
 
 #include "linksim/experiment/summary.hpp"
 #include "linksim/config/scenario.hpp"
@@ -29,6 +30,8 @@ struct Shard {
 struct RunOptions {
   unsigned threads = 0;                       ///< 0 = all hardware threads
   Shard shard;                                ///< which replications to run
+  /// Replications of the shard not to run (finished earlier: a resumed run), increasing.
+  std::vector<std::uint32_t> skip;
   const std::atomic<bool>* stop = nullptr;    ///< set asynchronously (SIGINT) to stop early
   std::function<void(std::size_t done, std::size_t total)> progress;  ///< called from workers, serialized
 };

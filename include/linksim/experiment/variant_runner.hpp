@@ -13,6 +13,7 @@
 
 #include "linksim/config/scenario.hpp"
 #include "linksim/experiment/ranges.hpp"
+#include "linksim/experiment/row_journal.hpp"
 #include "linksim/experiment/sensitivity.hpp"
 #include "linksim/experiment/world_store.hpp"
 
@@ -26,6 +27,9 @@ struct VariantSetup {
   std::vector<RangedParameter> parameters;
   std::vector<std::string> metrics;  ///< registry names (see select_metrics)
   unsigned threads = 0;              ///< 0: every hardware thread
+  /// Where finished design rows are journalled so an interrupted study resumes (RowJournal);
+  /// empty: no journal.
+  std::string checkpoint_dir;
 };
 
 /// The sender metrics `names` asks for, in the order given; the registry's headline sender
@@ -65,6 +69,10 @@ class VariantRunner final {
   sensitivity::Matrix run_all(const sensitivity::Matrix& values,
                               const std::function<void(std::size_t, std::size_t)>& progress = {});
   std::size_t worlds_generated() const { return store_.generated(); }
+  /// Rows run_all took from the journal of an earlier, interrupted run instead of running them.
+  std::size_t rows_resumed() const { return rows_resumed_; }
+  /// Removes the journal of finished rows (call once the study's outputs are written).
+  void discard_checkpoint() const { journal_.remove(); }
   /// One line per (arm, parameter) where the arm's own patch sets the parameter: the values are
   /// patched over the scenario's base document, so such an arm keeps its value at every point.
   const std::vector<std::string>& pinned() const { return pinned_; }
@@ -77,6 +85,9 @@ class VariantRunner final {
   std::vector<OutputColumn> columns_;
   std::vector<std::string> pinned_;
   WorldStore store_;
+  RowJournal journal_;
+  std::string config_hash_;  ///< of base_, for the journal's keys
+  std::size_t rows_resumed_ = 0;
 };
 
 }  // namespace linksim::experiment
