@@ -17,7 +17,7 @@ CMAKE_FLAGS ?=
 DEB_PACKAGES := build-essential cmake ninja-build libboost-graph-dev libpcg-cpp-dev \
   nlohmann-json3-dev libbenchmark-dev catch2 libcli11-dev libfmt-dev libigraph-dev \
   python3 python3-networkx python3-numpy chromium \
-  openmpi-bin libopenmpi-dev
+  openmpi-bin libopenmpi-dev slurm-wlm
 # `make fuzz` only: clang and its libFuzzer runtime.
 FUZZ_DEB_PACKAGES := clang libclang-rt-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
