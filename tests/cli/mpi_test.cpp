@@ -39,6 +39,18 @@ void check_same_files(const std::string& a, const std::string& b, std::initializ
   }
 }
 
+// Runs `args` as one process into DIR/one and under mpirun -np ranks into DIR/many; the files must be equal.
+void same_as_one_process(int ranks, const std::string& dir, const std::string& args, std::initializer_list<const char*> files) {
+  INFO(args);
+  const auto one = run_cli(args + " --out " + dir + "/one");
+  INFO(one.out);
+  REQUIRE(one.code == 0);
+  const auto many = run_mpi(ranks, args + " --out " + dir + "/many");
+  INFO(many.out);
+  REQUIRE(many.code == 0);
+  check_same_files(dir + "/one", dir + "/many", files);
+}
+
 const std::string kMpiSmall = "--set world.members=3000 --set horizon_days=21 --set population.senders=4";
 }  // namespace
 
@@ -72,42 +84,20 @@ TEST_CASE("mpirun -np 2 and -np 3 linksim run write byte for byte what one proce
 
 TEST_CASE("mpirun -np 3 with 2 replications: a process with no replication changes nothing", "[cli][mpi]") {
   if (std::string(LINKSIM_MPIEXEC).empty()) return;
-  const std::string dir = mpi_dir("idle");
-  const std::string args = "run " + kMpiSmall + " --reps 2 --threads 1 --out ";
-  REQUIRE(run_cli(args + dir + "/one").code == 0);
-  const auto many = run_mpi(3, args + dir + "/np3");
-  INFO(many.out);
-  REQUIRE(many.code == 0);
-  check_same_files(dir + "/one", dir + "/np3", {"results.json", "daily.csv"});
+  same_as_one_process(3, mpi_dir("idle"), "run " + kMpiSmall + " --reps 2 --threads 1", {"results.json", "daily.csv"});
 }
 
 TEST_CASE("mpirun -np 2 linksim sweep, sensitivity and robustness write what one process writes", "[cli][mpi]") {
   if (std::string(LINKSIM_MPIEXEC).empty()) return;
   const std::string dir = mpi_dir("studies");
   const std::string small = kMpiSmall + " --reps 1 --threads 1";
-  const std::string sweep = "sweep default " + small + " --vary horizon_days=7,14,21 --out ";
-  REQUIRE(run_cli(sweep + dir + "/sweep1").code == 0);
-  const auto swept = run_mpi(2, sweep + dir + "/sweep2");
-  INFO(swept.out);
-  REQUIRE(swept.code == 0);
-  check_same_files(dir + "/sweep1", dir + "/sweep2",
-                   {"sweep.json", "sweep.csv", "report.html", "points/000/results.json", "points/001/results.json",
-                    "points/002/results.json", "points/001/daily.csv"});
-
-  const std::string sens = "sensitivity " + small + " --params invite.accept.intercept,activity.dormant_share,inmail.intercept "
-                           "--trajectories 3 --out ";
-  REQUIRE(run_cli(sens + dir + "/sens1").code == 0);
-  const auto sensed = run_mpi(2, sens + dir + "/sens2");
-  INFO(sensed.out);
-  REQUIRE(sensed.code == 0);
-  check_same_files(dir + "/sens1", dir + "/sens2", {"sensitivity.json", "sensitivity.csv"});
-
-  const std::string rob = "robustness cold_vs_content " + small + " --samples 5 --out ";
-  REQUIRE(run_cli(rob + dir + "/rob1").code == 0);
-  const auto robust = run_mpi(2, rob + dir + "/rob2");
-  INFO(robust.out);
-  REQUIRE(robust.code == 0);
-  check_same_files(dir + "/rob1", dir + "/rob2", {"robustness.json", "robustness.csv"});
+  same_as_one_process(2, dir + "/sweep", "sweep default " + small + " --vary horizon_days=7,14,21",
+                      {"sweep.json", "sweep.csv", "report.html", "points/000/results.json", "points/001/results.json",
+                       "points/002/results.json", "points/001/daily.csv"});
+  same_as_one_process(2, dir + "/sens",
+                      "sensitivity " + small + " --params invite.accept.intercept,activity.dormant_share,inmail.intercept --trajectories 3",
+                      {"sensitivity.json", "sensitivity.csv"});
+  same_as_one_process(2, dir + "/rob", "robustness cold_vs_content " + small + " --samples 5", {"robustness.json", "robustness.csv"});
 }
 
 TEST_CASE("under mpirun an input error ends every process with exit code 2, said once, nothing written", "[cli][mpi]") {
