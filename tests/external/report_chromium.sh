@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Opens fixture reports (run, sweep, and a one-arm/one-replication edge case) and the report of a
+# Opens fixture reports (run, sweep, and a one-arm/one-replication edge case), the report of a
 # small real policy run (scenarios/limiter_stress.json, every policy arm, 200 senders, 3
-# replications) in headless Chromium and checks that every chart drew an <svg>, that no script
-# error, console error or console warning occurred, that a scenario named
-# <script>alert(1)</script> shows as text; for the policy report also that the trade-off chart is
-# the first chart, that its point numbers as drawn do not overlap and that no axis of it shows a
-# negative value. Keeps screenshots next to the CLI (build/report-screenshot.png,
-# build/report-screenshot-full.png, build/sweep-screenshot.png, build/policy-report-screenshot.png).
+# replications) and the sensitivity.html of a tiny `linksim sensitivity --sobol 2` run in
+# headless Chromium and checks that every chart drew an <svg>, that no script error, console
+# error or console warning occurred, that a scenario named <script>alert(1)</script> shows as text;
+# for the policy report also that the trade-off chart is the first chart, that its point numbers as
+# drawn do not overlap and that no axis of it shows a negative value. Keeps screenshots next to the
+# CLI (build/report-screenshot.png, build/report-screenshot-full.png, build/sweep-screenshot.png,
+# build/policy-report-screenshot.png, build/sensitivity-screenshot.png).
 #
 # Usage (CMake runs it from the repository root): bash tests/external/report_chromium.sh BUILD/linksim
 # Exit 0: pass; 1: fail; 77: skipped (no Chromium outside CI, or no test binary).
@@ -55,6 +56,24 @@ if ! "$cli" run scenarios/limiter_stress.json --reps 3 --threads 2 --set populat
   exit 1
 fi
 cp "$out/policy-run/report.html" "$out/policy-report.html"
+
+# The sensitivity report (Morris scatter, Sobol' bars, tornado) of a tiny two-arm world, a few
+# seconds, named like the fixtures.
+cat > "$out/sensitivity-tiny.json" <<'TINY'
+{"name": "sensitivity <script>alert(1)</script>", "description": "tiny world", "horizon_days": 21, "replications": 1, "seed": 5,
+ "world": {"members": 2000},
+ "senders": {"focal": {"count": 3, "plan": "free", "strategy": {"preset": "targeted_cold"}}},
+ "arms": [{"name": "cold", "patch": {}},
+          {"name": "personal", "patch": {"senders": {"focal": {"strategy": {"preset": "personalized"}}}}}]}
+TINY
+if ! "$cli" sensitivity "$out/sensitivity-tiny.json" --params inmail.intercept,invite.accept.intercept,invite.attention \
+    --metrics connections_gained,replies --reps 1 --trajectories 2 --sobol 2 --sobol-samples 4 --threads 2 \
+    --out "$out/sensitivity-run" > "$out/sensitivity-run.log" 2>&1; then
+  echo "FAIL: linksim sensitivity failed:" >&2
+  cat "$out/sensitivity-run.log" >&2
+  exit 1
+fi
+cp "$out/sensitivity-run/sensitivity.html" "$out/sensitivity-report.html"
 
 # A fresh profile per run; no network at all (any fetch the page tried would fail and be
 # reported as an error by the page), no GPU, no background services.
@@ -177,6 +196,7 @@ esac
 check_page "$out/report.html" 7
 check_page "$out/sweep-report.html" 2
 check_page "$out/edge-report.html" 4  # one arm, one replication, no leads, nobody restricted
+check_page "$out/sensitivity-report.html" 3  # Morris scatter, Sobol' bars, tornado
 
 # Headless screenshots capture the window from the top (a #fragment does not scroll them), so
 # the whole report gets a second, taller one.
@@ -195,6 +215,7 @@ screenshot "file://$out/report.html" "$build_dir/report-screenshot.png" 1280,240
 screenshot "file://$out/report.html" "$build_dir/report-screenshot-full.png" 1280,7200
 screenshot "file://$out/sweep-report.html" "$build_dir/sweep-screenshot.png" 1280,2400
 screenshot "file://$out/policy-report.html" "$build_dir/policy-report-screenshot.png" 1200,3000
+screenshot "file://$out/sensitivity-report.html" "$build_dir/sensitivity-screenshot.png" 1280,2400
 
 if [ $failures -ne 0 ]; then
   echo "report_chromium: $failures check(s) failed; pages and logs in $out" >&2
