@@ -95,8 +95,9 @@ TEST_CASE("mpirun -np 2 linksim sweep, sensitivity and robustness write what one
                       {"sweep.json", "sweep.csv", "report.html", "points/000/results.json", "points/001/results.json",
                        "points/002/results.json", "points/001/daily.csv"});
   same_as_one_process(2, dir + "/sens",
-                      "sensitivity " + small + " --params invite.accept.intercept,activity.dormant_share,inmail.intercept --trajectories 3",
-                      {"sensitivity.json", "sensitivity.csv"});
+                      "sensitivity " + small + " --params invite.accept.intercept,activity.dormant_share,inmail.intercept --trajectories 3 "
+                      "--sobol 2 --sobol-samples 4",
+                      {"sensitivity.json", "sensitivity.csv", "sobol.csv", "tornado.csv", "sensitivity.html"});
   same_as_one_process(2, dir + "/rob", "robustness cold_vs_content " + small + " --samples 5", {"robustness.json", "robustness.csv"});
 }
 
