@@ -375,7 +375,7 @@ TEST_CASE("cold_vs_content.json across 32 plausible worlds: targeted cold's lead
 TEST_CASE("limiter_stress.json across 32 plausible worlds: which policies cut spam in every world, and what reports_3 costs honest senders",
           "[robustness][library][.long]") {
   // The answer scenarios/README.md gives for `linksim robustness limiter_stress --samples 32 --reps 1`
-  // (Release only: 416 runs of 1,000 senders on 100,000-member worlds, ~3 min on two idle cores).
+  // (Release only: 416 runs of 1,000 senders on 100,000-member worlds, ~2 min on two idle cores).
   // Deterministic: the design and the runs are seeded, and --threads changes no value.
   if (testing::fast_mode()) return;
   namespace fs = std::filesystem;
