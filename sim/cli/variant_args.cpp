@@ -21,7 +21,7 @@ void add_variant_options(CLI::App& cmd, VariantArgs& args, const std::string& ou
   cmd.add_option("--params", args.params,
                  "Only these ranged parameters (comma-separated; pointer, short name such as invite.accept.intercept, or dotted path); default: every parameter of scenarios/presets/ranges.json")
       ->delimiter(',');
-  cmd.add_option("--metrics", args.metrics, "Sender metrics (comma-separated; default: the headline metrics)")->delimiter(',');
+  cmd.add_option("--metrics", args.metrics, "Metrics of the registry, sender or policy (comma-separated; default: the headline policy metrics for a scenario whose population has abusive senders, else the headline sender metrics)")->delimiter(',');
   cmd.add_option("--reps", args.reps, "Replications per arm and design point")->check(CLI::Range(1, 100000))->capture_default_str();
   cmd.add_option("--seed", args.seed, "Master seed: the scenario's seed at every point, and the design's (default: the scenario's)")
       ->check(CLI::NonNegativeNumber);
@@ -47,7 +47,8 @@ experiment::VariantSetup variant_setup(const VariantArgs& args) {
   setup.overrides.push_back({{"replications", args.reps}});
   if (args.seed >= 0) setup.overrides.push_back({{"seed", args.seed}});
   setup.parameters = experiment::select_ranged(args.params);
-  setup.metrics = experiment::select_metrics(args.metrics);
+  // Empty: the runner picks the headline metrics for the scenario (policy ones when it has abusive senders).
+  if (!args.metrics.empty()) setup.metrics = experiment::select_metrics(args.metrics);
   setup.threads = args.threads;
   setup.checkpoint_dir = args.out;
   return setup;

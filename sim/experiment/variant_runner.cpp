@@ -16,26 +16,31 @@
 
 namespace linksim::experiment {
 
-std::vector<std::string> select_metrics(const std::vector<std::string>& names) {
+std::vector<std::string> select_metrics(const std::vector<std::string>& names, metrics::Scope defaults) {
   std::vector<std::string> out;
   if (names.empty()) {
-    for (const metrics::MetricDef* m : metrics::metrics_of(metrics::Scope::kSender))
+    for (const metrics::MetricDef* m : metrics::metrics_of(defaults))
       if (m->headline) out.emplace_back(m->name);
     return out;
   }
   std::vector<std::string> known;
-  for (const metrics::MetricDef* m : metrics::metrics_of(metrics::Scope::kSender)) known.emplace_back(m->name);
+  for (const metrics::MetricDef& m : metrics::kMetrics) known.emplace_back(m.name);
   for (const std::string& name : names) {
     if (std::find(known.begin(), known.end(), name) == known.end()) {
       const std::string near = config::nearest(name, known);
-      throw config::InputError("--metrics", "a sender metric of the registry (docs/results-format.md)", fmt::format("\"{}\"", name),
-                               near.empty() ? std::string() : fmt::format("did you mean \"{}\"?", near));
+      throw config::InputError("--metrics", "a sender or policy metric of the registry (docs/results-format.md)",
+                               fmt::format("\"{}\"", name), near.empty() ? std::string() : fmt::format("did you mean \"{}\"?", near));
     }
     if (std::find(out.begin(), out.end(), name) != out.end())
       throw config::InputError("--metrics", "each metric once", fmt::format("\"{}\" twice", name));
     out.push_back(name);
   }
   return out;
+}
+
+metrics::Scope default_metric_scope(const config::Scenario& scenario) {
+  if (scenario.arms.empty()) return metrics::Scope::kSender;
+  return build_arm_plan(scenario, 0).facts.any_abusive ? metrics::Scope::kPolicy : metrics::Scope::kSender;
 }
 
 std::string OutputColumn::label() const {
@@ -55,6 +60,7 @@ VariantRunner::VariantRunner(VariantSetup setup) : setup_(std::move(setup)) {
   config::Overrides overrides{setup_.overrides};
   base_ = config::load_scenario_text(setup_.text, setup_.origin, overrides);
   check_scenario(base_);
+  if (setup_.metrics.empty()) setup_.metrics = select_metrics({}, default_metric_scope(base_));
   for (const bool high : {false, true}) {
     const config::Scenario s = scenario_at(corner(setup_.parameters, high));
     check_scenario(s);
@@ -87,7 +93,9 @@ void VariantRunner::run(std::span<const double> values, std::span<double> out) {
 }
 
 void VariantRunner::summarize_point(std::span<const double> job_values, std::span<double> out) const {
-  // job_values: replication-major, then arm, then metric. Means over replications per arm and metric.
+  // job_values: replication-major, then arm, then metric. Means over replications per arm and
+  // metric: a sender metric's value per replication is its mean over the focal senders, a policy
+  // metric's the platform-wide figure of that replication; both are averaged the same way.
   const std::size_t n_metrics = setup_.metrics.size(), n_arms = arms_.size();
   const std::size_t n_reps = job_values.size() / (n_arms * n_metrics);
   std::vector<double> means(n_arms * n_metrics, 0.0);

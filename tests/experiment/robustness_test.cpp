@@ -52,7 +52,7 @@ experiment::VariantSetup setup(const json& doc, const std::vector<std::string>& 
   s.text = doc.dump();
   s.origin = "<robustness test>";
   s.parameters = experiment::select_ranged(params);
-  s.metrics = experiment::select_metrics(metrics);
+  if (!metrics.empty()) s.metrics = experiment::select_metrics(metrics);  // empty: the runner's default for the scenario
   s.threads = 2;
   return s;
 }
@@ -203,6 +203,63 @@ TEST_CASE("a design point gives what linksim run gives for the same scenario (sa
   }
 }
 
+TEST_CASE("policy metrics: selectable by --metrics, the default for a population with abusive senders, equal to linksim run's", "[robustness]") {
+  // A pure population (honest and abusive archetypes) under two policies, on a small world.
+  json arms = json::array();
+  arms.push_back({{"name", "preset"}, {"patch", json::object()}});
+  arms.push_back({{"name", "reports_3"}, {"patch", {{"platform", {{"rules", {{"report_threshold", {{"reports", 3}}}}}}}}}});
+  json doc = {{"name", "policy robustness test"},
+              {"description", "population for the policy-metric tests"},
+              {"horizon_days", 21},
+              {"replications", 2},
+              {"seed", 9},
+              {"world", {{"members", testing::fast_mode() ? 1500 : 2000}}},
+              {"senders", json::object()},
+              {"population", {{"senders", 40}}},
+              {"arms", arms}};
+  // No --metrics: the registry's headline policy metrics, in registry order.
+  const std::vector<std::string> headline{"legit_false_positive_rate", "legit_invites_blocked", "median_days_to_restrict_spammers",
+                                          "restriction_precision", "spam_invites_delivered", "spammer_recall"};
+  experiment::VariantRunner runner(setup(doc, {"invite.accept.intercept", "invite.report.intercept"}, {}));
+  CHECK(runner.metrics() == headline);
+  CHECK(runner.columns().size() == 3 * headline.size());  // two arms, one difference
+  // A scenario of focal senders keeps the headline sender metrics.
+  const experiment::VariantRunner senders(setup(tiny(json::array({json{{"name", "cold"}, {"patch", json::object()}}})),
+                                                {"invite.accept.intercept"}, {}));
+  CHECK(senders.metrics() == experiment::select_metrics({}));
+  CHECK(std::find(senders.metrics().begin(), senders.metrics().end(), "connections_gained") != senders.metrics().end());
+
+  // Each column equals linksim run's mean over replications (or mean paired difference).
+  const std::vector<double> values{-0.2, -1.5};
+  std::vector<double> point(runner.columns().size());
+  runner.run(values, point);
+  const auto reference = testing::run(runner.scenario_at(values));
+  for (std::size_t c = 0; c < runner.columns().size(); ++c) {
+    const auto& col = runner.columns()[c];
+    INFO(col.label());
+    const double expected = col.baseline.empty() ? reference.metric(col.arm, col.metric).stats.mean
+                                                 : reference.diff(col.arm, col.baseline, col.metric).mean_diff;
+    CHECK(point[c] == Approx(expected).margin(1e-12));
+  }
+  CHECK(reference.metric("preset", "spam_invites_delivered").stats.mean > 0.0);  // the comparison is not of zeros
+
+  // Mixed with a sender metric, in the order given; the verdicts judge from the platform's side.
+  experiment::VariantRunner mixed(setup(doc, {"invite.report.intercept"}, {"spam_invites_delivered", "spammer_recall", "invites_sent"}));
+  CHECK(mixed.metrics() == std::vector<std::string>{"spam_invites_delivered", "spammer_recall", "invites_sent"});
+  experiment::RobustnessOptions options;
+  options.samples = 2;
+  const auto result = experiment::run_robustness(mixed, options);
+  REQUIRE(result.verdicts.size() == 3);
+  CHECK(result.verdicts[0].better == metrics::Better::kLower);
+  CHECK(result.verdicts[1].better == metrics::Better::kHigher);
+  CHECK(result.verdicts[2].better == metrics::Better::kNeutral);
+
+  // A bad name is an input error at --metrics, with the nearest registry name.
+  CHECK_THROWS_AS(experiment::select_metrics({"spammer_recal"}), config::InputError);
+  CHECK_THROWS_WITH(experiment::select_metrics({"spammer_recal"}), Catch::Contains("--metrics") && Catch::Contains("\"spammer_recall\""));
+  CHECK_THROWS_WITH(experiment::select_metrics({"spammer_recall", "spammer_recall"}), Catch::Contains("twice"));
+}
+
 TEST_CASE("robustness: a strategy with twice the invitations on a world where nothing binds wins every sample", "[robustness]") {
   json arms = json::array();
   arms.push_back({{"name", "single"}, {"patch", json::object()}});
@@ -248,6 +305,10 @@ TEST_CASE("sensitivity and robustness CLI: bad input exits 2 naming it, good inp
   const auto metric = testing::run_cli("robustness " + scenario.string() + " --metrics replys --out " + (dir / "b").string());
   CHECK(metric.code == 2);
   CHECK_THAT(metric.out, Catch::Contains("replys"));
+  CHECK(!fs::exists(dir / "b"));
+  const auto policy = testing::run_cli("robustness " + scenario.string() + " --metrics spam_invites_deliverd --out " + (dir / "b").string());
+  CHECK(policy.code == 2);
+  CHECK_THAT(policy.out, Catch::Contains("--metrics") && Catch::Contains("spam_invites_delivered"));
   CHECK(!fs::exists(dir / "b"));
   const auto levels = testing::run_cli("sensitivity " + scenario.string() + " --levels 3 --out " + (dir / "c").string());
   CHECK(levels.code == 2);
@@ -308,5 +369,60 @@ TEST_CASE("cold_vs_content.json across 32 plausible worlds: targeted cold's lead
   CHECK(conn.at("wilson95").at(1).get<double>() < 0.5);
   CHECK(replies.at("wilson95").at(0).get<double>() < 0.5);
   CHECK(replies.at("wilson95").at(1).get<double>() > 0.5);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("limiter_stress.json across 32 plausible worlds: which policies cut spam in every world, and what reports_3 costs honest senders",
+          "[robustness][library][.long]") {
+  // The answer scenarios/README.md gives for `linksim robustness limiter_stress --samples 32 --reps 1`
+  // (Release only: 416 runs of 1,000 senders on 100,000-member worlds, ~2 min on two idle cores).
+  // Deterministic: the design and the runs are seeded, and --threads changes no value.
+  if (testing::fast_mode()) return;
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "robust_library_limiter_stress";
+  fs::remove_all(dir);
+  const auto r = testing::run_cli("robustness limiter_stress --samples 32 --reps 1 --threads 2 --out " + dir.string());
+  REQUIRE(r.code == 0);
+  const json doc = json::parse(std::ifstream(dir / "robustness.json"));
+  auto verdict = [&](const std::string& arm, const std::string& metric) {
+    for (const auto& c : doc.at("comparisons"))
+      if (c.at("arm") == arm && c.at("metric") == metric) return c;
+    FAIL("no comparison " << arm << " / " << metric);
+    return json();
+  };
+  // No --metrics on a population with abusive senders: the six headline policy metrics.
+  CHECK(doc.at("comparisons").size() == 12 * 6);
+  // Less spam delivered than the preset in all 32 worlds (Wilson 95% [89, 100]) ...
+  for (const char* arm : {"floor_45", "reports_3", "pending_500", "limit_strikes", "abuse_score", "member_budget", "token_bucket"}) {
+    INFO(arm);
+    CHECK(verdict(arm, "spam_invites_delivered").at("wins") == 32);
+  }
+  // ... more in all 32 (no win, no tie) for the looser rules.
+  for (const char* arm : {"cap_200", "cap_800", "calendar_week", "no_acceptance_floor", "reports_10"}) {
+    INFO(arm);
+    CHECK(verdict(arm, "spam_invites_delivered").at("wins") == 0);
+    CHECK(verdict(arm, "spam_invites_delivered").at("ties") == 0);
+  }
+  // Recall above the preset's: the abuse score in 27 worlds (5 ties), 3 reports in 26 (6 ties).
+  CHECK(verdict("abuse_score", "spammer_recall").at("wins") == 27);
+  CHECK(verdict("abuse_score", "spammer_recall").at("ties") == 5);
+  CHECK(verdict("reports_3", "spammer_recall").at("wins") == 26);
+  // What reports_3 costs honest senders: a false-positive rate never lower than the preset's,
+  // higher in 22 of 32 worlds, by how often members report (invite.report.intercept).
+  const json fp = verdict("reports_3", "legit_false_positive_rate");
+  CHECK(fp.at("wins") == 0);
+  CHECK(fp.at("ties") == 10);
+  CHECK_THAT(fp.at("line").get<std::string>(), Catch::Contains("the gap depends mostly on invite.report.intercept (rho +0.79)"));
+  CHECK_THAT(verdict("reports_3", "spam_invites_delivered").at("line").get<std::string>(),
+             Catch::Contains("invite.report.intercept (rho -0.84)"));
+  // Honest invitations blocked: fewer in every world without the acceptance floor or with a
+  // calendar week, more in every world with the token bucket or the per-member budget.
+  CHECK(verdict("calendar_week", "legit_invites_blocked").at("wins") == 32);
+  CHECK(verdict("no_acceptance_floor", "legit_invites_blocked").at("wins") == 32);
+  for (const char* arm : {"token_bucket", "member_budget", "pending_500"}) {
+    INFO(arm);
+    CHECK(verdict(arm, "legit_invites_blocked").at("wins") == 0);
+    CHECK(verdict(arm, "legit_invites_blocked").at("ties") == 0);
+  }
   fs::remove_all(dir);
 }

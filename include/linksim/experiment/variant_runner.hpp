@@ -16,6 +16,7 @@
 #include "linksim/experiment/row_journal.hpp"
 #include "linksim/experiment/sensitivity.hpp"
 #include "linksim/experiment/world_store.hpp"
+#include "linksim/metrics/registry.hpp"
 
 namespace linksim::experiment {
 
@@ -25,20 +26,28 @@ struct VariantSetup {
   /// Merge patches applied over the document before the parameter values (--set, replications, seed).
   std::vector<nlohmann::json> overrides;
   std::vector<RangedParameter> parameters;
-  std::vector<std::string> metrics;  ///< registry names (see select_metrics)
+  /// Registry names (see select_metrics); empty: the headline metrics of default_metric_scope.
+  std::vector<std::string> metrics;
   unsigned threads = 0;              ///< 0: every hardware thread
   /// Where finished design rows are journalled so an interrupted study resumes (RowJournal);
   /// empty: no journal.
   std::string checkpoint_dir;
 };
 
-/// The sender metrics `names` asks for, in the order given; the registry's headline sender
-/// metrics when empty. An unknown or repeated name, or a policy metric, is a config::InputError
-/// at "--metrics".
-std::vector<std::string> select_metrics(const std::vector<std::string>& names);
+/// The metrics `names` asks for (sender or policy metrics of the registry), in the order given;
+/// the registry's headline metrics of scope `defaults` when empty. An unknown or repeated name is
+/// a config::InputError at "--metrics".
+std::vector<std::string> select_metrics(const std::vector<std::string>& names,
+                                        metrics::Scope defaults = metrics::Scope::kSender);
 
-/// One model output of a design point: the mean over replications of `metric` in `arm`, or, with
-/// a baseline, the mean paired difference arm − baseline.
+/// Whose metrics a scenario's arms are judged on by default: kPolicy when its first arm's
+/// population has abusive senders (the arms are platform policies, judged on spam delivered,
+/// recall, honest senders restricted ...), kSender otherwise.
+metrics::Scope default_metric_scope(const config::Scenario& scenario);
+
+/// One model output of a design point: the mean over replications of `metric` in `arm` (a sender
+/// metric's per-sender mean or a policy metric's platform-wide value, one per replication), or,
+/// with a baseline, the mean paired difference arm − baseline.
 struct OutputColumn {
   std::string arm;
   std::string baseline;  ///< empty: the arm's own value
