@@ -18,6 +18,42 @@ std::size_t power_of_two_at_least(std::size_t n) {
 }
 }  // namespace
 
+std::vector<Driver> rank_drivers(const sensitivity::Matrix& values, std::span<const double> difference, double threshold,
+                                 std::size_t count) {
+  const std::size_t n = values.rows;
+  if (difference.size() != n) throw std::invalid_argument("rank_drivers: one difference per sample");
+  std::vector<std::vector<double>> columns(values.cols, std::vector<double>(n));
+  for (std::size_t p = 0; p < values.cols; ++p)
+    for (std::size_t s = 0; s < n; ++s) columns[p][s] = values(s, p);
+  const std::vector<double> diff(difference.begin(), difference.end());
+  std::vector<Driver> drivers;
+  for (std::size_t p = 0; p < values.cols; ++p) {
+    const double rho = spearman(columns[p], diff);
+    if (rho != 0.0) drivers.push_back({p, rho, std::fabs(rho) > threshold, {}});
+  }
+  std::stable_sort(drivers.begin(), drivers.end(),
+                   [](const Driver& l, const Driver& r) { return std::fabs(l.rho) > std::fabs(r.rho); });
+  // A significant parameter whose sampled values go with a stronger named driver's beyond the
+  // threshold is that driver's alias: the samples cannot tell which of the two the output follows.
+  std::vector<Driver> kept;
+  for (const Driver& d : drivers) {
+    if (kept.size() == count) break;
+    Driver* of = nullptr;
+    double design = 0.0;
+    for (Driver& k : kept) {
+      if (!k.significant || !d.significant) continue;
+      design = spearman(columns[k.parameter], columns[d.parameter]);
+      if (std::fabs(design) > threshold) {
+        of = &k;
+        break;
+      }
+    }
+    if (of) of->aliases.push_back({d.parameter, d.rho, design});
+    else kept.push_back(d);
+  }
+  return kept;
+}
+
 RobustnessResult run_robustness(VariantRunner& runner, const RobustnessOptions& options) {
   if (options.samples < 2) throw std::invalid_argument("robustness: at least 2 samples");
   RobustnessResult r;
@@ -54,17 +90,7 @@ RobustnessResult run_robustness(VariantRunner& runner, const RobustnessOptions& 
       v.share = static_cast<double>(v.wins) / static_cast<double>(n);
       v.interval = wilson_interval(v.wins, n);
       v.mean_difference = sum / static_cast<double>(n);
-      std::vector<Driver> drivers;
-      std::vector<double> x(n);
-      for (std::size_t p = 0; p < r.parameters.size(); ++p) {
-        for (std::size_t s = 0; s < n; ++s) x[s] = r.values(s, p);
-        const double rho = spearman(x, diff);
-        if (rho != 0.0) drivers.push_back({p, rho, std::fabs(rho) > r.driver_threshold});
-      }
-      std::stable_sort(drivers.begin(), drivers.end(),
-                       [](const Driver& l, const Driver& rr) { return std::fabs(l.rho) > std::fabs(rr.rho); });
-      if (drivers.size() > options.drivers) drivers.resize(options.drivers);
-      v.drivers = std::move(drivers);
+      v.drivers = rank_drivers(r.values, diff, r.driver_threshold, options.drivers);
       r.verdicts.push_back(std::move(v));
     }
   }

@@ -20,8 +20,15 @@ std::string verdict_line(const RobustnessResult& r, const Verdict& v) {
                                  percent(v.interval.hi), v.samples);
   if (v.better == metrics::Better::kNeutral) line += " (neutral metric)";
   std::string names;
-  for (const auto& d : v.drivers)
-    if (d.significant) names += fmt::format("{}{} (rho {:+.2f})", names.empty() ? "" : ", ", r.parameters[d.parameter].name, d.rho);
+  for (const auto& d : v.drivers) {
+    if (!d.significant) continue;
+    names += fmt::format("{}{} (rho {:+.2f})", names.empty() ? "" : ", ", r.parameters[d.parameter].name, d.rho);
+    if (d.aliases.empty()) continue;
+    std::string aliases;
+    for (const auto& a : d.aliases)
+      aliases += fmt::format("{}{} (rho {:+.2f})", aliases.empty() ? "" : ", ", r.parameters[a.parameter].name, a.rho);
+    names += fmt::format(" [or its alias{} in these samples, {}]", d.aliases.size() == 1 ? "" : "es", aliases);
+  }
   const bool flips = v.wins != 0 && v.wins + v.ties != v.samples;
   if (names.empty() && r.driver_threshold >= 1.0)
     return fmt::format("{}; {}too few samples to tell a deciding parameter from chance", line, flips ? "" : "never flips; ");
@@ -56,8 +63,13 @@ nlohmann::json robustness_json(const RobustnessResult& r) {
                                  {"source", p.source}});
   for (const auto& v : r.verdicts) {
     nlohmann::json drivers = nlohmann::json::array();
-    for (const auto& d : v.drivers)
-      drivers.push_back({{"parameter", r.parameters[d.parameter].name}, {"spearman", d.rho}, {"significant", d.significant}});
+    for (const auto& d : v.drivers) {
+      nlohmann::json aliases = nlohmann::json::array();
+      for (const auto& a : d.aliases)
+        aliases.push_back({{"parameter", r.parameters[a.parameter].name}, {"spearman", a.rho}, {"design_spearman", a.design_rho}});
+      drivers.push_back({{"parameter", r.parameters[d.parameter].name}, {"spearman", d.rho}, {"significant", d.significant},
+                         {"aliases", aliases}});
+    }
     doc["comparisons"].push_back({{"arm", v.arm},
                                   {"baseline", v.baseline},
                                   {"metric", v.metric},

@@ -260,6 +260,40 @@ TEST_CASE("policy metrics: selectable by --metrics, the default for a population
   CHECK_THROWS_WITH(experiment::select_metrics({"spammer_recall", "spammer_recall"}), Catch::Contains("twice"));
 }
 
+TEST_CASE("deciding parameters: one the samples cannot tell from a stronger one is named as its alias", "[robustness]") {
+  // 12 samples of 4 parameters: x1 decides the difference; x2's values rise with x1's except for
+  // one swapped pair (rank correlation 0.99: an alias); x3 has its own effect, weaker, and its
+  // values are unrelated to x1's; x4 is noise.
+  experiment::sensitivity::Matrix values(12, 4);
+  const double x3[12] = {5, 1, 9, 3, 11, 7, 0, 8, 2, 10, 4, 6};
+  const double x4[12] = {3, 7, 1, 11, 0, 8, 6, 2, 10, 4, 9, 5};
+  std::vector<double> diff(12);
+  for (std::size_t s = 0; s < 12; ++s) {
+    values(s, 0) = static_cast<double>(s);
+    values(s, 1) = static_cast<double>(s == 4 ? 5 : s == 5 ? 4 : s);
+    values(s, 2) = x3[s];
+    values(s, 3) = x4[s];
+    diff[s] = 10.0 * static_cast<double>(s) + x3[s];
+  }
+  const double threshold = 0.5;
+  const auto drivers = experiment::rank_drivers(values, diff, threshold, 3);
+  REQUIRE(drivers.size() == 3);
+  CHECK(drivers[0].parameter == 0);
+  CHECK(drivers[0].significant);
+  REQUIRE(drivers[0].aliases.size() == 1);
+  CHECK(drivers[0].aliases[0].parameter == 1);
+  CHECK(drivers[0].aliases[0].design_rho == Approx(1.0 - 6.0 * 2.0 / (12.0 * 143.0)));  // one swapped pair: 1 − 6Σd²/(n(n²−1))
+  CHECK(std::fabs(drivers[0].aliases[0].rho) > threshold);
+  // x3 and x4 come next, on their own: neither is an alias of x1.
+  CHECK(drivers[1].parameter != 1);
+  CHECK(drivers[2].parameter != 1);
+  for (const auto& d : drivers) CHECK((d.parameter == 0 || d.aliases.empty()));
+  // With a threshold no design correlation exceeds, x2 is a driver of its own again.
+  const auto strict = experiment::rank_drivers(values, diff, 0.999, 3);
+  CHECK(strict[1].parameter == 1);
+  CHECK(strict[0].aliases.empty());
+}
+
 TEST_CASE("robustness: a strategy with twice the invitations on a world where nothing binds wins every sample", "[robustness]") {
   json arms = json::array();
   arms.push_back({{"name", "single"}, {"patch", json::object()}});
@@ -366,6 +400,16 @@ TEST_CASE("cold_vs_content.json across 32 plausible worlds: targeted cold's lead
   CHECK(conn.at("wins") == 9);
   CHECK(replies.at("wins") == 15);
   CHECK_THAT(replies.at("line").get<std::string>(), Catch::Contains("content.spread (rho +0.78)"));
+  // content.profile_view_rate also goes with the replies (rho +0.67), but in these 32 samples its
+  // values go with content.spread's (design rho +0.75): the line names it as an alias, not as a
+  // second deciding parameter.
+  CHECK_THAT(replies.at("line").get<std::string>(),
+             Catch::Contains("content.spread (rho +0.78) [or its alias in these samples, content.profile_view_rate (rho +0.67)]"));
+  const json& spread = replies.at("drivers").at(0);
+  CHECK(spread.at("parameter") == "content.spread");
+  REQUIRE(spread.at("aliases").size() == 1);
+  CHECK(spread.at("aliases")[0].at("parameter") == "content.profile_view_rate");
+  CHECK(spread.at("aliases")[0].at("design_spearman").get<double>() == Approx(0.7478).margin(0.0001));
   CHECK(conn.at("wilson95").at(1).get<double>() < 0.5);
   CHECK(replies.at("wilson95").at(0).get<double>() < 0.5);
   CHECK(replies.at("wilson95").at(1).get<double>() > 0.5);

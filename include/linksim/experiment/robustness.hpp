@@ -5,6 +5,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -24,10 +25,22 @@ struct RobustnessOptions {
   std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
+/// A parameter whose sampled values go with a named driver's so closely that the samples cannot
+/// tell the two apart: with fewer samples than parameters many pairs of design columns are
+/// correlated, and the output then correlates with both.
+struct Alias {
+  std::size_t parameter = 0;
+  double rho = 0.0;         ///< its Spearman correlation with the paired difference
+  double design_rho = 0.0;  ///< Spearman correlation of its sampled values with the driver's
+};
+
 struct Driver {
   std::size_t parameter = 0;  ///< index into RobustnessResult::parameters
   double rho = 0.0;           ///< Spearman correlation of the parameter's value and the paired difference
   bool significant = false;   ///< |rho| above RobustnessResult::driver_threshold
+  /// Significant parameters ranked below this one whose sampled values correlate with this one's
+  /// beyond driver_threshold: named with it as its aliases, not as drivers of their own.
+  std::vector<Alias> aliases;
 };
 
 /// One arm against the first arm on one metric.
@@ -42,8 +55,17 @@ struct Verdict {
   double share = 0.0;
   Interval interval;  ///< Wilson 95%
   double mean_difference = 0.0;  ///< arm − baseline, averaged over the samples
-  std::vector<Driver> drivers;   ///< the `drivers` largest |rho|, decreasing; none whose rho is 0
+  /// The `drivers` largest |rho|, decreasing, none whose rho is 0, leaving out (as aliases of the
+  /// driver above them) significant parameters the samples cannot tell from a stronger driver.
+  std::vector<Driver> drivers;
 };
+
+/// The `count` parameters (columns of `values`, one row per sample) whose values go most with
+/// `difference` (|Spearman rho|, decreasing; none whose rho is 0); significant when |rho| >
+/// `threshold`. A significant parameter whose values correlate with a stronger significant
+/// driver's beyond `threshold` is listed among that driver's aliases instead of on its own.
+std::vector<Driver> rank_drivers(const sensitivity::Matrix& values, std::span<const double> difference, double threshold,
+                                 std::size_t count);
 
 struct RobustnessResult {
   std::string scenario_name, origin;
