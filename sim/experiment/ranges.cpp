@@ -185,4 +185,15 @@ std::string range_text(const RangedParameter& p) {
                      p.distribution == sensitivity::Distribution::kLogUniform ? ", log-uniform" : "");
 }
 
+nlohmann::json ranged_parameter_json(const RangedParameter& p) {
+  return {{"name", p.name},
+          {"pointer", p.pointer},
+          {"low", p.low},
+          {"high", p.high},
+          {"distribution", p.distribution == sensitivity::Distribution::kLogUniform ? "log_uniform" : "uniform"},
+          {"default", p.default_value},
+          {"integer", p.integer},
+          {"source", p.source}};
+}
+
 }  // namespace linksim::experiment

@@ -55,12 +55,7 @@ nlohmann::json robustness_json(const RobustnessResult& r) {
                         {"comparisons", nlohmann::json::array()},
                         {"samples", nlohmann::json::array()}};
   for (const auto& p : r.parameters)
-    doc["parameters"].push_back({{"name", p.name},
-                                 {"pointer", p.pointer},
-                                 {"low", p.low},
-                                 {"high", p.high},
-                                 {"distribution", p.distribution == sensitivity::Distribution::kLogUniform ? "log_uniform" : "uniform"},
-                                 {"source", p.source}});
+    doc["parameters"].push_back(ranged_parameter_json(p));
   for (const auto& v : r.verdicts) {
     nlohmann::json drivers = nlohmann::json::array();
     for (const auto& d : v.drivers) {

@@ -7,16 +7,6 @@
 namespace linksim::experiment {
 
 namespace {
-nlohmann::json parameter_json(const RangedParameter& p) {
-  return {{"name", p.name},
-          {"pointer", p.pointer},
-          {"low", p.low},
-          {"high", p.high},
-          {"distribution", p.distribution == sensitivity::Distribution::kLogUniform ? "log_uniform" : "uniform"},
-          {"default", p.default_value},
-          {"integer", p.integer},
-          {"source", p.source}};
-}
 nlohmann::json nullable(const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); }
 }  // namespace
 
@@ -37,7 +27,7 @@ nlohmann::json screening_json(const ScreeningResult& r) {
         {"common_random_numbers", "every arm at every point runs replications 0..n-1 of the scenario seed"}}},
       {"parameters", nlohmann::json::array()},
       {"outputs", nlohmann::json::array()}};
-  for (const auto& p : r.parameters) doc["parameters"].push_back(parameter_json(p));
+  for (const auto& p : r.parameters) doc["parameters"].push_back(ranged_parameter_json(p));
   for (std::size_t o = 0; o < r.outputs.size(); ++o) {
     nlohmann::json indices = nlohmann::json::array();
     for (std::size_t p = 0; p < r.parameters.size(); ++p) {

@@ -86,14 +86,7 @@ nlohmann::json sobol_json(const SobolStudy& s, const nlohmann::json& selection) 
 nlohmann::json sobol_document(const SobolStudy& s) {
   nlohmann::json params = nlohmann::json::array();
   for (const auto& p : s.all_parameters)
-    params.push_back({{"name", p.name},
-                      {"pointer", p.pointer},
-                      {"low", p.low},
-                      {"high", p.high},
-                      {"distribution", p.distribution == sensitivity::Distribution::kLogUniform ? "log_uniform" : "uniform"},
-                      {"default", p.default_value},
-                      {"integer", p.integer},
-                      {"source", p.source}});
+    params.push_back(ranged_parameter_json(p));
   return {{"method", "sobol"},
           {"scenario", {{"name", s.scenario_name}, {"origin", s.origin}}},
           {"design",

@@ -71,6 +71,27 @@ std::string slurp(const std::filesystem::path& p) {
   return b.str();
 }
 
+// `linksim robustness SCENARIO ARGS` run once, its robustness.json, and one comparison of it.
+struct LibraryStudy {
+  json doc;
+  LibraryStudy(const std::string& scenario, const std::string& args) {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("robust_library_" + scenario);
+    fs::remove_all(dir);
+    const auto r = testing::run_cli("robustness " + scenario + " " + args + " --threads 2 --out " + dir.string());
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    doc = json::parse(std::ifstream(dir / "robustness.json"));
+    fs::remove_all(dir);
+  }
+  json verdict(const std::string& arm, const std::string& metric) const {
+    for (const auto& c : doc.at("comparisons"))
+      if (c.at("arm") == arm && c.at("metric") == metric) return c;
+    FAIL("no comparison " << arm << " / " << metric);
+    return json();
+  }
+};
+
 }  // namespace
 
 TEST_CASE("the plausible ranges file is valid against the schema", "[robustness]") {
@@ -372,18 +393,8 @@ TEST_CASE("cold_vs_content.json across 32 plausible worlds: targeted cold's lead
   // The answer scenarios/README.md gives for `linksim robustness cold_vs_content --samples 32`
   // (Release only: 192 full-size runs, ~40 s). Deterministic: the design and the runs are seeded.
   if (testing::fast_mode()) return;
-  namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / "robust_library_cold_vs_content";
-  fs::remove_all(dir);
-  const auto r = testing::run_cli("robustness cold_vs_content --samples 32 --threads 2 --out " + dir.string());
-  REQUIRE(r.code == 0);
-  const json doc = json::parse(std::ifstream(dir / "robustness.json"));
-  auto verdict = [&](const std::string& arm, const std::string& metric) {
-    for (const auto& c : doc.at("comparisons"))
-      if (c.at("arm") == arm && c.at("metric") == metric) return c;
-    FAIL("no comparison " << arm << " / " << metric);
-    return json();
-  };
+  const LibraryStudy study("cold_vs_content", "--samples 32");
+  const auto verdict = [&study](const std::string& arm, const std::string& metric) { return study.verdict(arm, metric); };
   // targeted_cold beats cold_blast on connections, replies and meetings in all 32 worlds
   // (Wilson 95% [89, 100]), and is restricted less in all of them.
   for (const char* m : {"connections_gained", "replies", "meetings", "restricted_days"}) {
@@ -413,7 +424,6 @@ TEST_CASE("cold_vs_content.json across 32 plausible worlds: targeted cold's lead
   CHECK(conn.at("wilson95").at(1).get<double>() < 0.5);
   CHECK(replies.at("wilson95").at(0).get<double>() < 0.5);
   CHECK(replies.at("wilson95").at(1).get<double>() > 0.5);
-  fs::remove_all(dir);
 }
 
 TEST_CASE("limiter_stress.json across 32 plausible worlds: which policies cut spam in every world, and what reports_3 costs honest senders",
@@ -422,18 +432,9 @@ TEST_CASE("limiter_stress.json across 32 plausible worlds: which policies cut sp
   // (Release only: 416 runs of 1,000 senders on 100,000-member worlds, ~2 min on two idle cores).
   // Deterministic: the design and the runs are seeded, and --threads changes no value.
   if (testing::fast_mode()) return;
-  namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / "robust_library_limiter_stress";
-  fs::remove_all(dir);
-  const auto r = testing::run_cli("robustness limiter_stress --samples 32 --reps 1 --threads 2 --out " + dir.string());
-  REQUIRE(r.code == 0);
-  const json doc = json::parse(std::ifstream(dir / "robustness.json"));
-  auto verdict = [&](const std::string& arm, const std::string& metric) {
-    for (const auto& c : doc.at("comparisons"))
-      if (c.at("arm") == arm && c.at("metric") == metric) return c;
-    FAIL("no comparison " << arm << " / " << metric);
-    return json();
-  };
+  const LibraryStudy study("limiter_stress", "--samples 32 --reps 1");
+  const json& doc = study.doc;
+  const auto verdict = [&study](const std::string& arm, const std::string& metric) { return study.verdict(arm, metric); };
   // No --metrics on a population with abusive senders: the six headline policy metrics.
   CHECK(doc.at("comparisons").size() == 12 * 6);
   // Less spam delivered than the preset in all 32 worlds (Wilson 95% [89, 100]) ...
@@ -472,5 +473,4 @@ TEST_CASE("limiter_stress.json across 32 plausible worlds: which policies cut sp
     CHECK(verdict(arm, "legit_invites_blocked").at("wins") == 0);
     CHECK(verdict(arm, "legit_invites_blocked").at("ties") == 0);
   }
-  fs::remove_all(dir);
 }

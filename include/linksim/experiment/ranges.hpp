@@ -54,6 +54,10 @@ const RangedParameter* find_range(const std::string& pointer);
 /// empty. An unknown or repeated name is a config::InputError at "--params".
 std::vector<RangedParameter> select_ranged(const std::vector<std::string>& names);
 
+/// A parameter as the outputs of `sensitivity` and `robustness` list it: name, pointer, low, high,
+/// distribution, default, integer, source.
+nlohmann::json ranged_parameter_json(const RangedParameter& p);
+
 /// The engine's view of the parameters (name, low, high, distribution).
 std::vector<sensitivity::Parameter> engine_parameters(std::span<const RangedParameter> parameters);
 
