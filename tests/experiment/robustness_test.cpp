@@ -71,6 +71,22 @@ std::string slurp(const std::filesystem::path& p) {
   return b.str();
 }
 
+// Runs the design point `values` and checks every column against `linksim run`'s mean over
+// replications (or mean paired difference) for the same patched scenario; returns that run.
+auto point_equals_run(experiment::VariantRunner& runner, const std::vector<double>& values) {
+  std::vector<double> point(runner.columns().size());
+  runner.run(values, point);
+  auto reference = testing::run(runner.scenario_at(values));
+  for (std::size_t c = 0; c < runner.columns().size(); ++c) {
+    const auto& col = runner.columns()[c];
+    INFO(col.label());
+    const double expected = col.baseline.empty() ? reference.metric(col.arm, col.metric).stats.mean
+                                                 : reference.diff(col.arm, col.baseline, col.metric).mean_diff;
+    CHECK(point[c] == Approx(expected).margin(1e-12));
+  }
+  return reference;
+}
+
 // `linksim robustness SCENARIO ARGS` run once, its robustness.json, and one comparison of it.
 struct LibraryStudy {
   json doc;
@@ -211,17 +227,7 @@ TEST_CASE("a design point gives what linksim run gives for the same scenario (sa
   json doc = tiny(arms);
   doc["replications"] = 2;
   experiment::VariantRunner runner(setup(doc, {"invite.accept.intercept", "activity.dormant_share"}, {"connections_gained", "replies"}));
-  const std::vector<double> values{-0.3, 0.55};
-  std::vector<double> point(runner.columns().size());
-  runner.run(values, point);
-  const auto reference = testing::run(runner.scenario_at(values));
-  for (std::size_t c = 0; c < runner.columns().size(); ++c) {
-    const auto& col = runner.columns()[c];
-    INFO(col.label());
-    const double expected = col.baseline.empty() ? reference.metric(col.arm, col.metric).stats.mean
-                                                 : reference.diff(col.arm, col.baseline, col.metric).mean_diff;
-    CHECK(point[c] == Approx(expected).margin(1e-12));
-  }
+  point_equals_run(runner, {-0.3, 0.55});
 }
 
 TEST_CASE("policy metrics: selectable by --metrics, the default for a population with abusive senders, equal to linksim run's", "[robustness]") {
@@ -251,17 +257,7 @@ TEST_CASE("policy metrics: selectable by --metrics, the default for a population
   CHECK(std::find(senders.metrics().begin(), senders.metrics().end(), "connections_gained") != senders.metrics().end());
 
   // Each column equals linksim run's mean over replications (or mean paired difference).
-  const std::vector<double> values{-0.2, -1.5};
-  std::vector<double> point(runner.columns().size());
-  runner.run(values, point);
-  const auto reference = testing::run(runner.scenario_at(values));
-  for (std::size_t c = 0; c < runner.columns().size(); ++c) {
-    const auto& col = runner.columns()[c];
-    INFO(col.label());
-    const double expected = col.baseline.empty() ? reference.metric(col.arm, col.metric).stats.mean
-                                                 : reference.diff(col.arm, col.baseline, col.metric).mean_diff;
-    CHECK(point[c] == Approx(expected).margin(1e-12));
-  }
+  const auto reference = point_equals_run(runner, {-0.2, -1.5});
   CHECK(reference.metric("preset", "spam_invites_delivered").stats.mean > 0.0);  // the comparison is not of zeros
 
   // Mixed with a sender metric, in the order given; the verdicts judge from the platform's side.
