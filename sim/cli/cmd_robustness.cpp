@@ -40,11 +40,8 @@ void add_robustness(CLI::App& app, Dispatch& d) {
       // Under mpirun every process has every result; rank 0 alone writes them.
       if (experiment::process_group().rank() != 0) return 0;
       for (const auto& v : result.verdicts) std::cout << experiment::verdict_line(result, v) << '\n';
-      write_files(args->variant.out, {{"robustness.json", experiment::robustness_json(result).dump(2) + "\n"},
-                                      {"robustness.csv", experiment::robustness_csv(result)}});
-      runner.discard_checkpoint();
-      if (runner.rows_resumed() > 0)
-        std::cerr << fmt::format("resumed {} design points from the checkpoint of an interrupted run\n", runner.rows_resumed());
+      finish_study(runner, args->variant.out, {{"robustness.json", experiment::robustness_json(result).dump(2) + "\n"},
+                                               {"robustness.csv", experiment::robustness_csv(result)}});
       const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       std::cerr << fmt::format("{} runs in {:.1f} s; {} worlds generated\n",
                                args->samples * runner.arms().size() * result.replications, seconds, runner.worlds_generated());

@@ -134,10 +134,7 @@ void add_sensitivity(CLI::App& app, Dispatch& d) {
       if (experiment::process_group().rank() != 0) return 0;
       files.insert(files.begin(), std::pair<std::string, std::string>("sensitivity.json", doc.dump(2) + "\n"));
       files.emplace_back("sensitivity.html", report::sensitivity_report_html(doc));
-      write_files(args->variant.out, files);
-      runner.discard_checkpoint();
-      if (runner.rows_resumed() > 0)
-        std::cerr << fmt::format("resumed {} design points from the checkpoint of an interrupted run\n", runner.rows_resumed());
+      finish_study(runner, args->variant.out, files);
       const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       std::cerr << fmt::format("{} runs in {:.1f} s; {} worlds generated\n", runs, seconds, runner.worlds_generated());
       return 0;

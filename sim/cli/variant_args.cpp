@@ -72,4 +72,12 @@ void write_files(const std::string& dir, const std::vector<std::pair<std::string
   }
 }
 
+void finish_study(const experiment::VariantRunner& runner, const std::string& dir,
+                  const std::vector<std::pair<std::string, std::string>>& files) {
+  write_files(dir, files);
+  runner.discard_checkpoint();
+  if (runner.rows_resumed() > 0)
+    std::cerr << fmt::format("resumed {} design points from the checkpoint of an interrupted run\n", runner.rows_resumed());
+}
+
 }  // namespace linksim::cli

@@ -40,4 +40,9 @@ std::function<void(std::size_t, std::size_t)> progress_printer(std::string what)
 /// Writes each (file name, content) into `dir` (created if needed); prints one "wrote" line each.
 void write_files(const std::string& dir, const std::vector<std::pair<std::string, std::string>>& files);
 
+/// The end of a study (sensitivity, robustness): writes its files into `dir`, removes the journal
+/// of finished design points (the outputs now hold them) and says how many were resumed from it.
+void finish_study(const experiment::VariantRunner& runner, const std::string& dir,
+                  const std::vector<std::pair<std::string, std::string>>& files);
+
 }  // namespace linksim::cli

@@ -2,7 +2,6 @@
 #include "linksim/experiment/run_jobs.hpp"
 
 #include <algorithm>
-#include <thread>
 
 #include "experiment/job_pool.hpp"
 #include "linksim/experiment/process_group.hpp"

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <mutex>
 #include <optional>
-#include <thread>
 
 #include "experiment/job_pool.hpp"
 #include "linksim/experiment/process_group.hpp"

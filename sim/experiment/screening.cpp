@@ -6,13 +6,15 @@
 
 namespace linksim::experiment {
 
-std::vector<std::size_t> ScreeningResult::ranking(std::size_t output) const {
-  std::vector<std::size_t> order(parameters.size());
+std::vector<std::size_t> order_decreasing(std::size_t n, const std::function<double(std::size_t)>& key) {
+  std::vector<std::size_t> order(n);
   std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return indices.at(output, a).mu_star > indices.at(output, b).mu_star;
-  });
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) > key(b); });
   return order;
+}
+
+std::vector<std::size_t> ScreeningResult::ranking(std::size_t output) const {
+  return order_decreasing(parameters.size(), [&](std::size_t p) { return indices.at(output, p).mu_star; });
 }
 
 ScreeningResult run_screening(VariantRunner& runner, const ScreeningOptions& options) {

@@ -65,8 +65,8 @@ std::string screening_table(const ScreeningResult& r, std::size_t top) {
     std::string line;
     std::size_t shown = 0;
     const auto ranking = r.ranking(o);
-    // Effects below 1e-9 of the largest are rounding in a difference of equal changes: not shown.
-    const double floor = 1e-9 * r.indices.at(o, ranking.front()).mu_star;
+    // Effects that are rounding in a difference of equal changes are not shown.
+    const double floor = kRoundingShare * r.indices.at(o, ranking.front()).mu_star;
     for (const std::size_t p : ranking) {
       if (shown == top) break;
       const auto& c = r.indices.at(o, p);

@@ -3,18 +3,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 
 #include <fmt/format.h>
 
 #include "linksim/config/errors.hpp"
 
 namespace linksim::experiment {
-
-namespace {
-// Below this a μ* is rounding in a difference of equal changes (as in screening_table).
-constexpr double kSobolStudyNoise = 1e-9;
-}  // namespace
 
 std::vector<ScreeningScore> screening_scores(const ScreeningResult& r) {
   const std::size_t n = r.parameters.size();
@@ -24,10 +18,10 @@ std::vector<ScreeningScore> screening_scores(const ScreeningResult& r) {
   for (std::size_t o = 0; o < n_outputs; ++o) {
     double largest = 0.0;
     for (std::size_t p = 0; p < n; ++p) largest = std::max(largest, r.indices.at(o, p).mu_star);
-    if (!(largest >= kSobolStudyNoise)) continue;
+    if (!(largest >= kRoundingShare)) continue;
     for (std::size_t p = 0; p < n; ++p) {
       double share = r.indices.at(o, p).mu_star / largest;
-      if (share < kSobolStudyNoise) share = 0.0;
+      if (share < kRoundingShare) share = 0.0;
       scores[p].max_share = std::max(scores[p].max_share, share);
       scores[p].mean_share += share;
     }
@@ -63,21 +57,12 @@ std::vector<double> scenario_values(const VariantRunner& runner) {
   return values;
 }
 
-namespace {
-std::vector<std::size_t> sobol_study_order(std::size_t n, const std::function<double(std::size_t)>& key) {
-  std::vector<std::size_t> order(n);
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) > key(b); });
-  return order;
-}
-}  // namespace
-
 std::vector<std::size_t> SobolStudy::ranking(std::size_t output) const {
-  return sobol_study_order(parameters.size(), [&](std::size_t j) { return indices.at(output, j).total; });
+  return order_decreasing(parameters.size(), [&](std::size_t j) { return indices.at(output, j).total; });
 }
 
 std::vector<std::size_t> SobolStudy::tornado_ranking(std::size_t output) const {
-  return sobol_study_order(parameters.size(),
+  return order_decreasing(parameters.size(),
                            [&](std::size_t j) { return std::fabs(tornado_high(output, j) - tornado_low(output, j)); });
 }
 

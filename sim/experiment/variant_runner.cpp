@@ -2,7 +2,6 @@
 #include "linksim/experiment/variant_runner.hpp"
 
 #include <algorithm>
-#include <thread>
 
 #include <fmt/format.h>
 

@@ -19,6 +19,13 @@ struct ScreeningOptions {
   std::function<void(std::size_t done, std::size_t total)> progress;  ///< after each design point
 };
 
+/// A μ* below this share of the largest is rounding in a difference of equal changes, not an
+/// effect (the screening's table and the Sobol' stage's choice of parameters ignore it).
+inline constexpr double kRoundingShare = 1e-9;
+
+/// 0 … n − 1 by decreasing key(i), ties in index order.
+std::vector<std::size_t> order_decreasing(std::size_t n, const std::function<double(std::size_t)>& key);
+
 struct ScreeningResult {
   std::string scenario_name, origin;
   std::vector<RangedParameter> parameters;
