@@ -164,7 +164,7 @@ PostOutcome ContentModel::publish(CreatorState& s, const ContentGraph& g, const 
   for (std::size_t i = 0; i < audience; ++i) {
     const std::uint32_t v = s.audience_[i];
     if (stamp_[v] == generation_) continue;
-    if (core::uniform01(rng) < reach * fresh(g.activity[v])) impress(v, 0, strength, s, g, rng, out, events);
+    if (seen(reach * fresh(g.activity[v]), v, g, rng)) impress(v, 0, strength, s, g, rng, out, events);
   }
   // Independent cascade: each engager exposes its own connections, weaker at every hop.
   while (!next_.empty()) {
@@ -177,7 +177,7 @@ PostOutcome ContentModel::publish(CreatorState& s, const ContentGraph& g, const 
       for (std::uint32_t i = g.offsets[v]; i < g.offsets[v + 1]; ++i) {
         const std::uint32_t w = g.targets[i];
         if (stamp_[w] == generation_) continue;
-        if (core::uniform01(rng) < p * fresh(g.activity[w])) impress(w, static_cast<std::uint8_t>(hop + 1), strength, s, g, rng, out, events);
+        if (seen(p * fresh(g.activity[w]), w, g, rng)) impress(w, static_cast<std::uint8_t>(hop + 1), strength, s, g, rng, out, events);
       }
     }
   }

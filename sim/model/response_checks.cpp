@@ -164,6 +164,7 @@ void check(const ContentParams& p, const std::string& path, std::vector<Issue>& 
   const Checker c(path, out);
   c.prob("audience_reach", p.audience_reach);
   c.int_in("feed_days", p.feed_days, 1, 30);
+  c.int_in("feed_connections", p.feed_connections, 1, 30000);
   c.in("fatigue", p.fatigue, 0.0, 100.0);
   c.positive("fatigue_days", p.fatigue_days, 365.0);
   c.prob("engagement_rate", p.engagement_rate);

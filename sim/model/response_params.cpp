@@ -196,6 +196,7 @@ void read(const Reader& r, EffortParams& p) {
 void read(const Reader& r, ContentParams& p) {
   r.number("audience_reach", p.audience_reach);
   r.integer("feed_days", p.feed_days);
+  r.integer("feed_connections", p.feed_connections);
   r.number("fatigue", p.fatigue);
   r.number("fatigue_days", p.fatigue_days);
   r.number("engagement_rate", p.engagement_rate);

@@ -384,10 +384,10 @@ TEST_CASE("sensitivity and robustness CLI: bad input exits 2 naming it, good inp
   fs::remove_all(dir);
 }
 
-TEST_CASE("cold_vs_content.json across 32 plausible worlds: targeted cold's lead over blasting never flips, content's is a coin flip at best",
+TEST_CASE("cold_vs_content.json across 32 plausible worlds: targeted cold's lead over blasting never flips, content rarely beats even the blaster",
           "[robustness][library][.long]") {
   // The answer scenarios/README.md gives for `linksim robustness cold_vs_content --samples 32`
-  // (Release only: 192 full-size runs, ~40 s). Deterministic: the design and the runs are seeded.
+  // (Release only: 192 full-size runs, ~30 s). Deterministic: the design and the runs are seeded.
   if (testing::fast_mode()) return;
   const LibraryStudy study("cold_vs_content", "--samples 32");
   const auto verdict = [&study](const std::string& arm, const std::string& metric) { return study.verdict(arm, metric); };
@@ -397,29 +397,18 @@ TEST_CASE("cold_vs_content.json across 32 plausible worlds: targeted cold's lead
     INFO(m);
     CHECK(verdict("targeted_cold", m).at("wins") == 32);
   }
-  // content_led against the blaster: more connections in 28% [16, 45] of worlds, more replies in
-  // 47% [31, 64]: whether posting beats blasting depends on assumptions nobody has pinned down.
+  // content_led against the blaster (restricted on most days): more connections in 1 of 32 worlds
+  // (3% [1, 16]), more replies in 7 (22% [11, 39]), more meetings in 5; no single parameter
+  // decides the replies beyond chance.
   const json conn = verdict("content_led", "connections_gained"), replies = verdict("content_led", "replies");
   std::printf("content_led vs cold_blast: connections %s; replies %s\n", conn.at("line").get<std::string>().c_str(),
               replies.at("line").get<std::string>().c_str());
-  // The figures scenarios/README.md gives (deterministic: seeded design and runs): 9 and 15 of 32
-  // worlds, and the replies' answer decided by content's reach.
-  CHECK(conn.at("wins") == 9);
-  CHECK(replies.at("wins") == 15);
-  CHECK_THAT(replies.at("line").get<std::string>(), Catch::Contains("content.spread (rho +0.78)"));
-  // content.profile_view_rate also goes with the replies (rho +0.67), but in these 32 samples its
-  // values go with content.spread's (design rho +0.75): the line names it as an alias, not as a
-  // second deciding parameter.
-  CHECK_THAT(replies.at("line").get<std::string>(),
-             Catch::Contains("content.spread (rho +0.78) [or its alias in these samples, content.profile_view_rate (rho +0.67)]"));
-  const json& spread = replies.at("drivers").at(0);
-  CHECK(spread.at("parameter") == "content.spread");
-  REQUIRE(spread.at("aliases").size() == 1);
-  CHECK(spread.at("aliases")[0].at("parameter") == "content.profile_view_rate");
-  CHECK(spread.at("aliases")[0].at("design_spearman").get<double>() == Approx(0.7478).margin(0.0001));
-  CHECK(conn.at("wilson95").at(1).get<double>() < 0.5);
-  CHECK(replies.at("wilson95").at(0).get<double>() < 0.5);
-  CHECK(replies.at("wilson95").at(1).get<double>() > 0.5);
+  CHECK(conn.at("wins") == 1);
+  CHECK(replies.at("wins") == 7);
+  CHECK(verdict("content_led", "meetings").at("wins") == 5);
+  CHECK_THAT(replies.at("line").get<std::string>(), Catch::Contains("no parameter stands out from chance"));
+  CHECK(conn.at("wilson95").at(1).get<double>() < 0.2);
+  CHECK(replies.at("wilson95").at(1).get<double>() < 0.5);
 }
 
 TEST_CASE("limiter_stress.json across 32 plausible worlds: which policies cut spam in every world, and what reports_3 costs honest senders",
@@ -438,28 +427,34 @@ TEST_CASE("limiter_stress.json across 32 plausible worlds: which policies cut sp
     INFO(arm);
     CHECK(verdict(arm, "spam_invites_delivered").at("wins") == 32);
   }
-  // ... more in all 32 (no win, no tie) for the looser rules.
-  for (const char* arm : {"cap_200", "cap_800", "calendar_week", "no_acceptance_floor", "reports_10"}) {
+  // ... more in all 32 (no win, no tie) for the looser caps, in 31 without the floor (equal in 1),
+  // in 27 with 10 reports (fewer in 1, equal in 4).
+  for (const char* arm : {"cap_200", "cap_800", "calendar_week"}) {
     INFO(arm);
     CHECK(verdict(arm, "spam_invites_delivered").at("wins") == 0);
     CHECK(verdict(arm, "spam_invites_delivered").at("ties") == 0);
   }
-  // Recall above the preset's: the abuse score in 27 worlds (5 ties), 3 reports in 26 (6 ties).
-  CHECK(verdict("abuse_score", "spammer_recall").at("wins") == 27);
-  CHECK(verdict("abuse_score", "spammer_recall").at("ties") == 5);
-  CHECK(verdict("reports_3", "spammer_recall").at("wins") == 26);
+  CHECK(verdict("no_acceptance_floor", "spam_invites_delivered").at("wins") == 0);
+  CHECK(verdict("no_acceptance_floor", "spam_invites_delivered").at("ties") == 1);
+  CHECK(verdict("reports_10", "spam_invites_delivered").at("wins") == 1);
+  CHECK(verdict("reports_10", "spam_invites_delivered").at("ties") == 4);
+  // Recall above the preset's: 3 reports in 27 worlds (5 ties), the abuse score in 23 (9 ties).
+  CHECK(verdict("abuse_score", "spammer_recall").at("wins") == 23);
+  CHECK(verdict("abuse_score", "spammer_recall").at("ties") == 9);
+  CHECK(verdict("reports_3", "spammer_recall").at("wins") == 27);
   // What reports_3 costs honest senders: a false-positive rate never lower than the preset's,
   // higher in 22 of 32 worlds, by how often members report (invite.report.intercept).
   const json fp = verdict("reports_3", "legit_false_positive_rate");
   CHECK(fp.at("wins") == 0);
   CHECK(fp.at("ties") == 10);
-  CHECK_THAT(fp.at("line").get<std::string>(), Catch::Contains("the gap depends mostly on invite.report.intercept (rho +0.79)"));
+  CHECK_THAT(fp.at("line").get<std::string>(), Catch::Contains("the gap depends mostly on invite.report.intercept (rho +0.82)"));
   CHECK_THAT(verdict("reports_3", "spam_invites_delivered").at("line").get<std::string>(),
-             Catch::Contains("invite.report.intercept (rho -0.84) [or its aliases in these samples, inmail.latent (rho +0.72), "
-                             "costs.minutes.email_follow_up (rho +0.65)]"));
-  // Two parameters the 32 samples cannot tell apart decide the member budget's blocked invitations.
-  CHECK_THAT(verdict("member_budget", "legit_invites_blocked").at("line").get<std::string>(),
-             Catch::Contains("invite.decline.mutual (rho -0.67) [or its alias in these samples, invite.accept.same_industry (rho +0.66)]"));
+             Catch::Contains("invite.report.intercept (rho -0.91) [or its aliases in these samples, "
+                             "invite.accept.note_long_per_100_chars (rho -0.80), content.feed_days (rho -0.76), "));
+  // A parameter the 32 samples cannot tell apart from the report rate: a content setting, which no
+  // sender here exercises, named as its alias for the 200 cap's recall.
+  CHECK_THAT(verdict("cap_200", "spammer_recall").at("line").get<std::string>(),
+             Catch::Contains("invite.report.intercept (rho +0.74) [or its alias in these samples, content.feed_days (rho +0.73)]"));
   // Honest invitations blocked: fewer in every world without the acceptance floor or with a
   // calendar week, more in every world with the token bucket or the per-member budget.
   CHECK(verdict("calendar_week", "legit_invites_blocked").at("wins") == 32);

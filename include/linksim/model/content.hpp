@@ -102,6 +102,18 @@ class ContentModel final {
   void impress(std::uint32_t v, std::uint8_t hop, double strength, CreatorState& state, const ContentGraph& g,
                core::Rng& rng, PostOutcome& out, std::vector<InboundEvent>& events);
   double fresh(float activity) const;
+  /// Feed competition: 1 for a member with at most feed_connections connections, else
+  /// feed_connections / connections (their feed carries each connection's updates less often).
+  double feed_share(std::uint32_t member, const ContentGraph& g) const {
+    const std::uint32_t k = g.offsets[member + 1] - g.offsets[member];
+    return k > static_cast<std::uint32_t>(p_.feed_connections) ? p_.feed_connections / static_cast<double>(k) : 1.0;
+  }
+  /// A Bernoulli draw with probability q · feed_share(member): the degree is read only when
+  /// the draw falls under q (feed_share <= 1), which keeps the cascade's memory reads as before.
+  bool seen(double q, std::uint32_t member, const ContentGraph& g, core::Rng& rng) const {
+    const double u = core::uniform01(rng);
+    return u < q && u < q * feed_share(member, g);
+  }
 
   ContentParams p_;
   std::vector<std::uint32_t> stamp_;  ///< generation at which a member last saw a post

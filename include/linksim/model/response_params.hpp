@@ -172,6 +172,7 @@ struct InboundSourceParams {
 struct ContentParams {
   double audience_reach = 0;     ///< a connection/follower active while the post is fresh sees it
   int feed_days = 0;             ///< days a post stays fresh in the feed
+  int feed_connections = 0;      ///< a member with k > this many connections sees each one's posts × this / k
   double fatigue = 0;            ///< reach ÷ (1 + fatigue · recent posts)
   double fatigue_days = 0;       ///< time constant of the recent-posts count
   double engagement_rate = 0;    ///< an impression engages, × quality × format × affinity
