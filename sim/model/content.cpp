@@ -105,6 +105,8 @@ void ContentModel::impress(std::uint32_t v, std::uint8_t hop, double strength, C
                            core::Rng& rng, PostOutcome& out, std::vector<InboundEvent>& events) {
   stamp_[v] = generation_;
   ++out.impressions;
+  const Relation rel = static_cast<Relation>(s.relation_[v]);
+  if (rel == Relation::kNone) ++out.beyond_network;
   const double affinity = std::clamp(static_cast<double>(g.affinity[v]), 0.0, 1.0);
   if (core::uniform01(rng) < p_.engagement_rate * strength * affinity) {
     ++out.engagements;
@@ -112,7 +114,6 @@ void ContentModel::impress(std::uint32_t v, std::uint8_t hop, double strength, C
   }
   if (core::uniform01(rng) >= p_.profile_view_rate * strength * affinity) return;
   ++out.profile_views;
-  const Relation rel = static_cast<Relation>(s.relation_[v]);
   if (rel == Relation::kConnection || rel == Relation::kInvited) return;
   const double fit = g.fit.empty() ? 1.0 : std::clamp(static_cast<double>(g.fit[v]), 0.0, 1.0);
   const double mean_delay = p_.response_hours * static_cast<double>(core::kHour);

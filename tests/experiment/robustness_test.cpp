@@ -397,17 +397,17 @@ TEST_CASE("cold_vs_content.json across 32 plausible worlds: targeted cold's lead
     INFO(m);
     CHECK(verdict("targeted_cold", m).at("wins") == 32);
   }
-  // content_led against the blaster (restricted on most days): more connections in 1 of 32 worlds
-  // (3% [1, 16]), more replies in 7 (22% [11, 39]), more meetings in 5; no single parameter
-  // decides the replies beyond chance.
+  // content_led against the blaster (restricted on most days): more connections in 3 of 32 worlds
+  // (9% [3, 24]), more replies and more meetings in 9 (28% [16, 45]); no single parameter decides
+  // them beyond chance.
   const json conn = verdict("content_led", "connections_gained"), replies = verdict("content_led", "replies");
   std::printf("content_led vs cold_blast: connections %s; replies %s\n", conn.at("line").get<std::string>().c_str(),
               replies.at("line").get<std::string>().c_str());
-  CHECK(conn.at("wins") == 1);
-  CHECK(replies.at("wins") == 7);
-  CHECK(verdict("content_led", "meetings").at("wins") == 5);
+  CHECK(conn.at("wins") == 3);
+  CHECK(replies.at("wins") == 9);
+  CHECK(verdict("content_led", "meetings").at("wins") == 9);
   CHECK_THAT(replies.at("line").get<std::string>(), Catch::Contains("no parameter stands out from chance"));
-  CHECK(conn.at("wilson95").at(1).get<double>() < 0.2);
+  CHECK(conn.at("wilson95").at(1).get<double>() < 0.3);
   CHECK(replies.at("wilson95").at(1).get<double>() < 0.5);
 }
 

@@ -329,3 +329,79 @@ TEST_CASE("post formats by name", "[model][content]") {
     CHECK(e.issues().at(0).hint == "did you mean \"carousel\"?");
   }
 }
+
+namespace {
+/// A graph from an edge list (both arcs), with every member fully active and interested.
+struct EdgeWorld {
+  std::vector<std::uint32_t> offsets, targets;
+  std::vector<float> affinity, activity;
+  EdgeWorld(std::uint32_t n, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& edges)
+      : offsets(n + 1, 0), affinity(n, 1.0f), activity(n, 1.0f) {
+    for (const auto& [a, b] : edges) ++offsets[a + 1], ++offsets[b + 1];
+    std::partial_sum(offsets.begin(), offsets.end(), offsets.begin());
+    targets.resize(offsets.back());
+    std::vector<std::uint32_t> cursor(offsets.begin(), offsets.end() - 1);
+    for (const auto& [a, b] : edges) targets[cursor[a]++] = b, targets[cursor[b]++] = a;
+  }
+  ContentGraph graph() const { return {offsets, targets, affinity, activity, {}}; }
+};
+
+/// `center` gets `count` leaves, numbered from `first`.
+void add_leaves(std::vector<std::pair<std::uint32_t, std::uint32_t>>& edges, std::uint32_t center, std::uint32_t first,
+                std::uint32_t count) {
+  for (std::uint32_t i = 0; i < count; ++i) edges.emplace_back(center, first + i);
+}
+
+/// Mean impressions per post over `posts` posts (no fatigue, every post on its own day).
+double mean_impressions(const ContentParams& p, const ContentGraph& g, int posts) {
+  ContentModel model(p);
+  CreatorState s(0, g);
+  core::Rng rng = core::make_rng(21, 0, core::Purpose::kContent, 0);
+  std::vector<InboundEvent> events;
+  double total = 0;
+  for (int i = 0; i < posts; ++i) {
+    events.clear();
+    total += model.publish(s, g, Post{}, i * core::kDay, rng, events).impressions;
+  }
+  return total / posts;
+}
+}  // namespace
+
+TEST_CASE("feed competition: a member with k > feed_connections connections sees a post with probability x feed_connections / k",
+          "[model][content]") {
+  ContentParams p = default_response_params().content;
+  REQUIRE(p.feed_connections == 300);
+  p.audience_reach = 1.0;
+  p.engagement_rate = 1.0;  // with affinity 1 and an ordinary post, every impression engages
+  p.fatigue = 0.0;
+  p.spread = 1.0;
+  p.hop_decay = 1.0;
+  p.profile_view_rate = 0.0;  // no follows or invitations: the audience stays the author's connections
+  constexpr int kPosts = 4000;  // a share's standard error at most 0.008; bounds at ±0.035 (> 4 SE)
+  SECTION("the author's audience") {
+    // Member 1 (1 connection: the author) always sees the post; member 2 (1,200 connections)
+    // with 300 / 1,200 = 0.25. No cascade (max_hops 0).
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> edges = {{0, 1}, {0, 2}};
+    add_leaves(edges, 2, 3, 1199);
+    const EdgeWorld w(3 + 1199, edges);
+    p.max_hops = 0;
+    const double m = mean_impressions(p, w.graph(), kPosts);
+    CHECK(m - 1.0 == Approx(0.25).margin(0.035));
+    SECTION("off: a cap at or above every degree changes nothing") {
+      p.feed_connections = 1200;
+      CHECK(mean_impressions(p, w.graph(), 100) == 2.0);
+    }
+  }
+  SECTION("the cascade") {
+    // The author's one connection (member 1) engages and exposes member 2 (600 connections):
+    // seen with 300 / 600 = 0.5; member 2's leaves are two hops out (max_hops 1 stops there).
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> edges = {{0, 1}, {1, 2}};
+    add_leaves(edges, 2, 3, 599);
+    const EdgeWorld w(3 + 599, edges);
+    p.max_hops = 1;
+    const double m = mean_impressions(p, w.graph(), kPosts);
+    CHECK(m - 1.0 == Approx(0.5).margin(0.035));
+    p.feed_connections = 150;  // 150 / 600
+    CHECK(mean_impressions(p, w.graph(), kPosts) - 1.0 == Approx(0.25).margin(0.035));
+  }
+}
