@@ -107,6 +107,7 @@ void ContentModel::impress(std::uint32_t v, std::uint8_t hop, double strength, C
   ++out.impressions;
   const Relation rel = static_cast<Relation>(s.relation_[v]);
   if (rel == Relation::kNone) ++out.beyond_network;
+  else if (rel == Relation::kConnection) ++out.connections_seen;
   const double affinity = std::clamp(static_cast<double>(g.affinity[v]), 0.0, 1.0);
   if (core::uniform01(rng) < p_.engagement_rate * strength * affinity) {
     ++out.engagements;

@@ -19,6 +19,8 @@ namespace {
 
 struct Reach {
   double impressions = 0, beyond = 0;
+  double connection_share = 0, follower_share = 0;  ///< summed over posts: seen / connections (followers)
+  double posts = 0;
   double share() const { return beyond / impressions; }
 };
 
@@ -49,9 +51,14 @@ Reach weekly_posts(const graph::World& world) {
     while (s.followers() < 20) s.add_follower(core::uniform_below(rng, world.num_members()));
     for (int week = 0; week < 12; ++week) {
       events.clear();
+      const double own = static_cast<double>(s.connections());
+      const double followers = static_cast<double>(s.audience() - s.connections());
       const auto o = model.publish(s, g, model::Post{}, week * 7 * core::kDay, rng, events);
       r.impressions += o.impressions;
       r.beyond += o.beyond_network;
+      r.connection_share += o.connections_seen / own;
+      r.follower_share += (o.impressions - o.beyond_network - o.connections_seen) / followers;
+      r.posts += 1;
     }
   }
   return r;
@@ -67,6 +74,9 @@ TEST_CASE("about 40% of an ordinary sender's post views come from beyond its net
   const Reach large = weekly_posts(large_world);
   std::printf("views beyond the network: %.0f of %.0f (%.3f) at 100k, %.0f of %.0f (%.3f) at 400k\n", small.beyond,
               small.impressions, small.share(), large.beyond, large.impressions, large.share());
+  std::printf("seen by connections %.3f / %.3f, by followers %.3f / %.3f of them per post (100k / 400k)\n",
+              small.connection_share / small.posts, large.connection_share / large.posts, small.follower_share / small.posts,
+              large.follower_share / large.posts);
   // 1,200 posts of ~150 views each; the share moves by a few points with the senders drawn
   // (posts of one sender cluster): 0.400 and 0.417 with these seeds.
   CHECK(small.share() > 0.35);

@@ -76,6 +76,7 @@ struct InboundEvent {
 struct PostOutcome {
   std::uint32_t impressions = 0;  ///< distinct members who saw the post
   std::uint32_t beyond_network = 0;  ///< of them: neither connections, followers nor inviters of the author
+  std::uint32_t connections_seen = 0;  ///< of them: the author's connections
   std::uint32_t engagements = 0;
   std::uint32_t profile_views = 0;
   std::uint32_t follows = 0;
