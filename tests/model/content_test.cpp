@@ -346,12 +346,6 @@ struct EdgeWorld {
   ContentGraph graph() const { return {offsets, targets, affinity, activity, {}}; }
 };
 
-/// `center` gets `count` leaves, numbered from `first`.
-void add_leaves(std::vector<std::pair<std::uint32_t, std::uint32_t>>& edges, std::uint32_t center, std::uint32_t first,
-                std::uint32_t count) {
-  for (std::uint32_t i = 0; i < count; ++i) edges.emplace_back(center, first + i);
-}
-
 /// Mean impressions per post over `posts` posts (no fatigue, every post on its own day).
 double mean_impressions(const ContentParams& p, const ContentGraph& g, int posts) {
   ContentModel model(p);
@@ -364,6 +358,16 @@ double mean_impressions(const ContentParams& p, const ContentGraph& g, int posts
     total += model.publish(s, g, Post{}, i * core::kDay, rng, events).impressions;
   }
   return total / posts;
+}
+
+/// Views per post beyond member 1's one: the author (0) and members 1 and 2 joined by `edges`,
+/// member 2 with `hub_degree` connections in all (leaves numbered from 3).
+double extra_views(const ContentParams& p, std::vector<std::pair<std::uint32_t, std::uint32_t>> edges,
+                   std::uint32_t hub_degree, int posts) {
+  const std::uint32_t leaves = hub_degree - 1;
+  for (std::uint32_t i = 0; i < leaves; ++i) edges.emplace_back(2, 3 + i);
+  const EdgeWorld w(3 + leaves, edges);
+  return mean_impressions(p, w.graph(), posts) - 1.0;
 }
 }  // namespace
 
@@ -381,27 +385,17 @@ TEST_CASE("feed competition: a member with k > feed_connections connections sees
   SECTION("the author's audience") {
     // Member 1 (1 connection: the author) always sees the post; member 2 (1,200 connections)
     // with 300 / 1,200 = 0.25. No cascade (max_hops 0).
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> edges = {{0, 1}, {0, 2}};
-    add_leaves(edges, 2, 3, 1199);
-    const EdgeWorld w(3 + 1199, edges);
     p.max_hops = 0;
-    const double m = mean_impressions(p, w.graph(), kPosts);
-    CHECK(m - 1.0 == Approx(0.25).margin(0.035));
-    SECTION("off: a cap at or above every degree changes nothing") {
-      p.feed_connections = 1200;
-      CHECK(mean_impressions(p, w.graph(), 100) == 2.0);
-    }
+    CHECK(extra_views(p, {{0, 1}, {0, 2}}, 1200, kPosts) == Approx(0.25).margin(0.035));
+    p.feed_connections = 1200;  // a cap at or above every degree changes nothing
+    CHECK(extra_views(p, {{0, 1}, {0, 2}}, 1200, 100) == 1.0);
   }
   SECTION("the cascade") {
     // The author's one connection (member 1) engages and exposes member 2 (600 connections):
     // seen with 300 / 600 = 0.5; member 2's leaves are two hops out (max_hops 1 stops there).
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> edges = {{0, 1}, {1, 2}};
-    add_leaves(edges, 2, 3, 599);
-    const EdgeWorld w(3 + 599, edges);
     p.max_hops = 1;
-    const double m = mean_impressions(p, w.graph(), kPosts);
-    CHECK(m - 1.0 == Approx(0.5).margin(0.035));
+    CHECK(extra_views(p, {{0, 1}, {1, 2}}, 600, kPosts) == Approx(0.5).margin(0.035));
     p.feed_connections = 150;  // 150 / 600
-    CHECK(mean_impressions(p, w.graph(), kPosts) - 1.0 == Approx(0.25).margin(0.035));
+    CHECK(extra_views(p, {{0, 1}, {1, 2}}, 600, kPosts) == Approx(0.25).margin(0.035));
   }
 }
