@@ -24,6 +24,14 @@ PostFormat post_format_from_name(const std::string& name, const std::string& pat
                        close.empty() ? std::string{} : "did you mean \"" + close + "\"?");
 }
 
+std::vector<float> engagement_affinity(std::span<const float> content_affinity, double engagement_rate) {
+  std::vector<float> out(content_affinity.size());
+  for (std::size_t v = 0; v < out.size(); ++v)
+    out[v] = engagement_rate > 0.0 ? static_cast<float>(std::min(1.0, static_cast<double>(content_affinity[v]) / engagement_rate))
+                                   : content_affinity[v];
+  return out;
+}
+
 void ContentGraph::validate() const {
   std::vector<config::Issue> issues;
   const std::size_t n = offsets.empty() ? 0 : offsets.size() - 1;

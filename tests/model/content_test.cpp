@@ -18,6 +18,19 @@ using namespace linksim::model;
 
 namespace {
 
+using Edges = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
+
+/// CSR rows of an undirected edge list over `n` members (both arcs of every edge).
+void csr_from_edges(std::uint32_t n, const Edges& edges, std::vector<std::uint32_t>& offsets,
+                    std::vector<std::uint32_t>& targets) {
+  offsets.assign(n + 1, 0);
+  for (const auto& [a, b] : edges) ++offsets[a + 1], ++offsets[b + 1];
+  std::partial_sum(offsets.begin(), offsets.end(), offsets.begin());
+  targets.resize(offsets.back());
+  std::vector<std::uint32_t> cursor(offsets.begin(), offsets.end() - 1);
+  for (const auto& [a, b] : edges) targets[cursor[a]++] = b, targets[cursor[b]++] = a;
+}
+
 /// A random graph for the tests: every member gets `half_degree` edges to uniformly random others
 /// (mean degree 2·half_degree; duplicates are kept, as a second chance to be exposed), plus
 /// per-member weights drawn like the calibration population (docs/model.md).
@@ -27,7 +40,7 @@ struct TestWorld {
 
   TestWorld(std::uint32_t n, std::uint32_t half_degree, std::uint64_t seed) {
     core::Rng rng = core::make_rng(seed, 0, core::Purpose::kTest, 1);
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
+    Edges edges;
     edges.reserve(static_cast<std::size_t>(n) * half_degree);
     for (std::uint32_t v = 0; v < n; ++v)
       for (std::uint32_t k = 0; k < half_degree; ++k) {
@@ -35,18 +48,7 @@ struct TestWorld {
         if (w >= v) ++w;  // no self-loops
         edges.emplace_back(v, w);
       }
-    offsets.assign(n + 1, 0);
-    for (const auto& [a, b] : edges) {
-      ++offsets[a + 1];
-      ++offsets[b + 1];
-    }
-    std::partial_sum(offsets.begin(), offsets.end(), offsets.begin());
-    targets.resize(offsets.back());
-    std::vector<std::uint32_t> cursor(offsets.begin(), offsets.end() - 1);
-    for (const auto& [a, b] : edges) {
-      targets[cursor[a]++] = b;
-      targets[cursor[b]++] = a;
-    }
+    csr_from_edges(n, edges, offsets, targets);
     affinity.resize(n);
     activity.resize(n);
     fit.resize(n);
@@ -335,13 +337,8 @@ namespace {
 struct EdgeWorld {
   std::vector<std::uint32_t> offsets, targets;
   std::vector<float> affinity, activity;
-  EdgeWorld(std::uint32_t n, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& edges)
-      : offsets(n + 1, 0), affinity(n, 1.0f), activity(n, 1.0f) {
-    for (const auto& [a, b] : edges) ++offsets[a + 1], ++offsets[b + 1];
-    std::partial_sum(offsets.begin(), offsets.end(), offsets.begin());
-    targets.resize(offsets.back());
-    std::vector<std::uint32_t> cursor(offsets.begin(), offsets.end() - 1);
-    for (const auto& [a, b] : edges) targets[cursor[a]++] = b, targets[cursor[b]++] = a;
+  EdgeWorld(std::uint32_t n, const Edges& edges) : affinity(n, 1.0f), activity(n, 1.0f) {
+    csr_from_edges(n, edges, offsets, targets);
   }
   ContentGraph graph() const { return {offsets, targets, affinity, activity, {}}; }
 };
@@ -362,7 +359,7 @@ double mean_impressions(const ContentParams& p, const ContentGraph& g, int posts
 
 /// Views per post beyond member 1's one: the author (0) and members 1 and 2 joined by `edges`,
 /// member 2 with `hub_degree` connections in all (leaves numbered from 3).
-double extra_views(const ContentParams& p, std::vector<std::pair<std::uint32_t, std::uint32_t>> edges,
+double extra_views(const ContentParams& p, Edges edges,
                    std::uint32_t hub_degree, int posts) {
   const std::uint32_t leaves = hub_degree - 1;
   for (std::uint32_t i = 0; i < leaves; ++i) edges.emplace_back(2, 3 + i);

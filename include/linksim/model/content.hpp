@@ -28,6 +28,11 @@ struct ContentGraph {
 };
 
 enum class PostFormat : std::uint8_t { kText = 0, kImage = 1, kVideo = 2, kCarousel = 3, kPoll = 4 };
+/// The cascade's affinity from the world's `content_affinity` (a member's probability of engaging
+/// with an ordinary post they see): content_affinity / engagement_rate, at most 1, so that the
+/// model's engagement_rate × affinity is the world's figure (engagement_rate 0: unchanged).
+std::vector<float> engagement_affinity(std::span<const float> content_affinity, double engagement_rate);
+
 /// "text", "image", "video", "carousel", "poll" (the keys of response.content.formats).
 /// Throws config::InputError naming `path` and listing the valid names for anything else.
 PostFormat post_format_from_name(const std::string& name, const std::string& path);

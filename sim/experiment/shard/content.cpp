@@ -64,16 +64,12 @@ void ContentChannel::inbound_sources(std::uint32_t s, Time now) {
 }
 
 /// The world's content_affinity is a member's probability of engaging with a post they see
-/// (median 2%, docs/graph.md); the content model multiplies its own base engagement_rate by an
-/// affinity in [0, 1]. Passing affinity = content_affinity / engagement_rate (at most 1) makes
-/// a member's engagement probability on an ordinary post the world's figure, instead of
-/// engagement_rate times it (which gave ~0.1% engagement and no inbound at all).
+/// (median 2%, docs/graph.md); model::engagement_affinity rescales it so that the content model's
+/// engagement_rate × affinity is that figure, instead of engagement_rate times it (which gave
+/// ~0.1% engagement and no inbound at all).
 void ContentChannel::start() {
   const auto& a = ctx_.world.members().content_affinity;
-  const double rate = ctx_.plan.response.content.engagement_rate;
-  affinity_.resize(a.size());
-  for (std::size_t v = 0; v < a.size(); ++v)
-    affinity_[v] = rate > 0.0 ? static_cast<float>(std::min(1.0, static_cast<double>(a[v]) / rate)) : a[v];
+  affinity_ = model::engagement_affinity({a.data(), a.size()}, ctx_.plan.response.content.engagement_rate);
   graph_.affinity = {affinity_.data(), affinity_.size()};
   model_ = std::make_unique<model::ContentModel>(ctx_.plan.response.content);
 }
