@@ -30,6 +30,7 @@ void add_sensitivity(CLI::App& app, Dispatch& d);
 void add_robustness(CLI::App& app, Dispatch& d);
 void add_attack(CLI::App& app, Dispatch& d);
 void add_merge(CLI::App& app, Dispatch& d);
+void add_rules(CLI::App& app, Dispatch& d);
 
 /// The directories `linksim scenarios` lists: ./scenarios, then the source tree's.
 std::vector<std::filesystem::path> library_dirs();

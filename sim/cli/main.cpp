@@ -1,4 +1,5 @@
-// The `linksim` command: run, validate, sweep, graph, explain, scenarios, sensitivity, robustness, attack.
+// The `linksim` command: run, validate, sweep, graph, explain, scenarios, rules, sensitivity, robustness,
+// attack, merge.
 // Exit codes: 0 ok, 1 runtime failure, 2 usage or input error.
 //
 // Under `mpirun -np N`, `run`, `sweep`, `sensitivity` and `robustness` share their work among the
@@ -58,6 +59,7 @@ int main(int argc, char** argv) {
   add_graph(app, dispatch);
   add_explain(app, dispatch);
   add_scenarios(app, dispatch);
+  add_rules(app, dispatch);
   add_sensitivity(app, dispatch);
   add_robustness(app, dispatch);
   add_attack(app, dispatch);

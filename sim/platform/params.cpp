@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <stdexcept>
 #include <string>
 
 #include "linksim/platform/rule_factory.hpp"
@@ -17,11 +18,35 @@ using nlohmann::json;
 
 namespace {
 
+// A preset with "extends" holds only what differs from its base: its `platform` is a JSON Merge
+// Patch over the base's, and its `sources` replace the base's sources of the values it changes
+// (the others keep the base's). So a rule's defaults and sources are written once, in the base.
+json resolve_preset(const std::map<std::string, json>& files, const std::string& name, int depth = 0) {
+  json preset = files.at(name);
+  const auto base = preset.find("extends");
+  if (base == preset.end()) return preset;
+  if (depth > 8 || !base->is_string() || !files.count(base->get<std::string>()))
+    throw std::logic_error("platform preset " + name + ": \"extends\" names no embedded preset");
+  json out = resolve_preset(files, base->get<std::string>(), depth + 1);
+  out["platform"].merge_patch(preset.at("platform"));
+  const auto sources = preset.find("sources");
+  if (sources != preset.end())
+    for (const auto& [k, v] : sources->items()) out["sources"][k] = v;
+  out["name"] = preset.at("name");
+  out["description"] = preset.at("description");
+  return out;
+}
+
 const std::map<std::string, json>& presets() {
-  static const std::map<std::string, json> all = {
-      {"linkedin_2025", json::parse(embedded::platform_preset_linkedin_2025)},
-      {"linkedin_pre_2021", json::parse(embedded::platform_preset_linkedin_pre_2021)},
-  };
+  static const std::map<std::string, json> all = [] {
+    const std::map<std::string, json> files = {
+        {"linkedin_2025", json::parse(embedded::platform_preset_linkedin_2025)},
+        {"linkedin_pre_2021", json::parse(embedded::platform_preset_linkedin_pre_2021)},
+    };
+    std::map<std::string, json> resolved;
+    for (const auto& [name, _] : files) resolved[name] = resolve_preset(files, name);
+    return resolved;
+  }();
   return all;
 }
 

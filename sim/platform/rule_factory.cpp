@@ -30,7 +30,7 @@ struct Entry {
   std::shared_ptr<const void> (*read)(const nlohmann::json&, const std::string&, Issues&);  // null on issues
   std::unique_ptr<Rule> (*build)(const void*, const SenderBook&);
   const void* type;
-  bool member_view;  ///< R::kMemberView (false when R has none)
+  RuleInfo info;
 };
 
 template <class R>
@@ -49,10 +49,12 @@ constexpr Entry entry(std::string_view name) {
         return std::make_unique<R>(*static_cast<const P*>(p), book);
       },
       &kParamsTag<P>,
-      [] {
-        if constexpr (requires { R::kMemberView; }) return R::kMemberView;
-        return false;
-      }()};
+      RuleInfo{name, R::kSummary,
+               [] {
+                 if constexpr (requires { R::kMemberView; }) return R::kMemberView;
+                 return false;
+               }(),
+               &P::schema}};
 }
 
 // One registration line per rule; the order is the order of checks: the weekly caps first, as the
@@ -82,6 +84,12 @@ constexpr auto kNames = [] {
   return names;
 }();
 
+constexpr auto kInfos = [] {
+  std::array<RuleInfo, kRules.size()> infos{};
+  for (std::size_t i = 0; i < kRules.size(); ++i) infos[i] = kRules[i].info;
+  return infos;
+}();
+
 const Entry* find(std::string_view name) {
   for (const auto& e : kRules)
     if (e.name == name) return &e;
@@ -99,6 +107,8 @@ config::Issue unknown(std::string_view name, const std::string& path) {
 
 std::span<const std::string_view> rule_names() { return kNames; }
 
+std::span<const RuleInfo> rule_infos() { return kInfos; }
+
 std::string rule_name_list() {
   std::string s;
   for (auto n : kNames) s += (s.empty() ? "" : ", ") + std::string(n);
@@ -114,7 +124,7 @@ std::optional<RuleSpec> read_rule(std::string_view name, const nlohmann::json& p
   }
   std::shared_ptr<const void> p = e->read(params, path, issues);
   if (!p) return std::nullopt;
-  return RuleSpec{e->name, std::move(p), e->build, e->type, e->member_view};
+  return RuleSpec{e->name, std::move(p), e->build, e->type, e->info.member_view};
 }
 
 void check_rule_params(std::string_view name, const nlohmann::json& params, const std::string& path, Issues& issues) {

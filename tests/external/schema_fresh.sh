@@ -1,23 +1,30 @@
 #!/usr/bin/env bash
-# scenarios/schema.json's platform part is generated: running tools/platform/write_schema.py
-# (on a copy of the files it reads) must leave it byte for byte unchanged. Fails when a rule's
-# parameters or a preset's defaults changed and the schema was not regenerated.
-# Usage: bash tests/external/schema_fresh.sh [PATH-TO-LINKSIM, unused] (from the repo root). Exit 77 = skipped.
+# What tools/platform/write_schema.py generates from the rule registry and the linkedin_2025 preset
+# (scenarios/schema.json's platform part and the rules table of docs/platform.md): running it on
+# copies of those files must leave them byte for byte unchanged. Fails when a rule was added or its
+# parameters, summary or defaults changed and the files were not regenerated.
+# Usage: bash tests/external/schema_fresh.sh PATH-TO-LINKSIM (from the repo root). Exit 77 = skipped.
 set -euo pipefail
 if ! command -v python3 >/dev/null; then
   echo "skipped: python3 not found"
   exit 77
 fi
+linksim=$(realpath "${1:-build/linksim}")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$tmp/scenarios/presets/platform" "$tmp/tools/platform"
+mkdir -p "$tmp/scenarios/presets/platform" "$tmp/tools/platform" "$tmp/docs"
 cp scenarios/schema.json "$tmp/scenarios/"
 cp scenarios/presets/platform/*.json "$tmp/scenarios/presets/platform/"
 cp tools/platform/write_schema.py "$tmp/tools/platform/"
-(cd "$tmp" && python3 tools/platform/write_schema.py >/dev/null)
-if ! cmp -s scenarios/schema.json "$tmp/scenarios/schema.json"; then
-  diff scenarios/schema.json "$tmp/scenarios/schema.json" >&2 || true
-  echo "scenarios/schema.json is stale: run python3 tools/platform/write_schema.py" >&2
-  exit 1
-fi
-echo "scenarios/schema.json is what tools/platform/write_schema.py writes"
+cp docs/platform.md "$tmp/docs/"
+(cd "$tmp" && python3 tools/platform/write_schema.py "$linksim" >/dev/null)
+stale=0
+for f in scenarios/schema.json docs/platform.md; do
+  if ! cmp -s "$f" "$tmp/$f"; then
+    diff "$f" "$tmp/$f" >&2 || true
+    echo "$f is stale: run python3 tools/platform/write_schema.py $linksim" >&2
+    stale=1
+  fi
+done
+[ "$stale" = 0 ] || exit 1
+echo "scenarios/schema.json and docs/platform.md's rules table are what tools/platform/write_schema.py writes"

@@ -1,8 +1,10 @@
 // The rule registry (rule_factory.cpp) is the one list of rules: every other list is checked
-// against rule_names() in both directions — each preset's defaults, the schema's $defs, the rules
-// table of docs/platform.md and tools/platform/write_schema.py's RULES. A registered rule missing
-// from one of them, or an entry there without a registered rule, fails here. Also: rule parameters
-// are parsed once, into typed parameters, and a Policy is built from those without JSON.
+// against rule_names() in both directions — each preset's defaults (key by key against the rule's
+// Params::schema()), the schema's $defs and the rules table of docs/platform.md (both generated
+// from the registry by tools/platform/write_schema.py; tests/external/schema_fresh.sh fails when
+// they are stale). A registered rule missing from one of them, or an entry there without a
+// registered rule, fails here. Also: rule parameters are parsed once, into typed parameters, and a
+// Policy is built from those without JSON.
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -100,17 +102,59 @@ TEST_CASE("docs/platform.md has a row for each registered rule, in the order of 
   CHECK(rows == std::vector<std::string>(rule_names().begin(), rule_names().end()));
 }
 
-TEST_CASE("tools/platform/write_schema.py describes exactly the registered rules", "[platform][registry]") {
-  const std::string script = source_file("tools/platform/write_schema.py");
-  const auto begin = script.find("\nRULES = {\n");
-  REQUIRE(begin != std::string::npos);
-  const std::string body = script.substr(begin, script.find("\n}\n", begin) - begin);
-  // Each entry reads `"name": rule("name", …`: the key and the name passed to rule() must agree.
-  const std::vector<std::string> entries = captures(body, R"re(\n  "(\w+)": rule\()re");
-  const std::vector<std::string> named = captures(body, R"re(\n  "\w+": rule\("(\w+)")re");
-  CHECK(entries == named);
-  CHECK(Names(entries.begin(), entries.end()) == registered());
-  CHECK(entries.size() == registered().size());  // no name twice
+TEST_CASE("each registered rule describes itself, and each preset gives a default for each of its parameters",
+          "[platform][registry]") {
+  const auto infos = rule_infos();
+  REQUIRE(infos.size() == rule_names().size());
+  for (std::size_t i = 0; i < infos.size(); ++i) {
+    INFO(infos[i].name);
+    CHECK(infos[i].name == rule_names()[i]);
+    CHECK(infos[i].summary.size() > 20);
+    const auto schema = infos[i].schema();
+    REQUIRE(schema.is_object());
+    Names params;
+    for (const auto& [k, v] : schema.items()) {
+      INFO(k);
+      params.insert(k);
+      CHECK(!v.value("description", std::string()).empty());
+      CHECK(v.contains("type"));
+    }
+    CHECK(params.count("enabled") == 0);
+    params.insert("enabled");
+    for (const auto& preset : platform_preset_names()) {
+      INFO(preset);
+      CHECK(keys(platform_preset(preset).at("platform").at("rules").at(std::string(infos[i].name))) == params);
+    }
+  }
+  // A schema key the rule does not read is refused by the rule itself: the schema describes what
+  // from_json reads, no more (each key's default, read back, is accepted).
+  for (const auto& info : infos) {
+    INFO(info.name);
+    json body = platform_preset("linkedin_2025").at("platform").at("rules").at(std::string(info.name));
+    Issues issues;
+    CHECK(read_rule(info.name, body, "/platform/rules/" + std::string(info.name), issues).has_value());
+    body["not_a_parameter"] = 1;
+    issues.clear();
+    CHECK_FALSE(read_rule(info.name, body, "/platform/rules/" + std::string(info.name), issues).has_value());
+  }
+}
+
+TEST_CASE("the pre-2021 preset extends linkedin_2025: only what differs is written, the rest is inherited",
+          "[platform][registry]") {
+  const json& pre = platform_preset("linkedin_pre_2021");
+  const json& now = platform_preset("linkedin_2025");
+  CHECK(pre.at("name") == "linkedin_pre_2021");
+  CHECK(pre.at("platform").at("plans").at("free").at("weekly_invite_cap") == 800);
+  CHECK(now.at("platform").at("plans").at("free").at("weekly_invite_cap") == 100);
+  CHECK(pre.at("platform").at("rules").at("acceptance_floor").at("enabled") == false);
+  CHECK(pre.at("platform").at("rules").at("pending_cap").at("max_pending") == 5000);
+  // Inherited: a value and its source the file does not repeat.
+  CHECK(pre.at("platform").at("rules").at("burst") == now.at("platform").at("rules").at("burst"));
+  CHECK(pre.at("platform").at("ladder") == now.at("platform").at("ladder"));
+  CHECK(pre.at("sources").at("/rules/burst/count") == now.at("sources").at("/rules/burst/count"));
+  CHECK(pre.at("sources").at("/rules/pending_cap/max_pending") != now.at("sources").at("/rules/pending_cap/max_pending"));
+  const std::string file = source_file("scenarios/presets/platform/linkedin_pre_2021.json");
+  CHECK(file.find("\"burst\"") == std::string::npos);
 }
 
 TEST_CASE("rule parameters are typed once, and a Policy needs no JSON", "[platform][registry]") {
@@ -180,5 +224,36 @@ TEST_CASE("unknown spellings of options are reported as before, next to the rang
     CHECK(issues[0].found == "\"leaky\"");
     CHECK(issues[1].path == "/platform/limiters/1/algorithm");
     CHECK(issues[1].found == "nothing (the key is missing)");
+  }
+}
+
+TEST_CASE("each bound a rule's schema states is one its validation enforces", "[platform][registry]") {
+  // Just outside every bound of every numeric parameter (and of a number list's items): the rule
+  // refuses it at that parameter's path, so the schema editors see and the model's checks agree.
+  for (const auto& info : rule_infos()) {
+    const json defaults = platform_preset("linkedin_2025").at("platform").at("rules").at(std::string(info.name));
+    const std::string at = "/platform/rules/" + std::string(info.name);
+    const auto schema = info.schema();
+    for (const auto& [key, s] : schema.items()) {
+      const bool list = s.at("type") == "array" && s.at("items").contains("type") && s.at("items").at("type") == "number";
+      const auto& b = list ? s.at("items") : s;
+      const bool integer = b.value("type", "") == "integer";
+      std::vector<double> outside;
+      if (b.contains("minimum")) outside.push_back(b.at("minimum").get<double>() - (integer ? 1 : 0.5));
+      if (b.contains("exclusiveMinimum")) outside.push_back(b.at("exclusiveMinimum").get<double>());
+      if (b.contains("maximum")) outside.push_back(b.at("maximum").get<double>() + (integer ? 1 : 0.5));
+      if (b.contains("exclusiveMaximum")) outside.push_back(b.at("exclusiveMaximum").get<double>());
+      for (const double x : outside) {
+        INFO(info.name << "." << key << " = " << x);
+        json body = defaults;
+        const json value = integer ? json(static_cast<long long>(x)) : json(x);
+        body[key] = list ? json::array({value}) : value;
+        Issues issues;
+        CHECK_FALSE(read_rule(info.name, body, at, issues).has_value());
+        bool here = false;
+        for (const auto& i : issues) here = here || i.path.rfind(at + "/" + key, 0) == 0;
+        CHECK(here);
+      }
+    }
   }
 }

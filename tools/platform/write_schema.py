@@ -1,18 +1,25 @@
 #!/usr/bin/env python3
-"""Regenerates the platform part of scenarios/schema.json ($defs/platform and $defs/platform_*).
+"""Regenerates what is derived from the rule registry and the linkedin_2025 preset:
+- the platform part of scenarios/schema.json ($defs/platform and $defs/platform_*): only those
+  blocks are rewritten, in the file's one-property-per-line style, so the rest of the schema
+  (owned by other modules) is untouched;
+- the rules table of docs/platform.md (between its "generated" markers).
 
-Only those blocks are rewritten, in the file's one-property-per-line style, so the rest of the
-schema (owned by other modules) is untouched. Run from the repository root after changing a rule's
-parameters: python3 tools/platform/write_schema.py
+Run from the repository root after adding a rule or changing a rule's parameters, summary or
+defaults: python3 tools/platform/write_schema.py [PATH-TO-LINKSIM, default build/linksim]
 
-RULES below must name exactly the rules of both presets (checked here, before anything is written),
-which tests/platform/rule_registry_test.cpp checks against the registry in sim/platform/rule_factory.cpp.
+The rules, their summaries (R::kSummary) and their parameters' schemas (R::Params::schema()) come
+from the registry in sim/platform/rule_factory.cpp through `linksim rules --json`; each
+parameter's $comment is its linkedin_2025 default and source. Both presets must give defaults for
+exactly each rule's parameters and "enabled" (checked here, before anything is written).
 """
-import json, re, sys
+import json, re, subprocess, sys
 
 PLANS = ["free", "premium_career", "premium_business", "sales_nav_core", "sales_nav_advanced", "recruiter_lite", "recruiter"]
 ACTIONS = ["invite", "inmail", "message", "follow", "post"]
 PRESET_FILE = "scenarios/presets/platform/linkedin_2025.json"
+DOC_FILE = "docs/platform.md"
+LINKSIM = sys.argv[1] if len(sys.argv) > 1 else "build/linksim"
 D2025 = "linkedin_2025 default"
 
 def num(minimum=None, exclusive_min=None, maximum=None, integer=False, desc="", comment=None, exclusive_max=None):
@@ -60,88 +67,19 @@ def rule(name, desc, props):
     full["enabled"]["$comment"] = f"{D2025} {json.dumps(rules_2025[name]['enabled'])}; source: {src_of('/rules/' + name + '/enabled')}"
     return {"type": "object", "additionalProperties": False, "description": desc, "properties": full}
 
-# Strikes for refused attempts at a cap (include/linksim/platform/rules/limit_hits.hpp).
-LIMIT_HITS = {
-  "strike_after_denials": num(minimum=0, maximum=100000, integer=True, desc="This many attempts refused by the cap within denials_window_days are a strike (0 = never): frequently exceeding a limit draws warnings and restrictions."),
-  "denials_window_days": num(exclusive_min=0, desc="The refusals counted are those within this many days of the first (at least 1 hour)."),
-}
+def linksim_json(*args):
+    out = subprocess.run([LINKSIM, "rules", "--json", *args], check=True, capture_output=True, text=True).stdout
+    return json.loads(out, object_pairs_hook=dict)
 
-RULES = {
-  "connection_cap": rule("connection_cap", "At most this many first-degree connections; beyond it invitations are refused (follow only).",
-      {"max_connections": num(minimum=1, integer=True, desc="First-degree connection cap.")}),
-  "pending_cap": rule("pending_cap", "No new invitation while this many are pending.",
-      {"max_pending": num(minimum=1, integer=True, desc="Pending invitations that block new ones."),
-       "strike": boolean("Reaching the cap is also a strike for too many outstanding invitations (ladder: at least restricted_month).")}),
-  "report_threshold": rule("report_threshold", "Spam / 'I don't know this person' reports: this many within the window are a strike.",
-      {"reports": num(minimum=1, integer=True, desc="Reports that make a strike."),
-       "window_days": num(exclusive_min=0, desc="Reports older than this no longer count (days)."),
-       "require_email": boolean("A report strike's third restriction is the ladder's email_required step (invitations need the recipient's email for its hours) instead of restricted_week.")}),
-  "invite_cap_rolling": rule("invite_cap_rolling", "Weekly invitation cap (the plan's weekly_invite_cap) over a rolling window.",
-      {"window_days": num(exclusive_min=0, desc="Window length in days (at least 1 hour)."),
-       "count_pending": boolean("Pending invitations count toward the cap until accepted, declined or withdrawn."),
-       **LIMIT_HITS}),
-  "invite_cap_calendar": rule("invite_cap_calendar", "Weekly invitation cap per calendar week (Monday to Monday).",
-      {"count_pending": boolean("Pending invitations from earlier weeks count toward the cap."),
-       **LIMIT_HITS}),
-  "notes": rule("notes", "Invitation notes: the plan's note_chars and notes_per_month.", {}),
-  "reinvite_cooldown": rule("reinvite_cooldown", "After a withdrawal, the same person cannot be invited again for the cooldown.",
-      {"cooldown_days": num(exclusive_min=0, desc="Cooldown in days.")}),
-  "member_invite_budget": rule("member_invite_budget", "Candidate defense (not a documented LinkedIn rule), keyed by the recipient: each member may receive at most `budget` invitations from strangers (senders with no mutual connection) within any rolling `window_days`, whoever sends them; an invitation beyond it is refused (the member is not accepting invitations now) and not delivered. After Rejecto (ICDCS 2015) and SynchroTrap (CCS 2014). A replication with it on runs its senders in one event loop (the budget sees every sender).",
-      {"budget": num(minimum=1, maximum=10000, integer=True, desc="Invitations from strangers a member may receive within the window."),
-       "window_days": num(exclusive_min=0, desc="Rolling window in days (at least 1 hour)."),
-       "strike_after_denials": num(minimum=0, maximum=100000, integer=True, desc="This many of a sender's invitations refused by members' budgets within denials_window_days are a strike (0 = never)."),
-       "denials_window_days": num(exclusive_min=0, desc="The refusals counted are those within this many days of the first (at least 1 hour).")}),
-  "burst": rule("burst", "Burst detection: `count` actions within `window_minutes`.",
-      {"count": num(minimum=2, maximum=10000, integer=True, desc="Actions that make a burst."),
-       "window_minutes": num(exclusive_min=0, desc="Window in minutes."),
-       "effect": enum(["strike", "deny"], "strike: the action passes with a strike; deny: the count-th action in the window is refused."),
-       "actions": actions("Actions counted.")}),
-  "scrutiny": rule("scrutiny", "Out-of-region / out-of-industry scrutiny: weighted share of the last K invitations.",
-      {"last_k": num(minimum=1, maximum=100000, integer=True, desc="Invitations considered."),
-       "region_weight": num(minimum=0, maximum=1, desc="Weight of an out-of-region invitation."),
-       "industry_weight": num(minimum=0, maximum=1, desc="Weight of an out-of-industry invitation."),
-       "threshold": num(exclusive_min=0, maximum=1, desc="Weighted share that makes a strike.")}),
-  "acceptance_floor": rule("acceptance_floor", "Acceptance-rate floor over the last K responses or a window of days.",
-      {"floor": num(exclusive_min=0, maximum=1, desc="Minimum acceptance rate (share)."),
-       "basis": enum(["last_k", "window"], "Sample: the last K responses, or the responses of the last window_days days."),
-       "last_k": num(minimum=1, maximum=100000, integer=True, desc="K for basis last_k."),
-       "window_days": num(minimum=1, maximum=3650, integer=True, desc="Days for basis window."),
-       "min_responses": num(minimum=1, integer=True, desc="No judgement on fewer responses."),
-       "effect": enum(["lower_cap", "strike", "both"], "Below the floor: lower the personal weekly cap, add a strike, or both."),
-       "lowered_cap_percent": num(minimum=1, maximum=100, integer=True, desc="Personal cap below the floor, % of the plan's."),
-       "strike_every_days": num(minimum=0, desc="At most one strike per this many days.")}),
-  "abuse_score": rule("abuse_score", "Candidate defense (not a documented LinkedIn rule): a per-sender naive-Bayes abuse score in log-odds, updated from each invitation's outcome (accepted; ignored or declined; reported) and from whether the recipient shares a mutual connection, after SybilEdge (WWW 2020) and Rejecto (ICDCS 2015); at the threshold a strike, and the score starts over at the prior.",
-      {"prior": num(exclusive_min=0, exclusive_max=1, desc="Base rate of abusive accounts: the score's starting probability."),
-       "p_accept_abusive": num(exclusive_min=0, exclusive_max=1, desc="Accepted share of an abusive sender's invitations."),
-       "p_accept_legit": num(exclusive_min=0, exclusive_max=1, desc="Accepted share of a legitimate sender's invitations."),
-       "p_report_abusive": num(exclusive_min=0, exclusive_max=1, desc="Reported share of an abusive sender's invitations."),
-       "p_report_legit": num(exclusive_min=0, exclusive_max=1, desc="Reported share of a legitimate sender's invitations."),
-       "p_zero_mutual_abusive": num(exclusive_min=0, exclusive_max=1, desc="Share of an abusive sender's invitations to members with no mutual connection."),
-       "p_zero_mutual_legit": num(exclusive_min=0, exclusive_max=1, desc="Share of a legitimate sender's invitations to members with no mutual connection."),
-       "threshold": num(exclusive_min=0, exclusive_max=1, desc="Posterior probability of abuse that makes a strike (above the prior)."),
-       "min_evidence": num(minimum=0, maximum=1000000, integer=True, desc="No strike on fewer outcomes since the last strike.")}),
-  "message_daily_cap": rule("message_daily_cap", "Messages to first-degree connections: the plan's daily_message_cap per calendar day and message_chars.", {}),
-  "inmail_credits": rule("inmail_credits", "InMail credits: monthly grant and accrual cap per plan, expiry, refunds, one per person until a reply.",
-      {"expiry_days": num(minimum=1, maximum=3650, desc="A month's grant expires after this many days."),
-       "refund_window_days": num(minimum=0, desc="A reply within this many days gives the credit back."),
-       "one_per_person": boolean("One InMail per member until they respond.")}),
-  "recruiter_inmail_floor": rule("recruiter_inmail_floor", "Recruiter InMail response-rate floor: warning, grace, then a bulk InMail ban.",
-      {"plans": {"type": "array", "items": {"type": "string", "enum": PLANS}, "description": "Plans the floor applies to."},
-       "min_response_rate": num(exclusive_min=0, maximum=1, desc="Minimum response rate (share)."),
-       "min_inmails": num(minimum=1, integer=True, desc="Only judged on at least this many InMails in the window."),
-       "window_days": num(minimum=1, maximum=365, integer=True, desc="Window in days."),
-       "grace_days": num(minimum=0, desc="Days to improve after the warning."),
-       "ban_days": num(exclusive_min=0, desc="Length of the ban in days.")}),
-  "inmail_violations": rule("inmail_violations", "InMail flagged as spam: send bans of growing length.",
-      {"ban_hours": {"type": "array", "minItems": 1, "items": {"type": "number", "exclusiveMinimum": 0}, "description": "Ban per violation in hours; the last repeats."}}),
-}
-
+registry = linksim_json()["rules"]
 for other in ["linkedin_2025", "linkedin_pre_2021"]:
-    other_rules = json.load(open(f"scenarios/presets/platform/{other}.json"))["platform"]["rules"]
-    if set(other_rules) != set(RULES):
-        sys.exit(f"write_schema.py: RULES and the rules of preset {other} differ: "
-                 f"no schema here for {sorted(set(other_rules) - set(RULES))}, "
-                 f"no defaults in the preset for {sorted(set(RULES) - set(other_rules))}")
+    for r in linksim_json("--preset", other)["rules"]:
+        have, want = set(r["defaults"]), set(r["schema"]) | {"enabled"}
+        if have != want:
+            sys.exit(f"write_schema.py: preset {other}, rule {r['name']}: defaults for {sorted(have)}, "
+                     f"parameters {sorted(want)}")
+
+RULES = {r["name"]: rule(r["name"], r["summary"], r["schema"]) for r in registry}
 
 plan_desc = {
   "weekly_invite_cap": num(minimum=1, maximum=100000, integer=True, desc="Invitations per week (rolling or calendar, by rule)."),
@@ -241,3 +179,28 @@ text = head + text.replace("@@PLATFORM@@", new)
 json.loads(text)  # still valid JSON
 open("scenarios/schema.json", "w").write(text)
 print("wrote", len(defs), "platform $defs")
+
+# The rules table of docs/platform.md: a row per rule in the order of checks.
+BEGIN = "<!-- rules table: generated by tools/platform/write_schema.py from the rule registry and the linkedin_2025 preset; do not edit -->"
+END = "<!-- end of the generated rules table -->"
+
+def cell(text):
+    return text.replace("|", "\\|").replace("\n", " ")
+
+def default_text(r):
+    d = rules_2025[r["name"]]
+    parts = [f"{k} {json.dumps(v, ensure_ascii=False)}" for k, v in d.items() if k != "enabled"]
+    return ("on" if d["enabled"] else "off") + ("; " + ", ".join(parts) if parts else "; the plan's limits")
+
+def rule_source(name):
+    return src.get(f"/rules/{name}") or src.get(f"/rules/{name}/enabled") or "no source recorded"
+
+rows = ["| rule | what it does | linkedin_2025 default | source |", "|---|---|---|---|"]
+for r in registry:
+    rows.append(f"| `{r['name']}` | {cell(r['summary'])} | {cell(default_text(r))} | {cell(rule_source(r['name']))} |")
+doc = open(DOC_FILE).read()
+if BEGIN not in doc or END not in doc:
+    sys.exit(f"write_schema.py: {DOC_FILE} lacks the generated-table markers")
+b, e = doc.index(BEGIN) + len(BEGIN), doc.index(END)
+open(DOC_FILE, "w").write(doc[:b] + "\n" + "\n".join(rows) + "\n" + doc[e:])
+print("wrote", len(registry), "rows of the rules table in", DOC_FILE)

@@ -34,7 +34,8 @@ struct PlatformParams {
 
 /// The names of the presets ("linkedin_2025", "linkedin_pre_2021").
 std::vector<std::string> platform_preset_names();
-/// A preset file as embedded (name, description, platform, sources).
+/// A preset as embedded (name, description, platform, sources), with a preset that "extends"
+/// another resolved: its platform merged over the base's, its sources over the base's.
 const nlohmann::json& platform_preset(std::string_view name);
 
 /// Builds the parameters from a scenario's `platform` section found at `path` ("/platform").

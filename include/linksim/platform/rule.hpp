@@ -11,6 +11,7 @@
 #include "linksim/platform/action.hpp"
 #include "linksim/platform/decision.hpp"
 #include "linksim/platform/ladder.hpp"
+#include "linksim/platform/param_schema.hpp"
 #include "linksim/platform/sender_book.hpp"
 
 namespace linksim::platform {

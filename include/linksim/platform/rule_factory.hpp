@@ -1,9 +1,10 @@
 // The rule registry: the one place that knows every rule (one registration line each in
 // rule_factory.cpp). A rule's parameters are read from JSON and checked once, into a RuleSpec
 // that builds the rule for a Policy without any JSON. An unknown name fails loudly with the
-// list of valid names. Everything else that lists the rules (the presets, the schema, the rules
-// table in docs/platform.md, tools/platform/write_schema.py) is checked against rule_names() by
-// tests/platform/rule_registry_test.cpp.
+// list of valid names. The registry also describes each rule (R::kSummary, R::Params::schema()):
+// `linksim rules` prints that, and tools/platform/write_schema.py generates from it the schema's
+// rule definitions and the rules table of docs/platform.md. The presets' defaults are checked
+// against rule_names() by tests/platform/rule_registry_test.cpp.
 #pragma once
 #include <memory>
 #include <optional>
@@ -44,6 +45,16 @@ struct RuleSpec {
 
 /// Every rule name, in the order the Policy consults them (cheap and common denials first).
 std::span<const std::string_view> rule_names();
+
+/// What a rule is, for people and generated files: R::kSummary and R::Params::schema().
+struct RuleInfo {
+  std::string_view name;
+  std::string_view summary;
+  bool member_view = false;  ///< R::kMemberView
+  ParamSchema (*schema)() = nullptr;
+};
+/// Every rule's description, in the order of rule_names().
+std::span<const RuleInfo> rule_infos();
 /// "a, b, c" for messages.
 std::string rule_name_list();
 

@@ -23,6 +23,28 @@ AbuseScore::Params AbuseScore::Params::from_json(const nlohmann::json& j, const 
   return p;
 }
 
+ParamSchema AbuseScore::Params::schema() {
+  ParamSchema s = {
+      {"prior",
+       number_param("Base rate of abusive accounts: the score's starting probability.", Bounds().above(0).below(1))},
+      {"p_accept_abusive",
+       number_param("Accepted share of an abusive sender's invitations.", Bounds().above(0).below(1))},
+      {"p_accept_legit",
+       number_param("Accepted share of a legitimate sender's invitations.", Bounds().above(0).below(1))},
+      {"p_report_abusive",
+       number_param("Reported share of an abusive sender's invitations.", Bounds().above(0).below(1))},
+      {"p_report_legit",
+       number_param("Reported share of a legitimate sender's invitations.", Bounds().above(0).below(1))},
+      {"p_zero_mutual_abusive",
+       number_param("Share of an abusive sender's invitations to members with no mutual connection.", Bounds().above(0).below(1))},
+      {"p_zero_mutual_legit",
+       number_param("Share of a legitimate sender's invitations to members with no mutual connection.", Bounds().above(0).below(1))},
+      {"threshold",
+       number_param("Posterior probability of abuse that makes a strike (above the prior).", Bounds().above(0).below(1))},
+      {"min_evidence", integer_param("No strike on fewer outcomes since the last strike.", Bounds().at_least(0).at_most(1000000))}};
+  return s;
+}
+
 namespace {
 bool open_unit(double x) { return x > 0.0 && x < 1.0; }
 }  // namespace

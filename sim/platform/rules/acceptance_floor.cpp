@@ -25,6 +25,22 @@ AcceptanceFloor::Params AcceptanceFloor::Params::from_json(const nlohmann::json&
   return p;
 }
 
+ParamSchema AcceptanceFloor::Params::schema() {
+  ParamSchema s = {
+      {"floor", number_param("Minimum acceptance rate (share).", Bounds().above(0).at_most(1))},
+      {"basis",
+       choice_param(kFloorBasisNames, "Sample: the last K responses, or the responses of the last window_days days.")},
+      {"last_k", integer_param("K for basis last_k.", Bounds().at_least(1).at_most(100000))},
+      {"window_days", integer_param("Days for basis window.", Bounds().at_least(1).at_most(3650))},
+      {"min_responses", integer_param("No judgement on fewer responses.", Bounds().at_least(1))},
+      {"effect",
+       choice_param(kFloorEffectNames, "Below the floor: lower the personal weekly cap, add a strike, or both.")},
+      {"lowered_cap_percent",
+       integer_param("Personal cap below the floor, % of the plan's.", Bounds().at_least(1).at_most(100))},
+      {"strike_every_days", number_param("At most one strike per this many days.", Bounds().at_least(0))}};
+  return s;
+}
+
 void AcceptanceFloor::Params::validate(const std::string& path, Issues& issues) const {
   expect(issues, floor > 0.0 && floor < 1.0, path, "floor", "a share in (0, 1)", num(floor));
   expect(issues, basis.known(), path, "basis", "\"last_k\" or \"window\"", basis.quoted());

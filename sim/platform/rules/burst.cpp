@@ -18,6 +18,17 @@ Burst::Params Burst::Params::from_json(const nlohmann::json& j, const std::strin
   return p;
 }
 
+ParamSchema Burst::Params::schema() {
+  ParamSchema s = {
+      {"count", integer_param("Actions that make a burst.", Bounds().at_least(2).at_most(10000))},
+      {"window_minutes", number_param("Window in minutes.", Bounds().above(0))},
+      {"effect",
+       choice_param(kBurstEffectNames, "strike: the action passes with a strike; deny: the count-th action in the "
+                                       "window is refused.")},
+      {"actions", actions_param("Actions counted.")}};
+  return s;
+}
+
 void Burst::Params::validate(const std::string& path, Issues& issues) const {
   expect(issues, count >= 2 && count <= 10000, path, "count", "an integer in [2, 10000]", std::to_string(count));
   expect(issues, window >= 1, path, "window_minutes", "> 0", in_units(window, core::kMinute));

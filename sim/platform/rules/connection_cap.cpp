@@ -14,6 +14,12 @@ ConnectionCap::Params ConnectionCap::Params::from_json(const nlohmann::json& j, 
   return p;
 }
 
+ParamSchema ConnectionCap::Params::schema() {
+  ParamSchema s = {
+      {"max_connections", integer_param("First-degree connection cap.", Bounds().at_least(1))}};
+  return s;
+}
+
 void ConnectionCap::Params::validate(const std::string& path, Issues& issues) const {
   expect(issues, max_connections >= 1, path, "max_connections", ">= 1", std::to_string(max_connections));
 }

@@ -18,6 +18,16 @@ InmailCredits::Params InmailCredits::Params::from_json(const nlohmann::json& j, 
   return p;
 }
 
+ParamSchema InmailCredits::Params::schema() {
+  ParamSchema s = {
+      {"expiry_days",
+       number_param("A month's grant expires after this many days.", Bounds().at_least(1).at_most(3650))},
+      {"refund_window_days",
+       number_param("A reply within this many days gives the credit back.", Bounds().at_least(0))},
+      {"one_per_person", boolean_param("One InMail per member until they respond.")}};
+  return s;
+}
+
 void InmailCredits::Params::validate(const std::string& path, Issues& issues) const {
   expect(issues, expiry >= core::kDay && expiry <= 3650 * core::kDay, path, "expiry_days", "in [1, 3650]",
          in_units(expiry, core::kDay));

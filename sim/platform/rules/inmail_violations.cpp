@@ -28,6 +28,12 @@ InmailViolations::Params InmailViolations::Params::from_json(const nlohmann::jso
   return p;
 }
 
+ParamSchema InmailViolations::Params::schema() {
+  ParamSchema s = {
+      {"ban_hours", number_list_param("Ban per violation in hours; the last repeats.", Bounds().above(0))}};
+  return s;
+}
+
 void InmailViolations::Params::validate(const std::string& path, Issues& issues) const {
   expect(issues, !bans.empty(), path, "ban_hours", "at least one ban", "an empty list");
   for (std::size_t i = 0; i < bans.size(); ++i)

@@ -15,6 +15,13 @@ InviteCapCalendar::Params InviteCapCalendar::Params::from_json(const nlohmann::j
   return p;
 }
 
+ParamSchema InviteCapCalendar::Params::schema() {
+  ParamSchema s = {
+      {"count_pending", boolean_param("Pending invitations from earlier weeks count toward the cap.")}};
+  LimitHits::Params::schema(s);
+  return s;
+}
+
 void InviteCapCalendar::Params::validate(const std::string& path, Issues& issues) const { hits.validate(path, issues); }
 
 // The cap itself changes per sender, so the window's own limit is only an upper bound.

@@ -16,6 +16,14 @@ InviteCapRolling::Params InviteCapRolling::Params::from_json(const nlohmann::jso
   return p;
 }
 
+ParamSchema InviteCapRolling::Params::schema() {
+  ParamSchema s = {
+      {"window_days", number_param("Window length in days (at least 1 hour).", Bounds().above(0))},
+      {"count_pending", boolean_param("Pending invitations count toward the cap until accepted, declined or withdrawn.")}};
+  LimitHits::Params::schema(s);
+  return s;
+}
+
 void InviteCapRolling::Params::validate(const std::string& path, Issues& issues) const {
   expect(issues, window >= core::kHour, path, "window_days", ">= 1 hour (1/24 day)", in_units(window, core::kDay));
   hits.validate(path, issues);

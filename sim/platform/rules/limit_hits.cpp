@@ -18,4 +18,13 @@ std::string LimitHits::reason() const {
   return fmt::format("{} attempts refused by the limit within {} days", p_.strike_after, in_units(p_.window, core::kDay));
 }
 
+void LimitHits::Params::schema(ParamSchema& s) {
+  s["strike_after_denials"] = integer_param(
+      "This many attempts refused by the cap within denials_window_days are a strike (0 = never): frequently "
+      "exceeding a limit draws warnings and restrictions.",
+      Bounds().at_least(0).at_most(100000));
+  s["denials_window_days"] =
+      number_param("The refusals counted are those within this many days of the first (at least 1 hour).", Bounds().above(0));
+}
+
 }  // namespace linksim::platform

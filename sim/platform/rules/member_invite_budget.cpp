@@ -18,6 +18,18 @@ MemberInviteBudget::Params MemberInviteBudget::Params::from_json(const nlohmann:
   return p;
 }
 
+ParamSchema MemberInviteBudget::Params::schema() {
+  ParamSchema s = {
+      {"budget",
+       integer_param("Invitations from strangers a member may receive within the window.", Bounds().at_least(1).at_most(10000))},
+      {"window_days", number_param("Rolling window in days (at least 1 hour).", Bounds().above(0))},
+      {"strike_after_denials",
+       integer_param("This many of a sender's invitations refused by members' budgets within denials_window_days are "
+                     "a strike (0 = never).", Bounds().at_least(0).at_most(100000))},
+      {"denials_window_days", number_param("The refusals counted are those within this many days of the first (at least 1 hour).", Bounds().above(0))}};
+  return s;
+}
+
 void MemberInviteBudget::Params::validate(const std::string& path, Issues& issues) const {
   expect(issues, budget >= 1 && budget <= 10000, path, "budget", "an integer in [1, 10000]", std::to_string(budget));
   expect(issues, window >= core::kHour, path, "window_days", ">= 1 hour (1/24 day)", in_units(window, core::kDay));

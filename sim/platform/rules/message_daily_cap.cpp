@@ -12,6 +12,10 @@ MessageDailyCap::Params MessageDailyCap::Params::from_json(const nlohmann::json&
   return {};
 }
 
+ParamSchema MessageDailyCap::Params::schema() {
+  return ParamSchema::object();
+}
+
 // The cap differs per plan, so the window's own limit is only an upper bound.
 MessageDailyCap::MessageDailyCap(const Params&, const SenderBook& book)
     : day_(UINT32_MAX, core::kDay, 0), sent_(book.size()) {}

@@ -11,6 +11,10 @@ Notes::Params Notes::Params::from_json(const nlohmann::json& j, const std::strin
   return {};
 }
 
+ParamSchema Notes::Params::schema() {
+  return ParamSchema::object();
+}
+
 Notes::Notes(const Params&, const SenderBook& book) : month_(book.size(), -1), used_(book.size(), 0) {}
 
 std::uint32_t Notes::used(SenderId s, core::Time now) const {

@@ -14,6 +14,13 @@ PendingCap::Params PendingCap::Params::from_json(const nlohmann::json& j, const 
   return p;
 }
 
+ParamSchema PendingCap::Params::schema() {
+  ParamSchema s = {
+      {"max_pending", integer_param("Pending invitations that block new ones.", Bounds().at_least(1))},
+      {"strike", boolean_param("Reaching the cap is also a strike for too many outstanding invitations (ladder: at least restricted_month).")}};
+  return s;
+}
+
 void PendingCap::Params::validate(const std::string& path, Issues& issues) const {
   expect(issues, max_pending >= 1, path, "max_pending", ">= 1", std::to_string(max_pending));
 }

@@ -37,6 +37,18 @@ RecruiterInmailFloor::Params RecruiterInmailFloor::Params::from_json(const nlohm
   return p;
 }
 
+ParamSchema RecruiterInmailFloor::Params::schema() {
+  ParamSchema s = {
+      {"plans", plans_param("Plans the floor applies to.")},
+      {"min_response_rate", number_param("Minimum response rate (share).", Bounds().above(0).at_most(1))},
+      {"min_inmails",
+       integer_param("Only judged on at least this many InMails in the window.", Bounds().at_least(1))},
+      {"window_days", integer_param("Window in days.", Bounds().at_least(1).at_most(365))},
+      {"grace_days", number_param("Days to improve after the warning.", Bounds().at_least(0))},
+      {"ban_days", number_param("Length of the ban in days.", Bounds().above(0))}};
+  return s;
+}
+
 void RecruiterInmailFloor::Params::validate(const std::string& path, Issues& issues) const {
   expect(issues, min_response_rate > 0.0 && min_response_rate < 1.0, path, "min_response_rate", "a share in (0, 1)",
          num(min_response_rate));

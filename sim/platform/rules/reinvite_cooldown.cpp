@@ -16,6 +16,12 @@ ReinviteCooldown::Params ReinviteCooldown::Params::from_json(const nlohmann::jso
   return p;
 }
 
+ParamSchema ReinviteCooldown::Params::schema() {
+  ParamSchema s = {
+      {"cooldown_days", number_param("Cooldown in days.", Bounds().above(0))}};
+  return s;
+}
+
 void ReinviteCooldown::Params::validate(const std::string& path, Issues& issues) const {
   expect(issues, cooldown > 0, path, "cooldown_days", "> 0", in_units(cooldown, core::kDay));
 }

@@ -23,6 +23,14 @@ ReportThreshold::Params ReportThreshold::Params::from_json(const nlohmann::json&
   return p;
 }
 
+ParamSchema ReportThreshold::Params::schema() {
+  ParamSchema s = {
+      {"reports", integer_param("Reports that make a strike.", Bounds().at_least(1))},
+      {"window_days", number_param("Reports older than this no longer count (days).", Bounds().above(0))},
+      {"require_email", boolean_param("A report strike's third restriction is the ladder's email_required step (invitations need the recipient's email for its hours) instead of restricted_week.")}};
+  return s;
+}
+
 void ReportThreshold::Params::validate(const std::string& path, Issues& issues) const {
   expect(issues, reports >= 1 && reports <= 10000, path, "reports", "an integer in [1, 10000]", std::to_string(reports));
   expect(issues, window > 0, path, "window_days", "> 0", in_units(window, core::kDay));

@@ -19,6 +19,15 @@ Scrutiny::Params Scrutiny::Params::from_json(const nlohmann::json& j, const std:
   return p;
 }
 
+ParamSchema Scrutiny::Params::schema() {
+  ParamSchema s = {
+      {"last_k", integer_param("Invitations considered.", Bounds().at_least(1).at_most(100000))},
+      {"region_weight", number_param("Weight of an out-of-region invitation.", Bounds().at_least(0).at_most(1))},
+      {"industry_weight", number_param("Weight of an out-of-industry invitation.", Bounds().at_least(0).at_most(1))},
+      {"threshold", number_param("Weighted share that makes a strike.", Bounds().above(0).at_most(1))}};
+  return s;
+}
+
 void Scrutiny::Params::validate(const std::string& path, Issues& issues) const {
   expect(issues, last_k >= 1 && last_k <= 100000, path, "last_k", "an integer in [1, 100000]", std::to_string(last_k));
   expect(issues, region_weight >= 0.0 && region_weight <= 1.0, path, "region_weight", "a weight in [0, 1]",

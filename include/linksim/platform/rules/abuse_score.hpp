@@ -50,6 +50,13 @@ namespace linksim::platform {
 
 class AbuseScore final : public Rule {
  public:
+  /// What the rule does (the schema's description and the row of docs/platform.md).
+  static constexpr std::string_view kSummary =
+      "Candidate defense (not a documented LinkedIn rule): a per-sender naive-Bayes abuse score in log-odds, "
+      "from logit(`prior`), adding each outcome's log likelihood ratio (accepted; ignored or declined; "
+      "reported) and, per invitation let through, whether the recipient has no mutual connection; at a "
+      "posterior of `threshold` or more after `min_evidence` outcomes, a strike, and the score starts over at "
+      "the prior. Fixed per-outcome likelihoods (no learned per-target weights), no graph partitioning.";
   /// Defaults are assumptions (ranges in brackets; sources in the presets).
   struct Params {
     double prior = 0.05;                  ///< base rate of abusive accounts [0.01, 0.15]
@@ -62,6 +69,8 @@ class AbuseScore final : public Rule {
     double threshold = 0.95;              ///< posterior that makes a strike [0.9, 0.99]
     std::uint32_t min_evidence = 20;      ///< no strike on fewer outcomes [5, 50]
     static Params from_json(const nlohmann::json& j, const std::string& path, Issues& issues);
+    /// The parameters' JSON Schema (every key but "enabled"), in the order of the schema file.
+    static ParamSchema schema();
     void validate(const std::string& path, Issues& issues) const;
   };
 

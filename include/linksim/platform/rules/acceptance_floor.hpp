@@ -27,6 +27,12 @@ inline constexpr std::array<std::string_view, 3> kFloorEffectNames = {"lower_cap
 
 class AcceptanceFloor final : public Rule {
  public:
+  /// What the rule does (the schema's description and the row of docs/platform.md).
+  static constexpr std::string_view kSummary =
+      "Accepted / answered over the last `last_k` responses (basis last_k) or `window_days` days (basis "
+      "window): below `floor`, after at least `min_responses`, the personal weekly cap falls to "
+      "`lowered_cap_percent` of the plan's, a strike is given (at most one per `strike_every_days`), or both "
+      "(`effect`).";
   struct Params {
     double floor = 0.30;
     Choice<FloorBasis, kFloorBasisNames> basis = FloorBasis::kLastK;
@@ -37,6 +43,8 @@ class AcceptanceFloor final : public Rule {
     std::uint32_t lowered_cap_percent = 50;
     core::Time strike_every = 7 * core::kDay;
     static Params from_json(const nlohmann::json& j, const std::string& path, Issues& issues);
+    /// The parameters' JSON Schema (every key but "enabled"), in the order of the schema file.
+    static ParamSchema schema();
     void validate(const std::string& path, Issues& issues) const;
   };
 

@@ -21,12 +21,18 @@ inline constexpr std::array<std::string_view, 2> kBurstEffectNames = {"strike", 
 
 class Burst final : public Rule {
  public:
+  /// What the rule does (the schema's description and the row of docs/platform.md).
+  static constexpr std::string_view kSummary =
+      "`count` actions (of `actions`) within `window_minutes`: a strike (one per window), or with effect deny "
+      "a refusal.";
   struct Params {
     std::uint32_t count = 20;
     core::Time window = 15 * core::kMinute;
     Choice<BurstEffect, kBurstEffectNames> effect = BurstEffect::kStrike;
     std::uint32_t actions = action_bit(ActionKind::kInvite);
     static Params from_json(const nlohmann::json& j, const std::string& path, Issues& issues);
+    /// The parameters' JSON Schema (every key but "enabled"), in the order of the schema file.
+    static ParamSchema schema();
     void validate(const std::string& path, Issues& issues) const;
   };
 

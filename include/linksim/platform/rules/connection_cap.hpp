@@ -11,9 +11,14 @@ namespace linksim::platform {
 
 class ConnectionCap final : public Rule {
  public:
+  /// What the rule does (the schema's description and the row of docs/platform.md).
+  static constexpr std::string_view kSummary =
+      "No invitation at `max_connections` first-degree connections (following still works).";
   struct Params {
     std::uint32_t max_connections = 30000;
     static Params from_json(const nlohmann::json& j, const std::string& path, Issues& issues);
+    /// The parameters' JSON Schema (every key but "enabled"), in the order of the schema file.
+    static ParamSchema schema();
     void validate(const std::string& path, Issues& issues) const;
   };
 

@@ -14,11 +14,19 @@ namespace linksim::platform {
 
 class InmailCredits final : public Rule {
  public:
+  /// What the rule does (the schema's description and the row of docs/platform.md).
+  static constexpr std::string_view kSummary =
+      "The plan's monthly InMail grant and accrual cap; a month's grant expires after `expiry_days` (oldest "
+      "spent first); a reply within `refund_window_days` gives the credit back (\"not interested\" included: "
+      "help 57013 refunds every InMail answered in time); with `one_per_person`, one InMail per member until "
+      "they respond.";
   struct Params {
     core::Time expiry = 90 * core::kDay;
     core::Time refund_window = 90 * core::kDay;
     bool one_per_person = true;
     static Params from_json(const nlohmann::json& j, const std::string& path, Issues& issues);
+    /// The parameters' JSON Schema (every key but "enabled"), in the order of the schema file.
+    static ParamSchema schema();
     void validate(const std::string& path, Issues& issues) const;
   };
 

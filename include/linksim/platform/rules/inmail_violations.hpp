@@ -12,9 +12,15 @@ namespace linksim::platform {
 
 class InmailViolations final : public Rule {
  public:
+  /// What the rule does (the schema's description and the row of docs/platform.md).
+  static constexpr std::string_view kSummary =
+      "An InMail flagged as spam brings a send ban of `ban_hours` (one entry per violation; the last "
+      "repeats).";
   struct Params {
     std::vector<core::Time> bans = {24 * core::kHour, 72 * core::kHour, 168 * core::kHour};
     static Params from_json(const nlohmann::json& j, const std::string& path, Issues& issues);
+    /// The parameters' JSON Schema (every key but "enabled"), in the order of the schema file.
+    static ParamSchema schema();
     void validate(const std::string& path, Issues& issues) const;
   };
 

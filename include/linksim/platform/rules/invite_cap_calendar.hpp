@@ -17,10 +17,16 @@ namespace linksim::platform {
 
 class InviteCapCalendar final : public Rule {
  public:
+  /// What the rule does (the schema's description and the row of docs/platform.md).
+  static constexpr std::string_view kSummary =
+      "The plan's weekly invitation cap per calendar week (Monday 00:00 to Monday 00:00), with the options of "
+      "invite_cap_rolling.";
   struct Params {
     bool count_pending = false;
     LimitHits::Params hits;  ///< strikes for refusals again and again (off by default)
     static Params from_json(const nlohmann::json& j, const std::string& path, Issues& issues);
+    /// The parameters' JSON Schema (every key but "enabled"), in the order of the schema file.
+    static ParamSchema schema();
     void validate(const std::string& path, Issues& issues) const;
   };
 

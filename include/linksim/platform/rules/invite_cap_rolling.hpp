@@ -15,11 +15,18 @@ namespace linksim::platform {
 
 class InviteCapRolling final : public Rule {
  public:
+  /// What the rule does (the schema's description and the row of docs/platform.md).
+  static constexpr std::string_view kSummary =
+      "The plan's weekly invitation cap over a rolling window of `window_days`. Options: pending invitations "
+      "count until answered (`count_pending`); `strike_after_denials` refused attempts within "
+      "`denials_window_days` are a strike.";
   struct Params {
     core::Time window = 7 * core::kDay;
     bool count_pending = false;
     LimitHits::Params hits;  ///< strikes for refusals again and again (off by default)
     static Params from_json(const nlohmann::json& j, const std::string& path, Issues& issues);
+    /// The parameters' JSON Schema (every key but "enabled"), in the order of the schema file.
+    static ParamSchema schema();
     void validate(const std::string& path, Issues& issues) const;
   };
 

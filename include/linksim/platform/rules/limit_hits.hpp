@@ -23,6 +23,8 @@ class LimitHits final {
     core::Time window = 7 * core::kDay;  ///< the refusals counted are those of the last window
     /// Reads `strike_after_denials` and `denials_window_days` (other keys are the caller's).
     void read(ParamReader& r);
+    /// Adds the schema of the two keys read() reads to `s`.
+    static void schema(ParamSchema& s);
     void validate(const std::string& path, Issues& issues) const;
   };
 

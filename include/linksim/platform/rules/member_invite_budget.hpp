@@ -41,6 +41,13 @@ namespace linksim::platform {
 
 class MemberInviteBudget final : public Rule {
  public:
+  /// What the rule does (the schema's description and the row of docs/platform.md).
+  static constexpr std::string_view kSummary =
+      "Candidate defense (not a documented LinkedIn rule), keyed by the recipient: each member receives at "
+      "most `budget` invitations from strangers (no mutual connection) within a rolling `window_days`, "
+      "whoever sends them; beyond it an invitation is refused (\"this member isn't accepting invitations "
+      "right now\") and not delivered. Option `strike_after_denials` as for the caps. A replication with it "
+      "on runs its senders in one event loop (the budget sees every sender).";
   /// Its state is per member, across senders (RuleSpec::member_view).
   static constexpr bool kMemberView = true;
 
@@ -50,6 +57,8 @@ class MemberInviteBudget final : public Rule {
     core::Time window = 7 * core::kDay;  ///< the rolling window
     LimitHits::Params hits;              ///< strikes for refusals again and again (off by default)
     static Params from_json(const nlohmann::json& j, const std::string& path, Issues& issues);
+    /// The parameters' JSON Schema (every key but "enabled"), in the order of the schema file.
+    static ParamSchema schema();
     void validate(const std::string& path, Issues& issues) const;
   };
 

@@ -13,8 +13,14 @@ namespace linksim::platform {
 
 class Notes final : public Rule {
  public:
+  /// What the rule does (the schema's description and the row of docs/platform.md).
+  static constexpr std::string_view kSummary =
+      "The plan's invitation-note length (`note_chars`) and monthly quota of personalized notes "
+      "(`notes_per_month`, 30-day months).";
   struct Params {
     static Params from_json(const nlohmann::json& j, const std::string& path, Issues& issues);
+    /// The parameters' JSON Schema (every key but "enabled"), in the order of the schema file.
+    static ParamSchema schema();
     void validate(const std::string&, Issues&) const {}
   };
 

@@ -13,10 +13,16 @@ namespace linksim::platform {
 
 class PendingCap final : public Rule {
  public:
+  /// What the rule does (the schema's description and the row of docs/platform.md).
+  static constexpr std::string_view kSummary =
+      "No invitation while `max_pending` invitations are pending. Option `strike`: reaching the cap is also a "
+      "strike for too many outstanding invitations (the ladder goes at least to restricted_month).";
   struct Params {
     std::uint32_t max_pending = 3000;
     bool strike = false;
     static Params from_json(const nlohmann::json& j, const std::string& path, Issues& issues);
+    /// The parameters' JSON Schema (every key but "enabled"), in the order of the schema file.
+    static ParamSchema schema();
     void validate(const std::string& path, Issues& issues) const;
   };
 

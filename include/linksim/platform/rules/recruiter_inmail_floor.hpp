@@ -15,6 +15,10 @@ namespace linksim::platform {
 
 class RecruiterInmailFloor final : public Rule {
  public:
+  /// What the rule does (the schema's description and the row of docs/platform.md).
+  static constexpr std::string_view kSummary =
+      "For the `plans` listed: a response rate below `min_response_rate` on at least `min_inmails` InMails "
+      "within `window_days` brings a warning, `grace_days` to improve, then an InMail ban of `ban_days`.";
   struct Params {
     std::uint32_t plans = 0;  ///< bit per PlanId the floor applies to
     double min_response_rate = 0.13;
@@ -23,6 +27,8 @@ class RecruiterInmailFloor final : public Rule {
     core::Time grace = 7 * core::kDay;
     core::Time ban = 14 * core::kDay;
     static Params from_json(const nlohmann::json& j, const std::string& path, Issues& issues);
+    /// The parameters' JSON Schema (every key but "enabled"), in the order of the schema file.
+    static ParamSchema schema();
     void validate(const std::string& path, Issues& issues) const;
   };
 

@@ -14,9 +14,14 @@ namespace linksim::platform {
 
 class ReinviteCooldown final : public Rule {
  public:
+  /// What the rule does (the schema's description and the row of docs/platform.md).
+  static constexpr std::string_view kSummary =
+      "No invitation to the recipient of a withdrawn invitation for `cooldown_days`.";
   struct Params {
     core::Time cooldown = 21 * core::kDay;
     static Params from_json(const nlohmann::json& j, const std::string& path, Issues& issues);
+    /// The parameters' JSON Schema (every key but "enabled"), in the order of the schema file.
+    static ParamSchema schema();
     void validate(const std::string& path, Issues& issues) const;
   };
 

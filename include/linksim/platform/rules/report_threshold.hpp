@@ -15,11 +15,18 @@ namespace linksim::platform {
 
 class ReportThreshold final : public Rule {
  public:
+  /// What the rule does (the schema's description and the row of docs/platform.md).
+  static constexpr std::string_view kSummary =
+      "`reports` \"I don't know this person\" or spam reports within `window_days` are a strike. Option "
+      "`require_email`: a report strike's third restriction is email_required (invitations need the "
+      "recipient's email for its hours) instead of restricted_week.";
   struct Params {
     std::uint32_t reports = 5;
     core::Time window = 90 * core::kDay;
     bool require_email = true;
     static Params from_json(const nlohmann::json& j, const std::string& path, Issues& issues);
+    /// The parameters' JSON Schema (every key but "enabled"), in the order of the schema file.
+    static ParamSchema schema();
     void validate(const std::string& path, Issues& issues) const;
   };
 

@@ -14,12 +14,18 @@ namespace linksim::platform {
 
 class Scrutiny final : public Rule {
  public:
+  /// What the rule does (the schema's description and the row of docs/platform.md).
+  static constexpr std::string_view kSummary =
+      "The weighted share of out-of-region (`region_weight`) and out-of-industry (`industry_weight`) "
+      "invitations among the last `last_k`: at `threshold` or above, a strike.";
   struct Params {
     std::uint32_t last_k = 50;
     double region_weight = 1.0;
     double industry_weight = 1.0;
     double threshold = 0.8;
     static Params from_json(const nlohmann::json& j, const std::string& path, Issues& issues);
+    /// The parameters' JSON Schema (every key but "enabled"), in the order of the schema file.
+    static ParamSchema schema();
     void validate(const std::string& path, Issues& issues) const;
   };
 
