@@ -40,6 +40,7 @@ platform::ParamSchema rules_json(const std::string& preset, const nlohmann::json
                      {"summary", r.summary},
                      {"member_view", r.member_view},
                      {"schema", r.schema()},
+                     {"acts_when", r.acts_when.empty() ? platform::ParamSchema() : platform::ParamSchema::parse(r.acts_when)},
                      {"defaults", platform::ParamSchema(defaults.value(name, nlohmann::json::object()))}});
   }
   return {{"preset", preset}, {"rules", rules}};

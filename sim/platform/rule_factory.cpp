@@ -54,7 +54,11 @@ constexpr Entry entry(std::string_view name) {
                  if constexpr (requires { R::kMemberView; }) return R::kMemberView;
                  return false;
                }(),
-               &P::schema}};
+               &P::schema,
+               [] {
+                 if constexpr (requires { R::kActsWhen; }) return R::kActsWhen;
+                 return std::string_view();
+               }()}};
 }
 
 // One registration line per rule; the order is the order of checks: the weekly caps first, as the

@@ -129,24 +129,12 @@ const std::map<std::string, json>& contexts() {
       {"world/response/content/follow_first_connect", strategy_everywhere({{"content", {{"follow_first", true}}}})},
       {"world/graph/power_law_exponent", {{"world", {{"graph", {{"degree_distribution", "power_law"}}}}}}},
       {"world/response/email/reputation/complaint_scale", {{"world", {{"response", {{"email", {{"delivery", {{"complaint_rate", 0.02}}}}}}}}}}},
-      // Rules that act only once they bind.
-      {"platform/ladder/", strikes},
-      {"platform/rules/burst/", rules_patch({{"burst", {{"count", 3}}}})},
+      // Rules that act only once they bind: each rule's own patch (R::kActsWhen, from the
+      // registry) is added below for its parameters; these are for single leaves.
       {"platform/rules/connection_cap/enabled", rules_patch({{"connection_cap", {{"max_connections", 1}}}})},
-      {"platform/rules/pending_cap/", rules_patch({{"pending_cap", {{"max_pending", 20}}}})},
-      {"platform/rules/report_threshold/", rules_patch({{"report_threshold", {{"reports", 1}}}})},
+      {"platform/ladder/", strikes},
       {"platform/rules/acceptance_floor/window_days", rules_patch({{"acceptance_floor", {{"basis", "window"}, {"floor", 0.9}}}})},
       {"platform/rules/acceptance_floor/strike_every_days", rules_patch({{"acceptance_floor", {{"effect", "strike"}, {"floor", 0.9}}}})},
-      {"platform/rules/recruiter_inmail_floor/", rules_patch({{"recruiter_inmail_floor", {{"min_inmails", 3}}}})},
-      // The abuse score acts once it strikes: with no minimum of evidence and a stranger signal
-      // stronger than the default (0.95 against 0.5) the strikes come where the score crosses the
-      // threshold, which every parameter moves.
-      {"platform/rules/abuse_score/",
-       rules_patch({{"abuse_score", {{"min_evidence", 0}, {"p_zero_mutual_abusive", 0.95}, {"p_zero_mutual_legit", 0.5}}}})},
-      // The member budget binds at 1 invitation from strangers a week (the base's 14 senders rarely
-      // bring a member to 5), and its refusals strike from the second: every parameter moves them.
-      {"platform/rules/member_invite_budget/",
-       rules_patch({{"member_invite_budget", {{"budget", 1}, {"strike_after_denials", 2}}}})},
       {"world/response/inmail/seniority/3", strategy_everywhere({{"targeting", {{"seniority", {"vp"}}}}})},
       // Who advertises open networking matters only to a sender who targets open networkers.
       {"world/attributes/traits/open_networker_share", strategy_everywhere({{"targeting", {{"open_networkers", true}}}})},
@@ -160,8 +148,6 @@ const std::map<std::string, json>& contexts() {
       {"world/response/inmail/seniority/4", strategy_everywhere({{"targeting", {{"seniority", {"c_suite"}}}}})},
       // Bounces (and so their weight on reputation) only without verification.
       {"world/response/email/reputation/bounce_scale", strategy_everywhere({{"email", {{"verify", false}}}})},
-      // Scrutiny acts on off-profile invitations: a coarse search (precision 0.3) makes them.
-      {"platform/rules/scrutiny/", every_plan({{"search_filter_precision", 0.3}})},
       // Back-off follows a warning or a restriction.
       {"strategy/invites/backoff_days", strikes},
       // Seniority shares decide who a seniority-targeted search finds.
@@ -196,6 +182,19 @@ const std::map<std::string, json>& contexts() {
       {"platform/plans/free/inmail_credits_per_month", platform_patch({{"plans", {{"free", {{"inmail_accrual_cap", 10}}}}}})},
   };
   return c;
+}
+
+/// contexts() and, for each rule with a kActsWhen, "platform/rules/NAME/" under that patch (a
+/// longer, leaf-specific entry above still wins for its leaf).
+const std::map<std::string, json>& all_contexts() {
+  static const std::map<std::string, json> all = [] {
+    std::map<std::string, json> c = contexts();
+    for (const auto& r : platform::rule_infos())
+      if (!r.acts_when.empty())
+        c.emplace("platform/rules/" + std::string(r.name) + "/", platform_patch(json::parse(r.acts_when)));
+    return c;
+  }();
+  return all;
 }
 
 /// Each plan's cohort does everything: invitations with notes after a warm-up, re-invites after
@@ -277,7 +276,7 @@ TEST_CASE("every numeric and boolean setting under world, platform and strategy 
   };
   const json eff = effective(base, plan);
   std::map<std::string, json> ctx_eff;
-  for (const auto& [name, patch] : contexts()) {
+  for (const auto& [name, patch] : all_contexts()) {
     const auto s = testing::scenario(doc, {patch});
     ctx_eff[name] = effective(s, experiment::build_arm_plan(s, 0));
   }
@@ -313,11 +312,11 @@ TEST_CASE("every numeric and boolean setting under world, platform and strategy 
   for (std::size_t i = 0; i < leaves.size(); ++i) {
     Leaf& leaf = leaves[i];
     Pending& q = pending[i];
-    for (const auto& [name, _] : contexts())
+    for (const auto& [name, _] : all_contexts())
       if (leaf.name().rfind(name, 0) == 0) q.ctx = name;
     const json& area_eff = q.ctx.empty() ? eff[leaf.area] : ctx_eff[q.ctx][leaf.area];
     leaf.value = area_eff.at(json::json_pointer(leaf.pointer));
-    q.ctx_patch = q.ctx.empty() ? json::object() : contexts().at(q.ctx);
+    q.ctx_patch = q.ctx.empty() ? json::object() : all_contexts().at(q.ctx);
     for (const json& v : perturbations(leaf)) q.raw.push_back(patch_for(area_eff, leaf.pointer, v));
   }
   auto moved_share = [&](std::size_t i) -> json {
@@ -379,7 +378,7 @@ TEST_CASE("every numeric and boolean setting under world, platform and strategy 
     json d = doc;
     d["arms"] = json::array({{{"name", "base"}, {"patch", json::object()}},
                              {{"name", "control"}, {"patch", json::object()}}});  // must equal base exactly
-    for (const auto& [name, patch] : contexts()) d["arms"].push_back({{"name", "ctx " + name}, {"patch", patch}});
+    for (const auto& [name, patch] : all_contexts()) d["arms"].push_back({{"name", "ctx " + name}, {"patch", patch}});
     std::vector<std::size_t> tried;
     for (std::size_t i = 0; i < leaves.size(); ++i) {
       if (live[i] || done[i]) continue;

@@ -52,6 +52,9 @@ struct RuleInfo {
   std::string_view summary;
   bool member_view = false;  ///< R::kMemberView
   ParamSchema (*schema)() = nullptr;
+  /// R::kActsWhen: a platform patch (JSON) under which the rule acts in a small scenario with
+  /// every rule on; empty when it acts without one.
+  std::string_view acts_when;
 };
 /// Every rule's description, in the order of rule_names().
 std::span<const RuleInfo> rule_infos();

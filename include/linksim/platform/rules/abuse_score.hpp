@@ -57,6 +57,11 @@ class AbuseScore final : public Rule {
       "reported) and, per invitation let through, whether the recipient has no mutual connection; at a "
       "posterior of `threshold` or more after `min_evidence` outcomes, a strike, and the score starts over at "
       "the prior. Fixed per-outcome likelihoods (no learned per-target weights), no graph partitioning.";
+  /// A platform patch under which the rule acts in a small scenario with every rule on: no minimum
+  /// of evidence and a stranger signal stronger than the default (0.95 against 0.5), so the strikes
+  /// come where the score crosses the threshold, which every parameter moves.
+  /// tests/experiment/liveness_test.cpp varies each parameter under it; `linksim rules --json` shows it.
+  static constexpr std::string_view kActsWhen = R"({"rules": {"abuse_score": {"min_evidence": 0, "p_zero_mutual_abusive": 0.95, "p_zero_mutual_legit": 0.5}}})";
   /// Defaults are assumptions (ranges in brackets; sources in the presets).
   struct Params {
     double prior = 0.05;                  ///< base rate of abusive accounts [0.01, 0.15]

@@ -25,6 +25,9 @@ class Burst final : public Rule {
   static constexpr std::string_view kSummary =
       "`count` actions (of `actions`) within `window_minutes`: a strike (one per window), or with effect deny "
       "a refusal.";
+  /// A platform patch under which the rule acts in a small scenario with every rule on (three invitations within the window):
+  /// tests/experiment/liveness_test.cpp varies each parameter under it; `linksim rules --json` shows it.
+  static constexpr std::string_view kActsWhen = R"({"rules": {"burst": {"count": 3}}})";
   struct Params {
     std::uint32_t count = 20;
     core::Time window = 15 * core::kMinute;

@@ -48,6 +48,9 @@ class MemberInviteBudget final : public Rule {
       "whoever sends them; beyond it an invitation is refused (\"this member isn't accepting invitations "
       "right now\") and not delivered. Option `strike_after_denials` as for the caps. A replication with it "
       "on runs its senders in one event loop (the budget sees every sender).";
+  /// A platform patch under which the rule acts in a small scenario with every rule on (one invitation from strangers a week, and a strike from the second refusal):
+  /// tests/experiment/liveness_test.cpp varies each parameter under it; `linksim rules --json` shows it.
+  static constexpr std::string_view kActsWhen = R"({"rules": {"member_invite_budget": {"budget": 1, "strike_after_denials": 2}}})";
   /// Its state is per member, across senders (RuleSpec::member_view).
   static constexpr bool kMemberView = true;
 

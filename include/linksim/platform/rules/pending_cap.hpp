@@ -17,6 +17,9 @@ class PendingCap final : public Rule {
   static constexpr std::string_view kSummary =
       "No invitation while `max_pending` invitations are pending. Option `strike`: reaching the cap is also a "
       "strike for too many outstanding invitations (the ladder goes at least to restricted_month).";
+  /// A platform patch under which the rule acts in a small scenario with every rule on (20 pending invitations):
+  /// tests/experiment/liveness_test.cpp varies each parameter under it; `linksim rules --json` shows it.
+  static constexpr std::string_view kActsWhen = R"({"rules": {"pending_cap": {"max_pending": 20}}})";
   struct Params {
     std::uint32_t max_pending = 3000;
     bool strike = false;

@@ -19,6 +19,9 @@ class RecruiterInmailFloor final : public Rule {
   static constexpr std::string_view kSummary =
       "For the `plans` listed: a response rate below `min_response_rate` on at least `min_inmails` InMails "
       "within `window_days` brings a warning, `grace_days` to improve, then an InMail ban of `ban_days`.";
+  /// A platform patch under which the rule acts in a small scenario with every rule on (judged after 3 InMails):
+  /// tests/experiment/liveness_test.cpp varies each parameter under it; `linksim rules --json` shows it.
+  static constexpr std::string_view kActsWhen = R"({"rules": {"recruiter_inmail_floor": {"min_inmails": 3}}})";
   struct Params {
     std::uint32_t plans = 0;  ///< bit per PlanId the floor applies to
     double min_response_rate = 0.13;

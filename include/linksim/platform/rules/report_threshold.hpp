@@ -20,6 +20,9 @@ class ReportThreshold final : public Rule {
       "`reports` \"I don't know this person\" or spam reports within `window_days` are a strike. Option "
       "`require_email`: a report strike's third restriction is email_required (invitations need the "
       "recipient's email for its hours) instead of restricted_week.";
+  /// A platform patch under which the rule acts in a small scenario with every rule on (a strike at the first report):
+  /// tests/experiment/liveness_test.cpp varies each parameter under it; `linksim rules --json` shows it.
+  static constexpr std::string_view kActsWhen = R"({"rules": {"report_threshold": {"reports": 1}}})";
   struct Params {
     std::uint32_t reports = 5;
     core::Time window = 90 * core::kDay;

@@ -18,6 +18,11 @@ class Scrutiny final : public Rule {
   static constexpr std::string_view kSummary =
       "The weighted share of out-of-region (`region_weight`) and out-of-industry (`industry_weight`) "
       "invitations among the last `last_k`: at `threshold` or above, a strike.";
+  /// A platform patch under which the rule acts in a small scenario with every rule on: a coarse
+  /// search (precision 0.3) makes off-profile invitations. tests/experiment/liveness_test.cpp varies
+  /// each parameter under it; `linksim rules --json` shows it.
+  static constexpr std::string_view kActsWhen =
+      R"({"plans": {"free": {"search_filter_precision": 0.3}, "premium_career": {"search_filter_precision": 0.3}, "premium_business": {"search_filter_precision": 0.3}, "sales_nav_core": {"search_filter_precision": 0.3}, "sales_nav_advanced": {"search_filter_precision": 0.3}, "recruiter_lite": {"search_filter_precision": 0.3}, "recruiter": {"search_filter_precision": 0.3}}})";
   struct Params {
     std::uint32_t last_k = 50;
     double region_weight = 1.0;
