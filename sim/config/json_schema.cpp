@@ -217,7 +217,7 @@ void JsonSchema::validate_node(const json& schema_in, const json& doc, const std
           std::vector<std::string> known;
           if (props) for (const auto& [k, _] : props->items()) known.push_back(k);
           const std::string near = nearest(key, known);
-          out.push_back({join_path(path, key), known.size() <= 16 ? "one of the keys " + list_names(known) : "a known key",
+          out.push_back({join_path(path, key), known.size() <= 40 ? "one of the keys " + list_names(known) : "a known key",
                          "unknown key \"" + key + "\"", near.empty() ? "" : "did you mean \"" + near + "\"?"});
         } else if (additional->is_object()) {
           validate_node(*additional, value, join_path(path, key), out);
