@@ -153,16 +153,16 @@ std::set<std::size_t> best_arms(const std::vector<ArmResults>& arms, const std::
 
 std::string cell_html(const MetricEstimate* stat, const char* css_class) {
   if (stat == nullptr || !stat->mean) return "<td class=\"unclear\">\u2013</td>";
-  const double* mean = &*stat->mean;
+  const double mean = *stat->mean;
   const bool best = css_class && std::string_view(css_class) == "best";
   std::string out = std::string("<td") + (css_class ? std::string(" class=\"") + css_class + "\"" : "") + ">";
-  out += format_number(*mean);
+  out += format_number(mean);
   if (best) out += "<span class=\"star\" title=\"best arm\">\u2605</span>";
   if (stat->ci95 && stat->ci95->numeric()) out += "<span class=\"ci\">" + format_interval(*stat->ci95->lo, *stat->ci95->hi) + "</span>";
   return out + "</td>";
 }
 
-// True when `stat` is exactly zero with a zero-width (or no) interval: a metric that did not
+// True when `mean` is exactly zero with a zero-width (or no) interval `ci`: a metric that did not
 // occur, listed once in a note instead of a row of zeros.
 bool is_zero(const DocNumber& mean, const std::optional<DocInterval>& ci) {
   if (!mean || *mean != 0.0) return false;
@@ -259,18 +259,18 @@ std::string comparisons_html(const RunDocument& results) {
         out += "<td class=\"unclear\">\u2013</td>";
         continue;
       }
-      const double* diff = &*stat->mean_diff;
+      const double diff = *stat->mean_diff;
       const bool has_ci = stat->ci95 && stat->ci95->numeric();
       std::string css = "unclear";
       if (has_ci && (*stat->ci95->lo > 0.0 || *stat->ci95->hi < 0.0)) {
-        const bool up = *diff > 0.0;
+        const bool up = diff > 0.0;
         if (goal == metrics::Better::kNeutral) {
           css = "clear";
         } else {
           css = (up == (goal == metrics::Better::kHigher)) ? "better" : "worse";
         }
       }
-      out += "<td class=\"" + css + "\">" + signed_number(*diff);
+      out += "<td class=\"" + css + "\">" + signed_number(diff);
       if (has_ci) out += "<span class=\"ci\">" + format_interval(*stat->ci95->lo, *stat->ci95->hi) + "</span>";
       out += "</td>";
     }
