@@ -23,6 +23,7 @@
 #include "linksim/report/policy_summary.hpp"
 #include "linksim/report/report_page.hpp"
 #include "linksim/report/report_html.hpp"
+#include "linksim/report/run_document.hpp"
 #include "linksim/report/results.hpp"
 #include "linksim/report/trace_writer.hpp"
 #include "linksim/metrics/registry.hpp"
@@ -207,17 +208,18 @@ RunReport write_outputs(const config::Scenario& scenario, const experiment::RunO
   RunReport report;
   std::filesystem::create_directories(dir);
   report.summary = experiment::summarize(outcome.arms, experiment::summary_options(scenario));
-  nlohmann::json results = report::results_json(scenario, report.summary, outcome.complete);
+  const report::RunDocument doc = report::run_document(scenario, report.summary, outcome.complete);
+  nlohmann::json results = report::to_json(doc);
   for (const auto& [k, v] : extra.items()) results[k] = v;
   report::write_file_atomic(dir + "/results.json", results.dump(2) + "\n");
   if (scenario.outputs.at("csv").get<bool>()) report::write_file_atomic(dir + "/daily.csv", report::daily_csv(outcome));
-  if (scenario.outputs.at("report").get<bool>()) report::write_report_html(results, dir + "/report.html");
+  if (scenario.outputs.at("report").get<bool>()) report::write_report_html(doc, dir + "/report.html");
   report.results = std::move(results);
   if (extra.empty()) {
     std::cout << scenario.name << " — " << scenario.arms.size() << " arm(s) × " << outcome.replications_completed
               << " replication(s), " << report::horizon_text(scenario) << " days\n";
     print_table(report.summary);
-    for (const auto& note : report::outreach_notes(report.results))
+    for (const auto& note : report::outreach_notes(doc))
       std::cerr << "warning: " << note.text << '\n';
     // One line, whatever the number of estimates: the list is in results.json.
     const std::size_t wide = report.summary.warnings.size() - (report.summary.intervals ? 0 : 1);

@@ -13,12 +13,9 @@ using nlohmann::json;
 
 namespace {
 
-std::optional<double> mean_of(const json& arm, const char* metric) {
-  if (!arm.contains("metrics") || !arm["metrics"].is_object()) return std::nullopt;
-  const json& m = arm["metrics"];
-  if (!m.contains(metric) || !m[metric].is_object() || !m[metric].contains("mean") || !m[metric]["mean"].is_number())
-    return std::nullopt;
-  return m[metric]["mean"].get<double>();
+std::optional<double> planned_mean(const ArmResults& arm, std::string_view metric) {
+  const MetricEstimate* m = arm.estimate(metric);
+  return m ? m->mean : std::nullopt;
 }
 
 struct Channel {
@@ -53,23 +50,26 @@ std::string count(double v) {
 }  // namespace
 
 std::vector<OutreachNote> outreach_notes(const json& results, double shortfall) {
+  return outreach_notes(run_document_from_json(results), shortfall);
+}
+
+std::vector<OutreachNote> outreach_notes(const RunDocument& results, double shortfall) {
   std::vector<OutreachNote> notes;
-  if (!results.is_object() || !results.contains("arms") || !results["arms"].is_array()) return notes;
-  for (const json& arm : results["arms"]) {
-    if (!arm.is_object() || !arm.contains("name") || !arm["name"].is_string()) continue;
-    const double share = mean_of(arm, "pool_ran_dry").value_or(0.0);
-    const double censored = mean_of(arm, "pool_dry_day").value_or(0.0);
-    const double horizon = arm.contains("horizon_days") && arm["horizon_days"].is_number() ? arm["horizon_days"].get<double>() : 0.0;
+  for (const ArmResults& arm : results.arms) {
+    if (!arm.name) continue;
+    const double share = planned_mean(arm, "pool_ran_dry").value_or(0.0);
+    const double censored = planned_mean(arm, "pool_dry_day").value_or(0.0);
+    const double horizon = arm.horizon_days ? static_cast<double>(*arm.horizon_days) : 0.0;
     // pool_dry_day is censored at the horizon: the mean day over the senders that ran dry is
     // (mean - (1 - share) × horizon) / share, exactly, with the same number of senders per replication.
     const double dry_day = share > 0 ? std::max(0.0, (censored - (1 - share) * horizon) / share) : 0.0;
-    const double pool = mean_of(arm, "prospect_pool").value_or(0.0);
+    const double pool = planned_mean(arm, "prospect_pool").value_or(0.0);
     for (const Channel& c : kChannels) {
-      const auto planned = mean_of(arm, c.planned), sent = mean_of(arm, c.sent), lost = mean_of(arm, c.lost);
+      const auto planned = planned_mean(arm, c.planned), sent = planned_mean(arm, c.sent), lost = planned_mean(arm, c.lost);
       if (!planned || !sent || !lost || *planned <= 0) continue;
       const double missing = std::max(0.0, *planned - *sent);
       if (missing <= shortfall * *planned && *lost <= 0) continue;
-      OutreachNote n{arm["name"].get<std::string>(), c.name, *planned, *sent, *lost, share, dry_day, pool, {}};
+      OutreachNote n{*arm.name, c.name, *planned, *sent, *lost, share, dry_day, pool, {}};
       std::string why;
       if (*lost > 0)
         why = fmt::format("the prospect pool ran dry ({:.0f}% of senders, on day {:.0f} on average; {} prospects in a pool at the start), "

@@ -21,9 +21,9 @@ using nlohmann::json;
 constexpr int kWidth = 760;
 constexpr int kHeight = 260;
 
-std::vector<std::string> arm_names(const json& arms) {
+std::vector<std::string> arm_names(const std::vector<ArmResults>& arms) {
   std::vector<std::string> names;
-  for (std::size_t i = 0; i < arms.size(); ++i) names.push_back(string_at(arms[i], "name", "arm " + std::to_string(i + 1)));
+  for (std::size_t i = 0; i < arms.size(); ++i) names.push_back(arms[i].name.value_or("arm " + std::to_string(i + 1)));
   return names;
 }
 
@@ -39,56 +39,34 @@ json day_axis() {
           {"scale", {{"nice", false}, {"zero", false}}}, {"axis", {{"tickMinStep", 1}}}};
 }
 
-// The series `name` of an arm's daily block, or null when the arm has none.
-const json* daily_series(const json& arm, std::string_view name) {
-  if (!arm.is_object()) return nullptr;
-  const auto daily = arm.find("daily");
-  if (daily == arm.end() || !daily->is_object()) return nullptr;
-  const auto s = daily->find(name);
-  if (s == daily->end() || !s->is_object()) return nullptr;
-  const auto mean = s->find("mean");
-  if (mean == s->end() || !mean->is_array() || mean->empty()) return nullptr;
-  return &*s;
+// Day i of a series, when it is a number.
+std::optional<double> day_value(const std::vector<DocNumber>& values, std::size_t i) {
+  return i < values.size() ? values[i] : std::nullopt;
+}
+std::optional<double> day_value(const std::optional<std::vector<DocNumber>>& values, std::size_t i) {
+  return values ? day_value(*values, i) : std::nullopt;
 }
 
-std::optional<double> element(const json& series, std::string_view key, std::size_t i) {
-  const auto it = series.find(key);
-  if (it == series.end() || !it->is_array() || i >= it->size() || !(*it)[i].is_number()) return std::nullopt;
-  return (*it)[i].get<double>();
-}
-
-const json* metric(const json& arm, std::string_view name) {
-  if (!arm.is_object()) return nullptr;
-  const auto metrics = arm.find("metrics");
-  if (metrics == arm.end() || !metrics->is_object()) return nullptr;
-  const auto m = metrics->find(name);
-  if (m == metrics->end() || !m->is_object() || !number_at(*m, "mean")) return nullptr;
-  return &*m;
-}
-
-// ci95 as [lo, hi] when present and numeric.
-std::optional<std::pair<double, double>> ci_of(const json& m) {
-  const auto ci = m.find("ci95");
-  if (ci == m.end() || !ci->is_array() || ci->size() != 2 || !(*ci)[0].is_number() || !(*ci)[1].is_number()) {
-    return std::nullopt;
-  }
-  return std::pair{(*ci)[0].get<double>(), (*ci)[1].get<double>()};
+// ci95 as [lo, hi] when both are numbers.
+std::optional<std::pair<double, double>> interval_of(const MetricEstimate& m) {
+  if (!m.ci95 || !m.ci95->numeric()) return std::nullopt;
+  return std::pair{*m.ci95->lo, *m.ci95->hi};
 }
 
 // A mean line per arm over days, with the 95% CI as a translucent band where the arm has one.
-std::optional<Chart> band_chart(const json& arms, const std::vector<std::string>& names, std::string_view series,
+std::optional<Chart> band_chart(const std::vector<ArmResults>& arms, const std::vector<std::string>& names, std::string_view series,
                                 Chart chart, const std::string& y_title) {
   json rows = json::array();
   bool any_band = false;
   for (std::size_t a = 0; a < arms.size(); ++a) {
-    const json* s = daily_series(arms[a], series);
+    const DailyBand* s = arms[a].series(series);
     if (!s) continue;
-    for (std::size_t i = 0; i < (*s)["mean"].size(); ++i) {
-      const auto mean = element(*s, "mean", i);
+    for (std::size_t i = 0; i < s->mean.size(); ++i) {
+      const auto mean = day_value(s->mean, i);
       if (!mean) continue;
       json row = {{"arm", names[a]}, {"day", i + 1}, {"mean", *mean}};
-      const auto lo = element(*s, "ci95_lo", i);
-      const auto hi = element(*s, "ci95_hi", i);
+      const auto lo = day_value(s->lo, i);
+      const auto hi = day_value(s->hi, i);
       if (lo && hi) {
         row["lo"] = *lo;
         row["hi"] = *hi;
@@ -123,15 +101,15 @@ std::optional<Chart> band_chart(const json& arms, const std::vector<std::string>
 // Sent against the cap on one chart, told apart by the registry's labels.
 constexpr std::array<std::size_t, 2> kWeeklySeries = {metrics::daily_index("invites_weekly"), metrics::daily_index("weekly_cap")};
 
-std::optional<Chart> weekly_invites_chart(const json& arms, const std::vector<std::string>& names) {
+std::optional<Chart> weekly_invites_chart(const std::vector<ArmResults>& arms, const std::vector<std::string>& names) {
   json rows = json::array();
   for (std::size_t a = 0; a < arms.size(); ++a) {
     for (const std::size_t k : kWeeklySeries) {
       const std::string label(metrics::kDailySeries[k].label);
-      const json* s = daily_series(arms[a], metrics::kDailySeries[k].name);
+      const DailyBand* s = arms[a].series(metrics::kDailySeries[k].name);
       if (!s) continue;
-      for (std::size_t i = 0; i < (*s)["mean"].size(); ++i) {
-        if (const auto v = element(*s, "mean", i)) {
+      for (std::size_t i = 0; i < s->mean.size(); ++i) {
+        if (const auto v = day_value(s->mean, i)) {
           rows.push_back({{"arm", names[a]}, {"day", i + 1}, {"series", label}, {"value", *v}});
         }
       }
@@ -160,13 +138,13 @@ std::optional<Chart> weekly_invites_chart(const json& arms, const std::vector<st
   return chart;
 }
 
-std::optional<Chart> restriction_chart(const json& arms, const std::vector<std::string>& names) {
+std::optional<Chart> restriction_chart(const std::vector<ArmResults>& arms, const std::vector<std::string>& names) {
   json rows = json::array();
   for (std::size_t a = 0; a < arms.size(); ++a) {
-    const json* s = daily_series(arms[a], metrics::daily_name("restricted"));
+    const DailyBand* s = arms[a].series(metrics::daily_name("restricted"));
     if (!s) continue;
-    for (std::size_t i = 0; i < (*s)["mean"].size(); ++i) {
-      if (const auto v = element(*s, "mean", i)) {
+    for (std::size_t i = 0; i < s->mean.size(); ++i) {
+      if (const auto v = day_value(s->mean, i)) {
         rows.push_back({{"arm", names[a]}, {"day", i + 1}, {"day_end", i + 2}, {"share", *v}});
       }
     }
@@ -221,7 +199,7 @@ constexpr auto kFunnel = std::to_array<Stage>({
     {metrics::metric_name("meetings"), "all channels: meetings"},
 });
 
-std::optional<Chart> funnel_chart(const json& arms, const std::vector<std::string>& names) {
+std::optional<Chart> funnel_chart(const std::vector<ArmResults>& arms, const std::vector<std::string>& names) {
   json rows = json::array();
   json stages = json::array();
   std::string zero_stages;  // stages at exactly zero in every arm: named in the caption, not drawn
@@ -229,10 +207,10 @@ std::optional<Chart> funnel_chart(const json& arms, const std::vector<std::strin
     json stage_rows = json::array();
     bool all_zero = true;
     for (std::size_t a = 0; a < arms.size(); ++a) {
-      const json* m = metric(arms[a], stage.metric);
+      const MetricEstimate* m = arms[a].estimate(stage.metric);
       if (!m) continue;
-      const double mean = *number_at(*m, "mean");
-      const auto ci = ci_of(*m);
+      const double mean = *m->mean;
+      const auto ci = interval_of(*m);
       json row = {{"arm", names[a]}, {"stage", stage.label}, {"mean", mean}, {"label", format_number(mean)}};
       row["lo"] = ci ? ci->first : mean;
       row["hi"] = ci ? ci->second : mean;
@@ -279,17 +257,17 @@ std::optional<Chart> funnel_chart(const json& arms, const std::vector<std::strin
   return chart;
 }
 
-std::optional<Chart> cost_per_lead_chart(const json& arms, const std::vector<std::string>& names) {
+std::optional<Chart> cost_per_lead_chart(const std::vector<ArmResults>& arms, const std::vector<std::string>& names) {
   json rows = json::array();
   bool any_leads = false;
   for (std::size_t a = 0; a < arms.size(); ++a) {
     // Money and time (total_cost_usd); results written before it existed have only cost_usd.
-    const json* cost = metric(arms[a], metrics::metric_name("total_cost_usd"));
-    if (!cost) cost = metric(arms[a], metrics::metric_name("cost_usd"));
-    const json* leads = metric(arms[a], metrics::metric_name("leads"));
+    const MetricEstimate* cost = arms[a].estimate(metrics::metric_name("total_cost_usd"));
+    if (!cost) cost = arms[a].estimate(metrics::metric_name("cost_usd"));
+    const MetricEstimate* leads = arms[a].estimate(metrics::metric_name("leads"));
     if (!cost || !leads) continue;
-    const double c = *number_at(*cost, "mean");
-    const double l = *number_at(*leads, "mean");
+    const double c = *cost->mean;
+    const double l = *leads->mean;
     // Zero leads: no ratio; the bar is left out and the label says why.
     any_leads = any_leads || l > 0.0;
     if (l > 0.0) {
@@ -319,16 +297,16 @@ std::optional<Chart> cost_per_lead_chart(const json& arms, const std::vector<std
   return chart;
 }
 
-std::optional<Chart> policy_chart(const json& arms, const std::vector<std::string>& names) {
+std::optional<Chart> policy_chart(const std::vector<ArmResults>& arms, const std::vector<std::string>& names) {
   std::vector<TradeoffPoint> points;
   for (std::size_t a = 0; a < arms.size(); ++a) {
-    const json* fpr = metric(arms[a], metrics::metric_name("legit_false_positive_rate"));
-    const json* spam = metric(arms[a], metrics::metric_name("spam_invites_delivered"));
+    const MetricEstimate* fpr = arms[a].estimate(metrics::metric_name("legit_false_positive_rate"));
+    const MetricEstimate* spam = arms[a].estimate(metrics::metric_name("spam_invites_delivered"));
     if (!fpr || !spam) continue;
-    const double f = *number_at(*fpr, "mean");
-    const double s = *number_at(*spam, "mean");
-    const auto fci = ci_of(*fpr);
-    const auto sci = ci_of(*spam);
+    const double f = *fpr->mean;
+    const double s = *spam->mean;
+    const auto fci = interval_of(*fpr);
+    const auto sci = interval_of(*spam);
     points.push_back({names[a], f, fci ? fci->first : f, fci ? fci->second : f, s, sci ? sci->first : s, sci ? sci->second : s});
   }
   if (points.empty()) return std::nullopt;
@@ -341,9 +319,10 @@ std::optional<Chart> policy_chart(const json& arms, const std::vector<std::strin
 
 }  // namespace
 
-std::vector<Chart> run_charts(const nlohmann::json& results) {
-  const json empty = json::array();
-  const json& arms = results.contains("arms") && results["arms"].is_array() ? results["arms"] : empty;
+std::vector<Chart> run_charts(const nlohmann::json& results) { return run_charts(run_document_from_json(results)); }
+
+std::vector<Chart> run_charts(const RunDocument& results) {
+  const std::vector<ArmResults>& arms = results.arms;
   const auto names = arm_names(arms);
   std::vector<Chart> charts;
   const auto add = [&charts](std::optional<Chart> c) {

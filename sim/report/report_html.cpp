@@ -3,6 +3,8 @@
 #include "linksim/report/results.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -18,49 +20,34 @@
 namespace linksim::report {
 namespace {
 
-using nlohmann::json;
 using report::format_interval;
 using report::format_number;
-using report::number_at;
-using report::string_at;
-
-const json& array_at(const json& j, const char* key) {
-  static const json kEmpty = json::array();
-  return j.is_object() && j.contains(key) && j[key].is_array() ? j[key] : kEmpty;
-}
-
-const json& object_at(const json& j, const char* key) {
-  static const json kEmpty = json::object();
-  return j.is_object() && j.contains(key) && j[key].is_object() ? j[key] : kEmpty;
-}
 
 // The horizon: the scenario's, or the range of the arms' own when their patches change it.
-std::string horizon(const json& results, const std::string& base) {
-  std::optional<double> lo, hi;
-  for (const json& arm : array_at(results, "arms"))
-    if (const auto h = number_at(arm, "horizon_days")) {
+std::string horizon_html(const RunDocument& results, const std::string& base) {
+  std::optional<std::int64_t> lo, hi;
+  for (const ArmResults& arm : results.arms)
+    if (const auto h = arm.horizon_days) {
       lo = lo ? std::min(*lo, *h) : *h;
       hi = hi ? std::max(*hi, *h) : *h;
     }
   if (!lo || *lo == *hi) return base;
-  return fmt::format("{}–{} (per arm)", static_cast<long long>(*lo), static_cast<long long>(*hi));
+  return fmt::format("{}–{} (per arm)", *lo, *hi);
 }
 
 // Metric order: metric_names when given, then any other metric an arm or a comparison has, in
-// order of appearance.
-std::vector<std::string> metric_order(const json& results) {
+// order of appearance (each in name order).
+std::vector<std::string> metric_order(const RunDocument& results) {
   std::vector<std::string> order;
-  std::set<std::string> seen;
-  for (const json& m : array_at(results, "metric_names")) {
-    if (m.is_string() && seen.insert(m.get<std::string>()).second) order.push_back(m.get<std::string>());
-  }
-  for (const char* list : {"arms", "comparisons"}) {
-    for (const json& entry : array_at(results, list)) {
-      for (const auto& [name, value] : object_at(entry, "metrics").items()) {
-        if (seen.insert(name).second) order.push_back(name);
-      }
-    }
-  }
+  std::set<std::string, std::less<>> seen;
+  const auto add = [&](const std::string& name) {
+    if (seen.insert(name).second) order.push_back(name);
+  };
+  for (const std::string& m : results.metric_names) add(m);
+  for (const ArmResults& arm : results.arms)
+    for (const auto& [name, value] : arm.metrics) add(name);
+  for (const ArmComparison& c : results.comparisons)
+    for (const auto& [name, value] : c.metrics) add(name);
   return order;
 }
 
@@ -82,52 +69,45 @@ std::string banner_list(const std::string& id, std::string_view heading, std::st
   return out + "</div>\n";
 }
 
-std::string header_html(const json& results) {
-  const json& scenario = object_at(results, "scenario");
-  const std::string name = string_at(scenario, "name", "Unnamed scenario");
+std::string header_html(const RunDocument& results) {
+  const ScenarioFacts& scenario = results.scenario;
+  const std::string name = scenario.name.value_or("Unnamed scenario");
   std::string out = "<header class=\"report\">\n<p class=\"kicker\">linksim experiment report</p>\n";
   out += "<h1 id=\"scenario-name\">" + html_escape(name) + "</h1>\n";
-  if (const std::string q = string_at(scenario, "question"); !q.empty()) {
+  if (const std::string& q = scenario.question; !q.empty()) {
     out += "<p class=\"description question\"><strong>" + html_escape(q) + "</strong></p>\n";
   }
-  if (const std::string d = string_at(scenario, "description"); !d.empty()) {
+  if (const std::string& d = scenario.description; !d.empty()) {
     out += "<p class=\"description\" id=\"scenario-description\">" + html_escape(d) + "</p>\n";
   }
   out += "<dl class=\"meta\">\n";
   const auto item = [&out](std::string_view label, const std::string& value) {
     if (!value.empty()) out += fmt::format("<div><dt>{}</dt><dd>{}</dd></div>\n", label, html_escape(value));
   };
-  const auto integer = [](const std::optional<double>& v) {
-    return v ? fmt::format("{}", static_cast<long long>(*v)) : std::string();
-  };
-  item("arms", std::to_string(array_at(results, "arms").size()));
-  item("replications", integer(number_at(results, "replications_completed") ? number_at(results, "replications_completed")
-                                                                             : number_at(scenario, "replications")));
-  item("horizon (days)", horizon(results, integer(number_at(scenario, "horizon_days"))));
-  item("seed", integer(number_at(scenario, "seed")));
-  item("members", integer(number_at(scenario, "members")));
-  item("scenario file", string_at(scenario, "source"));
-  if (const auto it = scenario.is_object() ? scenario.find("overrides") : scenario.end();
-      it != scenario.end() && it->is_array() && !it->empty()) {
+  const auto integer = [](const auto& v) { return v ? fmt::format("{}", *v) : std::string(); };
+  item("arms", std::to_string(results.arms.size()));
+  item("replications", integer(results.replications_completed ? results.replications_completed : scenario.replications));
+  item("horizon (days)", horizon_html(results, integer(scenario.horizon_days)));
+  item("seed", integer(scenario.seed));
+  item("members", integer(scenario.members));
+  item("scenario file", scenario.source);
+  if (!scenario.overrides.empty()) {
     std::string text;
-    for (const auto& patch : *it) text += (text.empty() ? "" : "; ") + patch.dump();
+    for (const auto& patch : scenario.overrides) text += (text.empty() ? "" : "; ") + patch.dump();
     item("overrides (--set)", text);
   }
-  item("configuration hash", string_at(results, "config_hash"));
-  item("linksim", string_at(results, "linksim_version"));
+  item("configuration hash", results.config_hash);
+  item("linksim", results.linksim_version);
   out += "</dl>\n</header>\n";
 
-  if (results.is_object() && results.contains("complete") && results["complete"].is_boolean() && !results["complete"].get<bool>()) {
-    const auto done = number_at(results, "replications_completed");
-    const auto planned = number_at(scenario, "replications");
+  if (!results.complete) {
+    const auto done = results.replications_completed;
+    const auto planned = scenario.replications;
     out += "<div class=\"banner incomplete\" id=\"incomplete\"><strong>Incomplete run.</strong> The run was stopped";
-    if (done && planned) out += fmt::format(" after {} of {} replications", static_cast<long long>(*done), static_cast<long long>(*planned));
+    if (done && planned) out += fmt::format(" after {} of {} replications", *done, *planned);
     out += "; the figures below use only the finished replications.</div>\n";
   }
-  std::vector<std::string> warnings;
-  for (const json& w : array_at(results, "warnings"))
-    if (w.is_string()) warnings.push_back(w.get<std::string>());
-  out += banner_list("warnings", "Warnings", "warnings", warnings);
+  out += banner_list("warnings", "Warnings", "warnings", results.warnings);
   // Computed from the metrics, so a results file written before the notes existed gets them too.
   std::vector<std::string> notes;
   for (const OutreachNote& n : outreach_notes(results)) notes.push_back(n.text);
@@ -138,23 +118,23 @@ std::string header_html(const json& results) {
 // The direction the report marks: the registry's, but none for a sender metric when senders
 // labelled abusive count in it (a pure population, a focal abusive cohort; results.json's
 // `breakdown`): an abusive sender's success is not good.
-metrics::Better direction(const json& results, const std::string& metric) {
+metrics::Better direction(const RunDocument& results, const std::string& metric) {
   const metrics::MetricDef* def = metrics::find_metric(metric);
   if (def == nullptr || def->scope != metrics::Scope::kSender) return metrics::better_of(metric);
-  for (const json& arm : array_at(results, "arms"))
-    for (const auto& [name, cohort] : object_at(object_at(arm, "breakdown"), "cohorts").items())
-      if (cohort.is_object() && string_at(cohort, "label", "") == "abusive" && cohort.value("focal", false))
-        return metrics::Better::kNeutral;
+  for (const ArmResults& arm : results.arms)
+    if (arm.breakdown)
+      for (const BreakdownGroup& cohort : arm.breakdown->cohorts)
+        if (cohort.label == "abusive" && cohort.focal) return metrics::Better::kNeutral;
   return metrics::better_of(metric);
 }
 
 // Arms whose mean is the best for a metric; empty when the metric has no direction, fewer than
 // two arms report it, or all arms tie (marking every arm would say nothing).
-std::set<std::size_t> best_arms(const json& arms, const std::string& metric, metrics::Better goal) {
+std::set<std::size_t> best_arms(const std::vector<ArmResults>& arms, const std::string& metric, metrics::Better goal) {
   if (goal == metrics::Better::kNeutral) return {};
   std::vector<std::pair<std::size_t, double>> means;
   for (std::size_t a = 0; a < arms.size(); ++a) {
-    if (const auto m = number_at(object_at(object_at(arms[a], "metrics"), metric.c_str()), "mean")) means.emplace_back(a, *m);
+    if (const MetricEstimate* m = arms[a].estimate(metric)) means.emplace_back(a, *m->mean);
   }
   if (means.size() < 2) return {};
   double best = means[0].second;
@@ -171,27 +151,22 @@ std::set<std::size_t> best_arms(const json& arms, const std::string& metric, met
   return out;
 }
 
-std::string cell_html(const json& stat, const char* css_class) {
-  const auto mean = number_at(stat, "mean");
-  if (!mean) return "<td class=\"unclear\">\u2013</td>";
+std::string cell_html(const MetricEstimate* stat, const char* css_class) {
+  if (stat == nullptr || !stat->mean) return "<td class=\"unclear\">\u2013</td>";
+  const double mean = *stat->mean;
   const bool best = css_class && std::string_view(css_class) == "best";
   std::string out = std::string("<td") + (css_class ? std::string(" class=\"") + css_class + "\"" : "") + ">";
-  out += format_number(*mean);
+  out += format_number(mean);
   if (best) out += "<span class=\"star\" title=\"best arm\">\u2605</span>";
-  const json& ci = array_at(stat, "ci95");
-  if (ci.size() == 2 && ci[0].is_number() && ci[1].is_number()) {
-    out += "<span class=\"ci\">" + format_interval(ci[0].get<double>(), ci[1].get<double>()) + "</span>";
-  }
+  if (stat->ci95 && stat->ci95->numeric()) out += "<span class=\"ci\">" + format_interval(*stat->ci95->lo, *stat->ci95->hi) + "</span>";
   return out + "</td>";
 }
 
-// True when `stat` is exactly zero with a zero-width (or no) interval: a metric that did not
+// True when `mean` is exactly zero with a zero-width (or no) interval `ci`: a metric that did not
 // occur, listed once in a note instead of a row of zeros.
-bool is_zero(const json& stat, const char* mean_key) {
-  const auto mean = number_at(stat, mean_key);
+bool is_zero(const DocNumber& mean, const std::optional<DocInterval>& ci) {
   if (!mean || *mean != 0.0) return false;
-  const json& ci = array_at(stat, "ci95");
-  return ci.empty() || (ci.size() == 2 && ci[0] == 0.0 && ci[1] == 0.0);
+  return !ci || (ci->numeric() && *ci->lo == 0.0 && *ci->hi == 0.0);
 }
 
 std::string zero_note(const std::vector<std::string>& metrics, std::string_view what) {
@@ -205,8 +180,8 @@ std::string metric_row_head(const std::string& metric) {
   return "<td title=\"" + html_escape(metrics::tooltip_of(metric)) + "\">" + html_escape(metrics::label_of(metric)) + "</td>";
 }
 
-std::string summary_html(const json& results) {
-  const json& arms = array_at(results, "arms");
+std::string summary_html(const RunDocument& results) {
+  const std::vector<ArmResults>& arms = results.arms;
   const auto metrics = metric_order(results);
   if (arms.empty() || metrics.empty()) return "<section id=\"summary\"><h2>Summary</h2><p class=\"note\">No metrics in the results.</p></section>\n";
   std::string out = "<section id=\"summary\">\n<h2>Summary</h2>\n";
@@ -215,13 +190,16 @@ std::string summary_html(const json& results) {
          "as invitations sent get no mark. Overlapping intervals mean the ranking is uncertain: the "
          "paired comparisons below are the sharper test.</p>\n<div class=\"table-wrap\"><table id=\"summary-table\">\n<thead><tr><th>metric</th>";
   for (std::size_t a = 0; a < arms.size(); ++a) {
-    out += "<th>" + html_escape(string_at(arms[a], "name", "arm " + std::to_string(a + 1))) + "</th>";
+    out += "<th>" + html_escape(arms[a].name.value_or("arm " + std::to_string(a + 1))) + "</th>";
   }
   out += "</tr></thead>\n<tbody>\n";
   std::vector<std::string> zeros;
   for (const std::string& m : metrics) {
     bool all_zero = true;
-    for (const json& arm : arms) all_zero = all_zero && is_zero(object_at(object_at(arm, "metrics"), m.c_str()), "mean");
+    for (const ArmResults& arm : arms) {
+      const auto it = arm.metrics.find(m);
+      all_zero = all_zero && it != arm.metrics.end() && is_zero(it->second.mean, it->second.ci95);
+    }
     if (all_zero) {
       zeros.push_back(m);
       continue;
@@ -229,7 +207,7 @@ std::string summary_html(const json& results) {
     const auto best = best_arms(arms, m, direction(results, m));
     out += "<tr>" + metric_row_head(m);
     for (std::size_t a = 0; a < arms.size(); ++a) {
-      out += cell_html(object_at(object_at(arms[a], "metrics"), m.c_str()), best.count(a) ? "best" : nullptr);
+      out += cell_html(arms[a].estimate(m), best.count(a) ? "best" : nullptr);
     }
     out += "</tr>\n";
   }
@@ -238,10 +216,15 @@ std::string summary_html(const json& results) {
   return out + "</section>\n";
 }
 
+const PairedEstimate* paired_of(const ArmComparison& c, const std::string& metric) {
+  const auto it = c.metrics.find(metric);
+  return it == c.metrics.end() ? nullptr : &it->second;
+}
+
 std::string signed_number(double v) { return fmt::format("{}{}", v > 0 ? "+" : "", format_number(v)); }
 
-std::string comparisons_html(const json& results) {
-  const json& comparisons = array_at(results, "comparisons");
+std::string comparisons_html(const RunDocument& results) {
+  const std::vector<ArmComparison>& comparisons = results.comparisons;
   if (comparisons.empty()) return "";
   const auto metrics = metric_order(results);
   std::string out = "<section id=\"comparisons\">\n<h2>Compared with the baseline</h2>\n";
@@ -250,18 +233,18 @@ std::string comparisons_html(const json& results) {
          "so these intervals are narrower than the arms' own. <span class=\"better\">Green</span>: "
          "clearly better; <span class=\"worse\">red</span>: clearly worse; grey: the 95% CI includes zero.</p>\n"
          "<div class=\"table-wrap\"><table id=\"comparisons-table\">\n<thead><tr><th>metric</th>";
-  for (const json& c : comparisons) {
-    out += "<th>" + html_escape(string_at(c, "arm", "?")) + " \u2212 " + html_escape(string_at(c, "baseline", "baseline")) + "</th>";
+  for (const ArmComparison& c : comparisons) {
+    out += "<th>" + html_escape(c.arm.value_or("?")) + " \u2212 " + html_escape(c.baseline.value_or("baseline")) + "</th>";
   }
   out += "</tr></thead>\n<tbody>\n";
   std::vector<std::string> zeros;
   for (const std::string& m : metrics) {
     bool any = false;
     bool all_zero = true;
-    for (const json& c : comparisons) {
-      const json& stat = object_at(object_at(c, "metrics"), m.c_str());
-      any = any || number_at(stat, "mean_diff");
-      all_zero = all_zero && is_zero(stat, "mean_diff");
+    for (const ArmComparison& c : comparisons) {
+      const PairedEstimate* stat = paired_of(c, m);
+      any = any || (stat && stat->mean_diff);
+      all_zero = all_zero && stat && is_zero(stat->mean_diff, stat->ci95);
     }
     if (!any) continue;
     if (all_zero) {
@@ -270,26 +253,25 @@ std::string comparisons_html(const json& results) {
     }
     out += "<tr>" + metric_row_head(m);
     const metrics::Better goal = direction(results, m);
-    for (const json& c : comparisons) {
-      const json& stat = object_at(object_at(c, "metrics"), m.c_str());
-      const auto diff = number_at(stat, "mean_diff");
-      if (!diff) {
+    for (const ArmComparison& c : comparisons) {
+      const PairedEstimate* stat = paired_of(c, m);
+      if (stat == nullptr || !stat->mean_diff) {
         out += "<td class=\"unclear\">\u2013</td>";
         continue;
       }
-      const json& ci = array_at(stat, "ci95");
-      const bool has_ci = ci.size() == 2 && ci[0].is_number() && ci[1].is_number();
+      const double diff = *stat->mean_diff;
+      const bool has_ci = stat->ci95 && stat->ci95->numeric();
       std::string css = "unclear";
-      if (has_ci && (ci[0].get<double>() > 0.0 || ci[1].get<double>() < 0.0)) {
-        const bool up = *diff > 0.0;
+      if (has_ci && (*stat->ci95->lo > 0.0 || *stat->ci95->hi < 0.0)) {
+        const bool up = diff > 0.0;
         if (goal == metrics::Better::kNeutral) {
           css = "clear";
         } else {
           css = (up == (goal == metrics::Better::kHigher)) ? "better" : "worse";
         }
       }
-      out += "<td class=\"" + css + "\">" + signed_number(*diff);
-      if (has_ci) out += "<span class=\"ci\">" + format_interval(ci[0].get<double>(), ci[1].get<double>()) + "</span>";
+      out += "<td class=\"" + css + "\">" + signed_number(diff);
+      if (has_ci) out += "<span class=\"ci\">" + format_interval(*stat->ci95->lo, *stat->ci95->hi) + "</span>";
       out += "</td>";
     }
     out += "</tr>\n";
@@ -334,21 +316,23 @@ std::string charts_html(const std::vector<report::Chart>& charts, const std::vec
 
 }  // namespace
 
-std::string report_html(const nlohmann::json& results) {
+std::string report_html(const nlohmann::json& results) { return report_html(run_document_from_json(results)); }
+
+std::string report_html(const RunDocument& results) {
   const auto charts = report::run_charts(results);
   bool leads_reported = false;
-  for (const json& arm : array_at(results, "arms")) {
-    leads_reported = leads_reported || number_at(object_at(object_at(arm, "metrics"), std::string(metrics::metric_name("leads")).c_str()), "mean");
-  }
+  for (const ArmResults& arm : results.arms) leads_reported = leads_reported || arm.estimate(metrics::metric_name("leads"));
   std::string body = header_html(results);
   body += charts_html(charts, {kPolicyGroup}, leads_reported);
   body += summary_html(results);
   body += comparisons_html(results);
   body += charts_html(charts, kOtherGroups, leads_reported);
   if (charts.empty()) body += "<p class=\"note\">No daily series or funnel metrics in the results: no charts.</p>\n";
-  const std::string name = string_at(object_at(results, "scenario"), "name", "Unnamed scenario");
+  const std::string name = results.scenario.name.value_or("Unnamed scenario");
   return report::page_html("linksim report \u2013 " + name, body, charts);
 }
+
+void write_report_html(const RunDocument& results, const std::string& path) { write_file_atomic(path, report_html(results)); }
 
 void write_report_html(const nlohmann::json& results, const std::string& path) {
   write_file_atomic(path, report_html(results));

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "linksim/report/run_document.hpp"
+
 namespace linksim::report {
 
 struct OutreachNote {
@@ -21,8 +23,10 @@ struct OutreachNote {
 };
 
 /// A note per arm and channel whose sent falls short of planned by more than `shortfall`
-/// (a share of planned), or whose senders' pools ran dry. Read from the metrics' means in a
-/// results document (docs/results-format.md); metrics it lacks (an older file) give no note.
+/// (a share of planned), or whose senders' pools ran dry. Read from the metrics' means of a
+/// run's results; metrics they lack (an older file) give no note.
+std::vector<OutreachNote> outreach_notes(const RunDocument& results, double shortfall = 0.10);
+/// The same for a results document (docs/results-format.md), read with run_document_from_json.
 std::vector<OutreachNote> outreach_notes(const nlohmann::json& results, double shortfall = 0.10);
 
 /// The notes as results.json's "outreach_notes" array.

@@ -1,11 +1,12 @@
 // The Vega-Lite charts of the run report and the sweep report, built from the documents the
-// reports are made from (docs/results-format.md; the sweep document in report_html.hpp).
+// reports are made from (a run's RunDocument, report/run_document.hpp; the sweep document in report_html.hpp).
 #pragma once
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "linksim/report/report_page.hpp"
+#include "linksim/report/run_document.hpp"
 
 namespace linksim::report {
 
@@ -13,6 +14,8 @@ namespace linksim::report {
 /// spam-delivered trade-off (tradeoff_chart.hpp), then connections with CI bands, rolling weekly
 /// invitations against the cap, pending invitations, restriction timeline, funnel and cost per
 /// lead. A chart whose data are missing from every arm is left out.
+std::vector<Chart> run_charts(const RunDocument& results);
+/// run_charts of a results document read with run_document_from_json.
 std::vector<Chart> run_charts(const nlohmann::json& results);
 
 /// Charts of a sweep: for a policy sweep first the trade-off chart (a point per sweep point and

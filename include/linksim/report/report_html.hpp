@@ -4,14 +4,19 @@
 
 #include <nlohmann/json.hpp>
 
+#include "linksim/report/run_document.hpp"
+
 namespace linksim::report {
 
-/// The run report for a results document (docs/results-format.md): the scenario's name and
+/// The run report for a run's results (report/run_document.hpp): the scenario's name and
 /// description, a summary table (mean and 95% CI per arm and metric, best arm marked), paired
 /// differences against the baseline, and the charts of report::run_charts. Missing parts of the
-/// document are left out of the page, never an error. Every string from the document is escaped.
+/// results are left out of the page, never an error. Every string from the results is escaped.
+std::string report_html(const RunDocument& results);
+/// The run report for a results document (docs/results-format.md), read with run_document_from_json.
 std::string report_html(const nlohmann::json& results);
 /// Writes report_html(results) to `path` atomically (temporary file, then rename).
+void write_report_html(const RunDocument& results, const std::string& path);
 void write_report_html(const nlohmann::json& results, const std::string& path);
 
 /// The sweep report for a document of the form

@@ -14,6 +14,7 @@ int arm_horizon(const config::Scenario& scenario, const std::string& arm);
 /// "84", or "28–84 (per arm)" when arms' patches change the horizon.
 std::string horizon_text(const config::Scenario& scenario);
 
+/// results.json: to_json(run_document(scenario, summary, complete)) (report/run_document.hpp).
 nlohmann::json results_json(const config::Scenario& scenario, const experiment::Summary& summary, bool complete);
 /// Tidy CSV: arm,replication,day,metric,value.
 std::string daily_csv(const experiment::RunOutcome& outcome);
