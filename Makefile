@@ -17,6 +17,7 @@ CMAKE_FLAGS ?=
 DEB_PACKAGES := build-essential cmake ninja-build libboost-graph-dev libpcg-cpp-dev \
   nlohmann-json3-dev libbenchmark-dev catch2 libcli11-dev libfmt-dev libigraph-dev \
   python3 python3-networkx python3-numpy chromium \
+  python3-dev pybind11-dev python3-pandas \
   openmpi-bin libopenmpi-dev slurm-wlm
 # `make fuzz` only: clang and its libFuzzer runtime.
 FUZZ_DEB_PACKAGES := clang libclang-rt-dev
@@ -78,7 +79,7 @@ test-asan: deps npm-tools
 test-tsan: deps
 	cmake -S . -B $(TSAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug \
 	  -DCMAKE_CXX_FLAGS_DEBUG="-g1 -O1 -Wno-maybe-uninitialized" -DLINKSIM_TSAN=ON \
-	  -DLINKSIM_WERROR=ON -DLINKSIM_BUILD_TESTS=OFF -DLINKSIM_BUILD_BENCH=OFF $(CMAKE_FLAGS)
+	  -DLINKSIM_WERROR=ON -DLINKSIM_BUILD_TESTS=OFF -DLINKSIM_BUILD_BENCH=OFF -DLINKSIM_PYTHON=OFF $(CMAKE_FLAGS)
 	cmake --build $(TSAN_BUILD) -j $(JOBS) --target linksim_tsan_tests
 	cd $(TSAN_BUILD) && TSAN_OPTIONS="halt_on_error=1 abort_on_error=0 exitcode=66 second_deadlock_stack=1" \
 	  LINKSIM_SLOW_TESTS=0 ./linksim_tsan_tests '$(TSAN_TESTS)' --durations yes
