@@ -63,8 +63,10 @@ def _sets(overrides, reps=None, seed=None):
     return sets
 
 
-def _error_args(e):
-    return e.args[1] if len(e.args) > 1 else []
+def _interval(estimate):
+    """ci95 as two columns (None below 3 replications, where results.json writes null)."""
+    ci = estimate.get("ci95") or [None, None]
+    return {"ci95_lo": ci[0], "ci95_hi": ci[1]}
 
 
 class Results:
@@ -89,9 +91,8 @@ class Results:
         rows = []
         for arm in self.results.get("arms", []):
             for metric, m in arm.get("metrics", {}).items():
-                ci = m.get("ci95") or [None, None]
                 rows.append({"arm": arm["name"], "metric": metric, "mean": m.get("mean"), "sd": m.get("sd"),
-                             "ci95_lo": ci[0], "ci95_hi": ci[1]})
+                             **_interval(m)})
         return pd.DataFrame(rows, columns=["arm", "metric", "mean", "sd", "ci95_lo", "ci95_hi"])
 
     @property
@@ -99,9 +100,8 @@ class Results:
         rows = []
         for c in self.results.get("comparisons", []):
             for metric, m in c.get("metrics", {}).items():
-                ci = m.get("ci95") or [None, None]
                 rows.append({"arm": c.get("arm"), "baseline": c.get("baseline"), "metric": metric,
-                             "mean_diff": m.get("mean_diff"), "ci95_lo": ci[0], "ci95_hi": ci[1]})
+                             "mean_diff": m.get("mean_diff"), **_interval(m)})
         return pd.DataFrame(rows, columns=["arm", "baseline", "metric", "mean_diff", "ci95_lo", "ci95_hi"])
 
     @property
