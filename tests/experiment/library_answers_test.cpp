@@ -254,6 +254,18 @@ TEST_CASE("ramp_up.json: full speed gains more than the ramp, and neither is res
     CHECK(stat(out, arm, "restricted_days").ci.hi < 1.0);
     CHECK(stat(out, arm, "acceptance_rate").mean > 0.08);
     CHECK(stat(out, arm, "acceptance_rate").mean < 0.18);
+    // Below the 30% floor, yet the floor judges only after 50 answers among the last 100, which
+    // few new accounts reach in 8 weeks: the senders' mean weekly cap stays near the plan's 100
+    // (96-99 over the run), where a floor that bound most of them would halve it.
+    double cap = 0.0;
+    for (std::size_t r = 0; r < 6; ++r) {
+      const auto& days = out.daily(arm, r, "weekly_cap");
+      double sum = 0.0;
+      for (double v : days) sum += v;
+      cap += sum / static_cast<double>(days.size()) / 6.0;
+    }
+    CHECK(cap > 90.0);
+    CHECK(cap < 100.0);  // some senders are judged
   }
 }
 
