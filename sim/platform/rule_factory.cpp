@@ -24,9 +24,9 @@ namespace linksim::platform {
 
 namespace {
 
-// What the registry knows of a rule: how to read its parameters and how to build it from them.
+// What the registry knows of a rule: how to read its parameters, how to build it from them, and
+// what it is (name, summary, schema).
 struct Entry {
-  std::string_view name;
   std::shared_ptr<const void> (*read)(const nlohmann::json&, const std::string&, Issues&);  // null on issues
   std::unique_ptr<Rule> (*build)(const void*, const SenderBook&);
   const void* type;
@@ -37,7 +37,6 @@ template <class R>
 constexpr Entry entry(std::string_view name) {
   using P = typename R::Params;
   return Entry{
-      name,
       [](const nlohmann::json& j, const std::string& path, Issues& issues) -> std::shared_ptr<const void> {
         const std::size_t before = issues.size();
         P p = P::from_json(j, path, issues);
@@ -84,7 +83,7 @@ constexpr std::array kRules = {
 
 constexpr auto kNames = [] {
   std::array<std::string_view, kRules.size()> names{};
-  for (std::size_t i = 0; i < kRules.size(); ++i) names[i] = kRules[i].name;
+  for (std::size_t i = 0; i < kRules.size(); ++i) names[i] = kRules[i].info.name;
   return names;
 }();
 
@@ -96,7 +95,7 @@ constexpr auto kInfos = [] {
 
 const Entry* find(std::string_view name) {
   for (const auto& e : kRules)
-    if (e.name == name) return &e;
+    if (e.info.name == name) return &e;
   return nullptr;
 }
 
@@ -128,7 +127,7 @@ std::optional<RuleSpec> read_rule(std::string_view name, const nlohmann::json& p
   }
   std::shared_ptr<const void> p = e->read(params, path, issues);
   if (!p) return std::nullopt;
-  return RuleSpec{e->name, std::move(p), e->build, e->type, e->info.member_view};
+  return RuleSpec{e->info.name, std::move(p), e->build, e->type, e->info.member_view};
 }
 
 void check_rule_params(std::string_view name, const nlohmann::json& params, const std::string& path, Issues& issues) {
