@@ -24,7 +24,7 @@ from . import _core
 __all__ = ["run", "validate", "explain", "Results", "InputError", "library"]
 
 InputError = _core.InputError
-_SOURCE_DIR = os.environ.get("LINKSIM_SOURCE_DIR") or "@LINKSIM_SOURCE_DIR@"
+_SOURCE_DIR = os.environ.get("LINKSIM_SOURCE_DIR") or "@CMAKE_SOURCE_DIR@"
 
 
 def library():

@@ -15,4 +15,4 @@ if ! "$py" -c "import pandas" 2>/dev/null; then
   echo "skipped: $py has no pandas"
   exit 77
 fi
-PYTHONPATH="$python_dir" LINKSIM_SOURCE_DIR="$PWD" "$py" tests/python/module_test.py "$linksim"
+PYTHONPATH="$python_dir" "$py" tests/python/module_test.py "$linksim"

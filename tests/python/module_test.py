@@ -50,6 +50,19 @@ except linksim.InputError as e:
     assert any(i[0] == "/replications" for i in e.args[1]), e.args
 assert linksim.explain("default")["arms"]["cold"]["world"]["members"] > 0
 
+# From any directory, library names resolve in the source tree the module was built from.
+here = os.getcwd()
+with tempfile.TemporaryDirectory() as elsewhere:
+    os.chdir(elsewhere)
+    assert "default" in linksim.library()
+    assert linksim.explain("ramp_up")["name"]
+    try:
+        linksim.run("no_such_scenario")
+        failures.append("no InputError for an unknown scenario name")
+    except linksim.InputError as e:
+        assert "ramp_up" in e.args[0], e.args
+    os.chdir(here)
+
 if failures:
     print("FAILED:", ", ".join(failures))
     sys.exit(1)
