@@ -24,16 +24,15 @@ using namespace linksim;
 
 namespace {
 
-// A scenario from a file path or, when `text` starts with '{', from JSON text; then the checks
-// `linksim validate` makes.
+// The built-in default for "", JSON text when `source` starts with '{', else a file path; then
+// the checks `linksim validate` makes.
 config::Scenario load(const std::string& source, const std::vector<std::string>& sets) {
   config::Overrides overrides;
   for (const auto& s : sets) overrides.patches.push_back(config::patch_from_assignment(s));
-  const bool text = source.find_first_not_of(" \t\r\n") != std::string::npos &&
-                    source[source.find_first_not_of(" \t\r\n")] == '{';
-  config::Scenario s = source.empty() ? config::default_scenario(overrides)
-                       : text         ? config::load_scenario_text(source, "<python>", overrides)
-                                      : config::load_scenario_file(source, overrides);
+  const std::size_t first = source.find_first_not_of(" \t\r\n");
+  config::Scenario s = source.empty()                                    ? config::default_scenario(overrides)
+                       : first != std::string::npos && source[first] == '{' ? config::load_scenario_text(source, "<python>", overrides)
+                                                                            : config::load_scenario_file(source, overrides);
   experiment::check_scenario(s);
   return s;
 }
